@@ -1,0 +1,234 @@
+package cn.kejiao.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.kejiao.audit.AuditLog;
+import cn.kejiao.organisation.OrganisationType;
+import cn.kejiao.organisation.OrganisationView;
+import cn.kejiao.organisation.Organisations;
+import cn.kejiao.organisation.RegistrationForm;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Role;
+
+/**
+ * The account module's facade: sign-in with lockout, bearer tokens, registration of an organisation with
+ * its first user, and the users other modules may look up.
+ */
+@Service
+public class Accounts {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final UserAccountRepository users;
+	private final ApiTokenRepository tokens;
+	private final Organisations organisations;
+	private final PasswordEncoder passwords;
+	private final AuditLog audit;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+	private final int maxFailures;
+	private final Duration lockDuration;
+	private final Duration tokenLifetime;
+	private final String dummyHash;
+
+	Accounts(UserAccountRepository users, ApiTokenRepository tokens, Organisations organisations,
+			PasswordEncoder passwords, AuditLog audit, TransactionTemplate transactions, Clock clock,
+			@Value("${kejiao.security.max-failed-logins:5}") int maxFailures,
+			@Value("${kejiao.security.lock-duration:PT15M}") Duration lockDuration,
+			@Value("${kejiao.security.token-lifetime:PT12H}") Duration tokenLifetime) {
+		this.users = users;
+		this.tokens = tokens;
+		this.organisations = organisations;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.maxFailures = maxFailures;
+		this.lockDuration = lockDuration;
+		this.tokenLifetime = tokenLifetime;
+		this.dummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
+	}
+
+	/**
+	 * Checks a username and password. After {@code max-failed-logins} wrong passwords in a row the account
+	 * is locked for {@code lock-duration}; while locked even the right password is refused.
+	 * @throws BadCredentialsException, LockedException or DisabledException
+	 */
+	public KejiaoUser authenticate(String username, String password) {
+		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+		Optional<UserAccount> found = users.findByUsername(name);
+		if (found.isEmpty()) {
+			passwords.matches(password == null ? "" : password, dummyHash);
+			throw new BadCredentialsException("auth.bad-credentials");
+		}
+		UserAccount user = found.get();
+		Instant now = clock.instant();
+		if (user.isLocked(now)) {
+			throw new LockedException("auth.locked");
+		}
+		if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
+			boolean locked = Boolean.TRUE.equals(transactions.execute(status -> {
+				int failures = users.countFailure(user.id()).getFirst();
+				if (failures >= maxFailures) {
+					users.lock(user.id(), now.plus(lockDuration));
+					audit.record("account.locked", "user", user.id().toString(), user.username(), user.regionCode(),
+							Map.of("failedLogins", failures), Map.of("lockedUntil", now.plus(lockDuration).toString()));
+					return true;
+				}
+				return false;
+			}));
+			throw locked ? new LockedException("auth.locked") : new BadCredentialsException("auth.bad-credentials");
+		}
+		if (!user.enabled()) {
+			throw new DisabledException("auth.disabled");
+		}
+		transactions.executeWithoutResult(status -> users.recordSuccess(user.id(), now));
+		return new KejiaoUser(actorOf(user), user.passwordHash());
+	}
+
+	/** Issues a bearer token after checking the password the same way as the login form. */
+	public IssuedToken issueToken(String username, String password) {
+		KejiaoUser user = authenticate(username, password);
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = "kj_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(tokenLifetime);
+		transactions.executeWithoutResult(status -> {
+			tokens.save(new ApiToken(sha256(token), user.actor().userId(), now, expiresAt));
+			audit.record("account.token-issued", "user", user.actor().userId().toString(), user.getUsername(),
+					user.actor().regionCode(), null, Map.of("expiresAt", expiresAt.toString()));
+		});
+		return new IssuedToken(token, expiresAt);
+	}
+
+	/** The user a bearer token stands for, if the token is known, unexpired and its user may sign in. */
+	@Transactional(readOnly = true)
+	public Optional<KejiaoUser> authenticateToken(String token) {
+		Instant now = clock.instant();
+		return tokens.findById(sha256(token))
+			.filter(t -> t.isValidAt(now))
+			.flatMap(t -> users.findById(t.userId()))
+			.filter(user -> user.enabled() && !user.isLocked(now))
+			.map(user -> new KejiaoUser(actorOf(user), null));
+	}
+
+	/**
+	 * Self-service registration: the organisation (pending verification) and its first user, whose role
+	 * follows from the organisation's type. Both are created or neither.
+	 */
+	@Transactional
+	public OrganisationView register(RegistrationForm organisation, NewUser user) {
+		String username = user.username().strip().toLowerCase(Locale.ROOT);
+		PasswordPolicy.check(username, user.password());
+		if (users.existsByUsername(username)) {
+			throw KejiaoException.conflict("account.username-taken", username);
+		}
+		OrganisationView registered = organisations.register(organisation);
+		Role role = registered.type() == OrganisationType.ENTERPRISE ? Role.ENTERPRISE : Role.PROVIDER;
+		create(user, registered.id(), registered.regionCode(), Set.of(role));
+		return registered;
+	}
+
+	/**
+	 * Creates a user of an existing organisation with the given roles; only the platform admin (or a system
+	 * task) may, and a region admin's region is the region it governs.
+	 */
+	@Transactional
+	public UserView createUser(NewUser user, UUID organisationId, String regionCode, Set<Role> roles) {
+		Optional<Actor> actor = Actors.current();
+		if (actor.isPresent() && !actor.get().isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		String username = user.username().strip().toLowerCase(Locale.ROOT);
+		PasswordPolicy.check(username, user.password());
+		if (users.existsByUsername(username)) {
+			throw KejiaoException.conflict("account.username-taken", username);
+		}
+		organisations.find(organisationId)
+			.orElseThrow(() -> KejiaoException.notFound("organisation.not-found", organisationId));
+		return create(user, organisationId, regionCode, roles).view();
+	}
+
+	private UserAccount create(NewUser user, UUID organisationId, String regionCode, Set<Role> roles) {
+		String username = user.username().strip().toLowerCase(Locale.ROOT);
+		UserAccount account = new UserAccount(UUID.randomUUID(), username, passwords.encode(user.password()),
+				user.displayName().strip(), user.email().strip(), user.phone(), organisationId, regionCode, roles,
+				clock.instant());
+		users.save(account);
+		audit.record("account.created", "user", account.id().toString(), username, regionCode, null,
+				Map.of("username", username, "roles", roles.stream().map(Enum::name).sorted().toList(), "organisationId",
+						organisationId.toString()));
+		return account;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String username) {
+		return users.existsByUsername(username.toLowerCase(Locale.ROOT));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserView> find(String username) {
+		return users.findByUsername(username.toLowerCase(Locale.ROOT)).map(UserAccount::view);
+	}
+
+	/** The members of an organisation: visible to its own members and to the admins governing its region. */
+	@Transactional(readOnly = true)
+	public List<UserView> members(UUID organisationId) {
+		Actor actor = Actors.require();
+		OrganisationView organisation = organisations.view(organisationId, actor);
+		if (!organisationId.equals(actor.organisationId()) && !actor.governs(organisation.regionCode())) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		return users.findByOrganisationId(organisationId).stream().map(UserAccount::view).toList();
+	}
+
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@Transactional
+	public void purgeExpiredTokens() {
+		tokens.deleteExpired(clock.instant());
+	}
+
+	private Actor actorOf(UserAccount user) {
+		String organisationName = user.organisationId() == null ? null
+				: organisations.find(user.organisationId()).map(OrganisationView::name).orElse(null);
+		return new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), organisationName,
+				user.regionCode(), Set.copyOf(user.roles()));
+	}
+
+	static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package cn.kejiao.account;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.kejiao.platform.Role;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A person who signs in. The password is kept only as a salted hash. */
+@Entity
+@Table(schema = "account", name = "user_account")
+class UserAccount {
+
+	@Id
+	private UUID id;
+
+	private String username;
+
+	@Column(name = "password_hash")
+	private String passwordHash;
+
+	@Column(name = "display_name")
+	private String displayName;
+
+	private String email;
+
+	private String phone;
+
+	@Column(name = "organisation_id")
+	private UUID organisationId;
+
+	@Column(name = "region_code")
+	private String regionCode;
+
+	private boolean enabled;
+
+	@Column(name = "failed_logins")
+	private int failedLogins;
+
+	@Column(name = "locked_until")
+	private Instant lockedUntil;
+
+	@Column(name = "last_login_at")
+	private Instant lastLoginAt;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(schema = "account", name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "role")
+	@Enumerated(EnumType.STRING)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	protected UserAccount() {
+	}
+
+	UserAccount(UUID id, String username, String passwordHash, String displayName, String email, String phone,
+			UUID organisationId, String regionCode, Set<Role> roles, Instant now) {
+		this.id = id;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.email = email;
+		this.phone = phone == null ? "" : phone;
+		this.organisationId = organisationId;
+		this.regionCode = regionCode;
+		this.roles = EnumSet.copyOf(roles);
+		this.enabled = true;
+		this.createdAt = now;
+	}
+
+	boolean isLocked(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	String username() {
+		return username;
+	}
+
+	String passwordHash() {
+		return passwordHash;
+	}
+
+	String displayName() {
+		return displayName;
+	}
+
+	String email() {
+		return email;
+	}
+
+	UUID organisationId() {
+		return organisationId;
+	}
+
+	String regionCode() {
+		return regionCode;
+	}
+
+	boolean enabled() {
+		return enabled;
+	}
+
+	Set<Role> roles() {
+		return roles;
+	}
+
+	Instant lockedUntil() {
+		return lockedUntil;
+	}
+
+	UserView view() {
+		return new UserView(id, username, displayName, email, organisationId, regionCode, Set.copyOf(roles), enabled,
+				lockedUntil);
+	}
+}

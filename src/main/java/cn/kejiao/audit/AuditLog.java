@@ -1,0 +1,97 @@
+package cn.kejiao.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.RegionCodes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records state changes in the caller's transaction (a change and its audit entry commit or fail
+ * together) and searches them for admins, who see only their own region and the regions below it.
+ */
+@Service
+public class AuditLog {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final AuditEntryRepository entries;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	AuditLog(AuditEntryRepository entries, JsonMapper json, Clock clock) {
+		this.entries = entries;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Appends an entry for the current actor (or "system" for scheduled jobs).
+	 * @param regionCode the region the subject belongs to; it decides which admins see the entry
+	 * @param before the subject's state before the change, or null when it was created
+	 * @param after the state after, or null when it was removed
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String action, String subjectType, String subjectId, String subjectName,
+			@Nullable String regionCode, @Nullable Object before, @Nullable Object after) {
+		Actor actor = Actors.current().orElse(null);
+		entries.save(new AuditEntry(clock.instant(), actor != null ? actor.username() : "system",
+				actor != null ? actor.organisationId() : null, actor != null ? actor.organisationName() : null, action,
+				subjectType, subjectId, subjectName, regionCode, toJson(before), toJson(after),
+				Actors.clientAddress().orElse(null)));
+	}
+
+	/** Like {@link #record}, in a transaction of its own: for events such as a failed login that roll nothing back. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAlone(String action, String subjectType, String subjectId, String subjectName,
+			@Nullable String regionCode, @Nullable Object before, @Nullable Object after) {
+		record(action, subjectType, subjectId, subjectName, regionCode, before, after);
+	}
+
+	/** Searches the entries the actor may see: all for the platform admin, its region's for a region admin. */
+	@Transactional(readOnly = true)
+	public Page<AuditRecord> search(Actor actor, AuditQuery query, int page, int size) {
+		String scope;
+		if (actor.isPlatformAdmin()) {
+			scope = query.regionCode() == null ? null : RegionCodes.likePattern(query.regionCode());
+		}
+		else if (actor.isRegionAdmin()) {
+			String region = query.regionCode() == null ? actor.regionCode() : query.regionCode();
+			if (!actor.governs(region)) {
+				throw KejiaoException.forbidden("auth.region-forbidden", region);
+			}
+			scope = RegionCodes.likePattern(region);
+		}
+		else {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		String text = query.text() == null || query.text().isBlank() ? null
+				: "%" + query.text().strip().toLowerCase(Locale.ROOT) + "%";
+		String action = query.action() == null || query.action().isBlank() ? null : query.action().strip();
+		Instant from = query.from() == null ? Instant.EPOCH : start(query.from());
+		Instant to = query.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : start(query.to().plusDays(1));
+		return entries.search(scope, action, text, from, to, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200)))
+			.map(AuditEntry::view);
+	}
+
+	private static Instant start(LocalDate day) {
+		return day.atStartOfDay(CHINA).toInstant();
+	}
+
+	private @Nullable String toJson(@Nullable Object state) {
+		return state == null ? null : json.writeValueAsString(state);
+	}
+}

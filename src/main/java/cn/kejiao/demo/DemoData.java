@@ -1,0 +1,178 @@
+package cn.kejiao.demo;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.kejiao.account.Accounts;
+import cn.kejiao.account.NewUser;
+import cn.kejiao.organisation.CreditCode;
+import cn.kejiao.organisation.OrganisationType;
+import cn.kejiao.organisation.OrganisationView;
+import cn.kejiao.organisation.Organisations;
+import cn.kejiao.organisation.Qualification;
+import cn.kejiao.organisation.RegistrationForm;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.database.EmbeddedDatabase;
+
+/** Seeds the demo organisations and accounts once; a later start finds them and does nothing. */
+@Component
+@Order(0)
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "kejiao-demo";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	/** The accounts the README lists, in the order printed at start-up. */
+	static final List<String[]> ACCOUNTS = List.of(
+			new String[] { "admin", "平台管理员 platform admin" },
+			new String[] { "sh-admin", "上海市科委 region admin 310000" },
+			new String[] { "jd-admin", "嘉定区科委 region admin 310114" },
+			new String[] { "yn-admin", "云南省科技厅 region admin 530000" },
+			new String[] { "ws-admin", "文山州科技局 region admin 532600" },
+			new String[] { "cq-admin", "重庆市科技局 region admin 500000" },
+			new String[] { "provider-jd", "嘉定 testing agency (provider) 310114" },
+			new String[] { "provider-yn", "云南省科学技术院 (provider) 530000" },
+			new String[] { "ent-jd", "嘉定 automotive enterprise 310114" },
+			new String[] { "ent-ws", "文山 alumina enterprise 532600" },
+			new String[] { "expert-sh", "expert at 同济大学 310000" });
+
+	private final Organisations organisations;
+	private final Accounts accounts;
+	private final TransactionTemplate transactions;
+	private final boolean enabled;
+
+	DemoData(Organisations organisations, Accounts accounts, TransactionTemplate transactions,
+			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled) {
+		this.organisations = organisations;
+		this.accounts = accounts;
+		this.transactions = transactions;
+		this.enabled = enabled != null ? enabled : embedded.getIfAvailable() != null;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!enabled || accounts.exists("admin")) {
+			return;
+		}
+		transactions.executeWithoutResult(status -> seed());
+		log.info("Demo data loaded");
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void printAccounts() {
+		if (!enabled) {
+			return;
+		}
+		StringBuilder text = new StringBuilder("Demo accounts (password '" + PASSWORD + "'):");
+		for (String[] account : ACCOUNTS) {
+			text.append(String.format("%n  %-12s %s", account[0], account[1]));
+		}
+		log.info(text.toString());
+	}
+
+	private void seed() {
+		OrganisationView platform = verified("科交平台运营中心", OrganisationType.GOVERNMENT, "310000", "11", 1,
+				"上海市徐汇区钦州路100号", "科交平台的运营方：区域、合作区、账号与配置。");
+		user("admin", "平台管理员", platform, "310000", Role.PLATFORM_ADMIN);
+
+		OrganisationView shStc = verified("上海市科学技术委员会", OrganisationType.GOVERNMENT, "310000", "11", 2,
+				"上海市徐汇区钦州路100号", "上海市科技主管部门，牵头长三角、沪滇、沪渝科技合作。");
+		user("sh-admin", "上海市科委管理员", shStc, "310000", Role.REGION_ADMIN);
+		OrganisationView jdStc = verified("上海市嘉定区科学技术委员会", OrganisationType.GOVERNMENT, "310114", "11", 3,
+				"上海市嘉定区博乐路118号", "嘉定区科技主管部门，嘉昆太协同创新圈成员。");
+		user("jd-admin", "嘉定区科委管理员", jdStc, "310114", Role.REGION_ADMIN);
+		OrganisationView ynDst = verified("云南省科学技术厅", OrganisationType.GOVERNMENT, "530000", "11", 4,
+				"云南省昆明市五华区三市街6号", "云南省科技主管部门，推进科技入滇与沪滇合作。");
+		user("yn-admin", "云南省科技厅管理员", ynDst, "530000", Role.REGION_ADMIN);
+		OrganisationView wsBureau = verified("文山壮族苗族自治州科学技术局", OrganisationType.GOVERNMENT, "532600", "11", 5,
+				"云南省文山州文山市", "文山州科技主管部门，服务绿色铝、三七等产业链。");
+		user("ws-admin", "文山州科技局管理员", wsBureau, "532600", Role.REGION_ADMIN);
+		OrganisationView cqBureau = verified("重庆市科学技术局", OrganisationType.GOVERNMENT, "500000", "11", 6,
+				"重庆市渝北区", "重庆市科技主管部门，沪渝科技合作七大领域的牵头单位。");
+		user("cq-admin", "重庆市科技局管理员", cqBureau, "500000", Role.REGION_ADMIN);
+
+		OrganisationView jdTesting = verified("上海嘉定汽车零部件检测技术有限公司", OrganisationType.TESTING_AGENCY, "310114",
+				"91", 7, "上海市嘉定区安亭镇", "汽车零部件材料、环境可靠性与电磁兼容检测，具备 CMA、CNAS 资质。",
+				Qualification.CMA, Qualification.CNAS, Qualification.HIGH_TECH_ENTERPRISE);
+		user("provider-jd", "嘉定检测业务经理", jdTesting, "310114", Role.PROVIDER);
+		OrganisationView ynAcademy = verified("云南省科学技术院", OrganisationType.RESEARCH_INSTITUTE, "530102", "12", 8,
+				"云南省昆明市五华区", "省属综合性科研机构，开展成果转化、检测分析与技术服务。", Qualification.KEY_LABORATORY);
+		user("provider-yn", "云南省科学技术院成果转化部", ynAcademy, "530102", Role.PROVIDER);
+		OrganisationView jdAuto = verified("上海嘉定智能汽车科技有限公司", OrganisationType.ENTERPRISE, "310114", "91", 9,
+				"上海市嘉定区安亭镇墨玉南路", "智能网联汽车电子与零部件研发制造。", Qualification.HIGH_TECH_ENTERPRISE,
+				Qualification.TECH_SME);
+		user("ent-jd", "嘉定智能汽车研发部", jdAuto, "310114", Role.ENTERPRISE);
+		OrganisationView wsAlumina = verified("文山绿色铝材氧化铝有限公司", OrganisationType.ENTERPRISE, "532600", "91", 10,
+				"云南省文山州文山市马塘工业园区", "以当地铝土矿生产氧化铝，推进绿色铝产业链，寻求低品位铝土矿利用技术。",
+				Qualification.TECH_SME, Qualification.SPECIALISED_SME);
+		user("ent-ws", "文山氧化铝技术中心", wsAlumina, "532600", Role.ENTERPRISE);
+		OrganisationView tongji = verified("同济大学", OrganisationType.UNIVERSITY, "310110", "12", 11, "上海市杨浦区四平路1239号",
+				"教育部直属高校，嘉定校区毗邻上海国际汽车城。", Qualification.KEY_LABORATORY,
+				Qualification.ENGINEERING_RESEARCH_CENTRE);
+		user("expert-sh", "同济大学 材料科学专家", tongji, "310110", Role.EXPERT);
+
+		verified("上海工业技术研究院", OrganisationType.RESEARCH_INSTITUTE, "310114", "12", 12, "上海市嘉定区",
+				"面向长三角的共性技术研发与转化平台。", Qualification.ENGINEERING_RESEARCH_CENTRE);
+		verified("昆山智能制造工程技术研究中心", OrganisationType.ENGINEERING_CENTRE, "320583", "12", 13, "江苏省昆山市",
+				"嘉昆太协同创新圈的工程技术中心。");
+		verified("太仓科技企业孵化器", OrganisationType.INCUBATOR, "320585", "12", 14, "江苏省太仓市",
+				"国家级科技企业孵化器。", Qualification.INCUBATOR_ACCREDITED);
+		verified("重庆两江新材料检测中心", OrganisationType.TESTING_AGENCY, "500112", "91", 15, "重庆市渝北区",
+				"金属与高分子材料检测。", Qualification.CMA);
+		verified("苏州技术转移中心", OrganisationType.TECH_TRANSFER_AGENCY, "320500", "12", 16, "江苏省苏州市",
+				"技术经纪、成果评估与挂牌交易。");
+		verified("温州激光与光电子产业研究院", OrganisationType.RESEARCH_INSTITUTE, "330300", "12", 17, "浙江省温州市",
+				"激光与光电子共性技术研发。");
+
+		pending("富宁县三七种植科技有限公司", OrganisationType.ENTERPRISE, "532628", 18, "ent-fn", "富宁三七技术部",
+				"三七标准化种植与加工，寻求病害防治技术。", Qualification.TECH_SME);
+		pending("上海临港新材料科技有限公司", OrganisationType.ENTERPRISE, "310115", 19, "ent-lg", "临港新材料研发部",
+				"高性能铝合金材料研发。");
+	}
+
+	private OrganisationView verified(String name, OrganisationType type, String region, String authority, int serial,
+			String address, String introduction, Qualification... qualifications) {
+		return organisations.createVerified(form(name, type, region, authority, serial, address, introduction, qualifications));
+	}
+
+	private void pending(String name, OrganisationType type, String region, int serial, String username,
+			String displayName, String introduction, Qualification... qualifications) {
+		accounts.register(form(name, type, region, "91", serial, "", introduction, qualifications),
+				new NewUser(username, PASSWORD, displayName, username + "@demo.kejiao.cn", "0871-12345678"));
+	}
+
+	private static RegistrationForm form(String name, OrganisationType type, String region, String authority,
+			int serial, String address, String introduction, Qualification... qualifications) {
+		return new RegistrationForm(name, type, region, creditCode(authority, region, serial), "联系人", "021-60000000",
+				"contact" + serial + "@demo.kejiao.cn", address, introduction,
+				qualifications.length == 0 ? EnumSet.noneOf(Qualification.class) : EnumSet.copyOf(List.of(qualifications)));
+	}
+
+	/** A well-formed code: authority and category, the region, "MA" and a serial, and the check character. */
+	static String creditCode(String authority, String region, int serial) {
+		String first17 = authority + region + "MA" + String.format("%06d", serial) + "0";
+		return first17 + CreditCode.checkCharacter(first17);
+	}
+
+	private void user(String username, String displayName, OrganisationView organisation, String region, Role role) {
+		accounts.createUser(new NewUser(username, PASSWORD, displayName, username + "@demo.kejiao.cn", ""),
+				organisation.id(), region, Set.of(role));
+	}
+
+}

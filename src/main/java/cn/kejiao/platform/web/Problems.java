@@ -1,0 +1,95 @@
+package cn.kejiao.platform.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem details: a stable {@code code} property, a title and a detail in the request's
+ * language. Used by the exception handlers, the error controller and the security entry points alike, so
+ * every error of the API has one shape.
+ */
+@Component
+public class Problems {
+
+	public static final String TYPE_PREFIX = "https://kejiao.cn/problems/";
+
+	private final MessageSource messages;
+	private final LocaleResolver locales;
+	private final JsonMapper json;
+
+	Problems(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+		this.messages = messages;
+		this.locales = locales;
+		this.json = json;
+	}
+
+	public ProblemDetail create(HttpStatusCode status, String code, Object[] args, HttpServletRequest request) {
+		Locale locale = locales.resolveLocale(request);
+		String detail = messages.getMessage("error." + code, args, null, locale);
+		if (detail == null) {
+			detail = messages.getMessage("error.request.invalid", null, "Invalid request", locale);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_PREFIX + code));
+		HttpStatus known = HttpStatus.resolve(status.value());
+		problem.setTitle(messages.getMessage("status." + status.value(), null,
+				known != null ? known.getReasonPhrase() : "Error", locale));
+		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setProperty("code", code);
+		return problem;
+	}
+
+	public String message(String code, Object[] args, HttpServletRequest request) {
+		Locale locale = locales.resolveLocale(request);
+		return messages.getMessage("error." + code, args, code, locale);
+	}
+
+	public String text(String key, Object[] args, String defaultMessage, HttpServletRequest request) {
+		Locale locale = locales.resolveLocale(request);
+		String text = messages.getMessage(key, args, defaultMessage, locale);
+		return text != null ? text : defaultMessage;
+	}
+
+	/** Writes a problem straight to the response, for filters that run before Spring MVC. */
+	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), asMap(problem));
+	}
+
+	public static Map<String, Object> asMap(ProblemDetail problem) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		return body;
+	}
+
+	public static boolean isApiRequest(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		return uri.startsWith(request.getContextPath() + "/api/");
+	}
+}

@@ -1,0 +1,6 @@
+package cn.kejiao.region;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RegionRepository extends JpaRepository<Region, String> {
+}

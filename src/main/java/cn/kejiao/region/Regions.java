@@ -1,0 +1,203 @@
+package cn.kejiao.region;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.kejiao.audit.AuditLog;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.RegionCodes;
+
+/**
+ * The region module's facade. Regions change only with a new edition of GB/T 2260 (a migration), so they
+ * are held in memory; zones are edited by the platform admin and read from the database.
+ */
+@Service
+public class Regions {
+
+	private final RegionRepository regions;
+	private final ZoneRepository zones;
+	private final AuditLog audit;
+	private final Clock clock;
+	private volatile Index index;
+
+	Regions(RegionRepository regions, ZoneRepository zones, AuditLog audit, Clock clock) {
+		this.regions = regions;
+		this.zones = zones;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public Optional<RegionView> find(String code) {
+		return Optional.ofNullable(index().byCode.get(code));
+	}
+
+	/** The region, or a 404 problem {@code region.not-found}. */
+	public RegionView get(String code) {
+		return find(code).orElseThrow(() -> KejiaoException.notFound("region.not-found", code));
+	}
+
+	public boolean exists(String code) {
+		return index().byCode.containsKey(code);
+	}
+
+	public List<RegionView> provinces() {
+		return index().children.getOrDefault(null, List.of());
+	}
+
+	public List<RegionView> children(String code) {
+		get(code);
+		return index().children.getOrDefault(code, List.of());
+	}
+
+	/** From the province down to the region's parent. */
+	public List<RegionView> ancestors(String code) {
+		List<RegionView> path = new ArrayList<>();
+		RegionView current = get(code);
+		while (current.parentCode() != null) {
+			current = get(current.parentCode());
+			path.add(current);
+		}
+		Collections.reverse(path);
+		return path;
+	}
+
+	/** True when {@code code} is {@code ancestor} itself or lies anywhere below it. */
+	public boolean isWithin(String code, String ancestor) {
+		return exists(code) && exists(ancestor) && RegionCodes.isWithin(code, ancestor);
+	}
+
+	/** "嘉定区" → "上海市 嘉定区": the name with its ancestors, as people write an address. */
+	public String fullName(String code) {
+		StringBuilder name = new StringBuilder();
+		for (RegionView ancestor : ancestors(code)) {
+			name.append(ancestor.name()).append(' ');
+		}
+		return name.append(get(code).name()).toString();
+	}
+
+	/** Regions whose name contains the text, provinces and prefectures first. */
+	public List<RegionView> search(String text, int limit) {
+		String needle = text.strip();
+		if (needle.isEmpty()) {
+			return List.of();
+		}
+		return index().byCode.values().stream()
+			.filter(r -> r.name().contains(needle) || r.code().startsWith(needle))
+			.sorted(Comparator.comparing(RegionView::level).thenComparing(RegionView::code))
+			.limit(limit)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ZoneView> zones() {
+		return zones.findAllByOrderByCode().stream().map(this::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public ZoneView zone(String code) {
+		return zones.findById(code).map(this::view)
+			.orElseThrow(() -> KejiaoException.notFound("zone.not-found", code));
+	}
+
+	/** True when the region lies inside one of the zone's member regions. */
+	@Transactional(readOnly = true)
+	public boolean zoneCovers(String zoneCode, String regionCode) {
+		return zone(zoneCode).regions().stream().anyMatch(member -> isWithin(regionCode, member.code()));
+	}
+
+	/** Creates or changes a zone; only the platform admin may. */
+	@Transactional
+	public ZoneView saveZone(String code, ZoneCommand command) {
+		if (!Actors.require().isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		if (!code.matches("[a-z0-9-]{2,40}")) {
+			throw KejiaoException.invalid("zone.code-invalid", code);
+		}
+		if (command.name() == null || command.name().isBlank() || command.nameEn() == null || command.nameEn().isBlank()) {
+			throw KejiaoException.invalid("zone.name-required");
+		}
+		if (command.regionCodes() == null || command.regionCodes().isEmpty()) {
+			throw KejiaoException.invalid("zone.regions-required");
+		}
+		Set<String> members = new LinkedHashSet<>();
+		for (String regionCode : command.regionCodes()) {
+			members.add(get(regionCode).code());
+		}
+		Optional<CooperationZone> existing = zones.findById(code);
+		Map<String, Object> before = existing.map(this::state).orElse(null);
+		CooperationZone zone = existing.orElseGet(() -> new CooperationZone(code));
+		zone.update(command.name().strip(), command.nameEn().strip(),
+				command.description() == null ? "" : command.description().strip(), members, clock.instant());
+		zone = zones.saveAndFlush(zone);
+		audit.record(existing.isPresent() ? "zone.updated" : "zone.created", "zone", code, zone.name(), null, before,
+				state(zone));
+		return view(zone);
+	}
+
+	@Transactional
+	public void deleteZone(String code) {
+		if (!Actors.require().isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		CooperationZone zone = zones.findById(code).orElseThrow(() -> KejiaoException.notFound("zone.not-found", code));
+		Map<String, Object> before = state(zone);
+		zones.delete(zone);
+		audit.record("zone.deleted", "zone", code, zone.name(), null, before, null);
+	}
+
+	private Map<String, Object> state(CooperationZone zone) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("name", zone.name());
+		state.put("nameEn", zone.nameEn());
+		state.put("description", zone.description());
+		state.put("regions", List.copyOf(zone.regionCodes()));
+		return state;
+	}
+
+	private ZoneView view(CooperationZone zone) {
+		List<RegionView> members = zone.regionCodes().stream().map(this::find).flatMap(Optional::stream)
+			.sorted(Comparator.comparing(RegionView::code)).toList();
+		return new ZoneView(zone.code(), zone.name(), zone.nameEn(), zone.description(), members, zone.version());
+	}
+
+	private Index index() {
+		Index current = index;
+		if (current == null) {
+			synchronized (this) {
+				if (index == null) {
+					index = new Index(regions.findAll().stream().map(Region::view).toList());
+				}
+				current = index;
+			}
+		}
+		return current;
+	}
+
+	private static final class Index {
+
+		final Map<String, RegionView> byCode = new LinkedHashMap<>();
+		final Map<String, List<RegionView>> children = new HashMap<>();
+
+		Index(List<RegionView> all) {
+			all.stream().sorted(Comparator.comparing(RegionView::code)).forEach(region -> {
+				byCode.put(region.code(), region);
+				children.computeIfAbsent(region.parentCode(), k -> new ArrayList<>()).add(region);
+			});
+			children.replaceAll((k, v) -> List.copyOf(v));
+		}
+	}
+}
