@@ -97,6 +97,10 @@ public class Accounts {
 				int failures = users.countFailure(user.id()).getFirst();
 				if (failures >= maxFailures) {
 					users.lock(user.id(), now.plus(lockDuration));
+					boolean relockAfterExpiry = user.lockedUntil() != null && !user.isLocked(now);
+					if (failures > maxFailures && !relockAfterExpiry) {
+						return true; // a concurrent guess: the lock is already recorded
+					}
 					audit.record("account.locked", "user", user.id().toString(), user.username(), user.regionCode(),
 							Map.of("failedLogins", failures), Map.of("lockedUntil", now.plus(lockDuration).toString()));
 					return true;

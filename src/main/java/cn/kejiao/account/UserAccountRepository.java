@@ -24,8 +24,12 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 			""", nativeQuery = true)
 	List<Integer> countFailure(UUID id);
 
+	/**
+	 * Locks until the given time. The failure count stays: the first wrong password after the lock ends
+	 * locks again, and only a successful sign-in resets it.
+	 */
 	@Modifying
-	@Query(value = "update account.user_account set failed_logins = 0, locked_until = :until where id = :id", nativeQuery = true)
+	@Query(value = "update account.user_account set locked_until = :until where id = :id", nativeQuery = true)
 	int lock(UUID id, Instant until);
 
 	@Modifying

@@ -2,6 +2,7 @@ package cn.kejiao.audit;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,6 +19,7 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 			  and e.occurredAt >= :from and e.occurredAt < :to
 			order by e.occurredAt desc, e.id desc
 			""")
-	Page<AuditEntry> search(String regionPattern, String action, String text, Instant from, Instant to,
+	Page<AuditEntry> search(@Nullable String regionPattern, @Nullable String action, @Nullable String text, Instant from,
+			Instant to,
 			Pageable pageable);
 }

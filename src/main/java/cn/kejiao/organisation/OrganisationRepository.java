@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -20,7 +21,8 @@ interface OrganisationRepository extends JpaRepository<Organisation, UUID> {
 			  and (:text is null or lower(o.name) like :text or o.creditCode like :text)
 			order by o.registeredAt desc
 			""")
-	Page<Organisation> search(String regionPattern, OrganisationStatus status, String text, Pageable pageable);
+	Page<Organisation> search(String regionPattern, @Nullable OrganisationStatus status, @Nullable String text,
+			Pageable pageable);
 
 	@Query("select o from Organisation o where o.status = cn.kejiao.organisation.OrganisationStatus.IN_NOTICE order by o.noticeEndsAt")
 	List<Organisation> inNotice();

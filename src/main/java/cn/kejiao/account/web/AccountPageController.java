@@ -63,7 +63,8 @@ class AccountPageController {
 		}
 		try {
 			OrganisationView registered = accounts.register(form.organisation(), form.user());
-			redirect.addFlashAttribute("registered", registered);
+			redirect.addFlashAttribute("registeredName", registered.name());
+			redirect.addFlashAttribute("registeredStatus", registered.status().name());
 			return "redirect:/register/done";
 		}
 		catch (KejiaoException ex) {

@@ -51,6 +51,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(pgDir)
 				.setCleanDataDirectory(false)
+				// stopped by the application context, after the connection pool; a hook of its own would
+				// stop the server while the context is still shutting down
+				.setRegisterShutdownHook(false)
 				.setPort(chosenPort)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "100")

@@ -1,0 +1,142 @@
+package cn.kejiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.kejiao.organisation.CreditCode;
+import cn.kejiao.support.Http;
+import cn.kejiao.support.KejiaoIntegrationTest;
+
+/** The pages as a browser gets them: Chinese first, English on request, sessions in PostgreSQL, CSRF on every form. */
+@KejiaoIntegrationTest
+class WebPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void visitorsSeeTheWelcomePageInChineseAndCanSwitchToEnglish() {
+		Http browser = Http.browser(port);
+		var chinese = browser.get("/");
+		assertThat(chinese.status()).isEqualTo(200);
+		assertThat(chinese.body()).contains("lang=\"zh-CN\"", "跨区域科技合作，一站办理", "长三角", "沪滇");
+		var english = browser.get("/?lang=en");
+		assertThat(english.body()).contains("lang=\"en\"", "Cross-regional S&amp;T cooperation in one place");
+		assertThat(browser.get("/regions").body()).contains("Regions").doesNotContain("行政区划</h1>");
+		assertThat(browser.get("/regions?lang=zh-CN").body()).contains("行政区划");
+	}
+
+	@Test
+	void signingInKeepsTheSessionInPostgres() {
+		Http browser = Http.browser(port);
+		var login = browser.login("expert-sh", "kejiao-demo");
+		assertThat(login.status()).isEqualTo(302);
+		assertThat(login.location()).endsWith("/");
+		assertThat(browser.get("/").body()).contains("专家工作台", "同济大学");
+		assertThat(jdbc.queryForObject("select count(*) from platform.spring_session where principal_name = 'expert-sh'",
+				Long.class)).isPositive();
+		var logout = browser.submitForm("/", "/logout", Map.of());
+		assertThat(logout.location()).endsWith("/login?logout");
+		assertThat(browser.get("/me").status()).isEqualTo(302);
+	}
+
+	@Test
+	void aWrongPasswordShowsAMessageNotAnError() {
+		Http browser = Http.browser(port);
+		var login = browser.login("ent-jd", "not-the-password");
+		assertThat(login.location()).endsWith("/login?error=bad");
+		assertThat(browser.get("/login?error=bad").body()).contains("用户名或密码错误");
+	}
+
+	@Test
+	void formsWithoutTheCsrfTokenAreRefused() {
+		Http browser = Http.browser(port);
+		browser.login("ws-admin", "kejiao-demo");
+		var forged = browser.send("POST", "/admin/organisations/00000000-0000-0000-0000-000000000000/decision",
+				"application/x-www-form-urlencoded", "verdict=APPROVE");
+		assertThat(forged.status()).isEqualTo(403);
+	}
+
+	@Test
+	void eachRoleHasItsOwnHomePage() {
+		Map<String, String> titles = Map.of("ent-ws", "企业工作台", "provider-yn", "服务机构工作台", "expert-sh", "专家工作台",
+				"ws-admin", "区域管理工作台", "admin", "平台管理工作台");
+		titles.forEach((user, title) -> {
+			Http browser = Http.browser(port);
+			browser.login(user, "kejiao-demo");
+			assertThat(browser.get("/").body()).as(user).contains(title);
+		});
+		Http admin = Http.browser(port);
+		admin.login("ws-admin", "kejiao-demo");
+		assertThat(admin.get("/").body()).contains("待审核机构", "/admin/organisations?status=PENDING");
+	}
+
+	@Test
+	void anEnterpriseIsNotLetIntoAdminPages() {
+		Http browser = Http.browser(port);
+		browser.login("ent-jd", "kejiao-demo");
+		var page = browser.get("/admin/organisations");
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(page.body()).contains("无权访问").doesNotContain("Exception");
+	}
+
+	@Test
+	void unknownPagesGetAReadableNotFoundPage() {
+		var page = Http.browser(port).send("GET", "/no/such/page", null, null);
+		assertThat(page.status()).isIn(302, 404);
+		Http browser = Http.browser(port);
+		browser.login("ent-jd", "kejiao-demo");
+		var signedIn = browser.get("/no/such/page");
+		assertThat(signedIn.status()).isEqualTo(404);
+		assertThat(signedIn.body()).contains("未找到", "返回首页").doesNotContain("Whitelabel", "Exception");
+	}
+
+	@Test
+	void theRegistrationPageExplainsABadCreditCodeAndKeepsWhatWasTyped() {
+		Http browser = Http.browser(port);
+		String first17 = "91532628MA" + String.format("%06d", (int) (Math.random() * 1_000_000)) + "0";
+		char right = CreditCode.checkCharacter(first17);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("name", "富宁页面测试有限公司");
+		form.put("type", "ENTERPRISE");
+		form.put("province", "530000");
+		form.put("prefecture", "532600");
+		form.put("county", "532628");
+		form.put("creditCode", first17 + (right == 'A' ? 'B' : 'A'));
+		form.put("contactName", "黄工");
+		form.put("contactPhone", "0876-1234567");
+		form.put("contactEmail", "huang@example.cn");
+		form.put("displayName", "黄工");
+		form.put("username", "fnpage" + System.nanoTime() % 100000);
+		form.put("password", "Str0ng-pass!");
+		form.put("passwordConfirm", "Str0ng-pass!");
+		var page = browser.submitForm("/register", "/register", form);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("校验位错误", "第 18 位应为“" + right + "”", "富宁页面测试有限公司", "富宁县");
+
+		form.put("creditCode", first17 + right);
+		var done = browser.submitForm("/register", "/register", form);
+		assertThat(done.status()).isEqualTo(302);
+		assertThat(browser.get(done.location().replaceFirst("^http://localhost:\\d+", "")).body())
+			.contains("富宁页面测试有限公司", "待审核");
+	}
+
+	@Test
+	void theRegionBrowserUnfoldsChildren() {
+		Http browser = Http.browser(port);
+		assertThat(browser.get("/regions").body()).contains("云南省", "hx-get=\"/regions/530000/children\"");
+		assertThat(browser.get("/regions/530000/children").body()).contains("文山壮族苗族自治州");
+		assertThat(browser.get("/regions?q=富宁").body()).contains("云南省 文山壮族苗族自治州 富宁县");
+		assertThat(browser.get("/regions/options?province=530000").body()).contains("<option value=\"532600\">");
+	}
+}

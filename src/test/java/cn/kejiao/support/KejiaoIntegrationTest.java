@@ -1,0 +1,21 @@
+package cn.kejiao.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The one Spring context of all integration tests: the real application on a random port, on its own
+ * embedded PostgreSQL in target/test-data (wiped at start), with the demo data loaded. Every test class
+ * with exactly this annotation shares the context, so the database starts once per test run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"kejiao.data-dir=target/test-data", "kejiao.embedded-db.clean=true", "kejiao.demo.enabled=true",
+		"logging.file.name=target/test-data/logs/kejiao.log", "kejiao.security.max-failed-logins=5", "server.shutdown=immediate" })
+public @interface KejiaoIntegrationTest {
+}
