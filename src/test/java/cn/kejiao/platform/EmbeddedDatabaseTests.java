@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,22 @@ class EmbeddedDatabaseTests {
 				ResultSet rows = statement.executeQuery("select note from kept")) {
 			assertThat(rows.next()).isTrue();
 			assertThat(rows.getString(1)).isEqualTo("仪器共享");
+		}
+	}
+
+	@Test
+	void aServerOrphanedByAKilledRunIsStoppedBeforeTheNextStart() throws Exception {
+		// a PostgreSQL left running on the folder by a JVM that died without stopping it (kill -9)
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process killed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				OrphanedPostgres.class.getName(), dataDir.resolve("pg").toString()).redirectErrorStream(true).start();
+		assertThat(killed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		long orphanPid = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst().strip());
+		assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+
+		try (EmbeddedDatabase restarted = EmbeddedDatabase.start(dataDir, 0, false)) {
+			assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+			execute(restarted, "select 1");
 		}
 	}
 
