@@ -1,0 +1,194 @@
+package cn.kejiao;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import cn.kejiao.organisation.CreditCode;
+import cn.kejiao.support.KejiaoIntegrationTest;
+
+/**
+ * A person's first visit in a real Chromium: three roles see their workbench in Chinese and can switch to
+ * English; a new organisation registers (a mistyped credit code is explained), and the admin of its
+ * region verifies it.
+ */
+@KejiaoIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneyTest {
+
+	@LocalServerPort
+	int port;
+
+	Playwright playwright;
+	Browser browser;
+	BrowserContext context;
+	Page page;
+
+	@BeforeAll
+	void launch() {
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+			.setExecutablePath(Paths.get("/usr/bin/chromium"))
+			.setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void newContext() {
+		context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+		context.setDefaultTimeout(15_000);
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void closeContext() {
+		context.close();
+	}
+
+	@Test
+	void eachRoleSeesItsWorkbenchInChineseAndCanSwitchToEnglish() {
+		signIn("ent-ws");
+		assertThat(page.locator("#workbench-title")).hasText("企业工作台");
+		assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+		page.locator("#lang-en").click();
+		assertThat(page.locator("#workbench-title")).hasText("Enterprise workbench");
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My organisation"))).isVisible();
+		page.locator("#lang-zh").click();
+		assertThat(page.locator("#workbench-title")).hasText("企业工作台");
+		signOut();
+
+		signIn("ws-admin");
+		assertThat(page.locator("#workbench-title")).hasText("区域管理工作台");
+		assertThat(page.locator("main")).containsText("云南省 文山壮族苗族自治州");
+		signOut();
+
+		signIn("admin");
+		assertThat(page.locator("#workbench-title")).hasText("平台管理工作台");
+		signOut();
+	}
+
+	@Test
+	void aNewOrganisationRegistersAndItsRegionAdminVerifiesIt() {
+		String name = "富宁测试新材料有限公司" + digits(4);
+		String username = "fn" + digits(6);
+		String first17 = "91532628MA" + digits(6) + "0";
+		char check = CreditCode.checkCharacter(first17);
+		char typo = check == '0' ? '1' : '0';
+
+		page.navigate(url("/register"));
+		page.locator("#name").fill(name);
+		page.locator("#province").selectOption("530000");
+		assertThat(page.locator("#prefecture option[value='532600']")).hasCount(1);
+		page.locator("#prefecture").selectOption("532600");
+		assertThat(page.locator("#county option[value='532628']")).hasCount(1);
+		page.locator("#county").selectOption("532628");
+		page.locator("#creditCode").fill(first17 + typo);
+		page.getByLabel("联系人").fill("黄工");
+		page.getByLabel("联系电话").fill("0876-1234567");
+		page.getByLabel("联系邮箱").fill(username + "@example.cn");
+		page.getByLabel("您的姓名").fill("黄工");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill("Str0ng-pass!");
+		page.locator("#passwordConfirm").fill("Str0ng-pass!");
+		page.locator("#register-submit").click();
+
+		assertThat(page.locator("#creditCode-error")).containsText("校验位错误");
+		assertThat(page.locator("#creditCode-error")).containsText("第 18 位应为“" + check + "”");
+		assertThat(page.locator("#name")).hasValue(name);
+
+		page.locator("#creditCode").fill(first17 + check);
+		page.locator("#password").fill("Str0ng-pass!");
+		page.locator("#passwordConfirm").fill("Str0ng-pass!");
+		page.locator("#register-submit").click();
+		assertThat(page.locator("#registration-result")).containsText(name);
+		assertThat(page.locator("#registration-result")).containsText("待审核");
+
+		signIn(username, "Str0ng-pass!");
+		assertThat(page.locator("main")).containsText("正在等待所在区域科技管理部门审核");
+		signOut();
+
+		signIn("ws-admin");
+		page.navigate(url("/admin/organisations?status=PENDING"));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+		assertThat(page.locator("#org-status")).hasText("待审核");
+		page.locator("#noticeDays").fill("0");
+		page.locator("#approve").click();
+		assertThat(page.locator("#org-status")).hasText("已认证");
+		assertThat(page.locator("#review")).containsText("审核结果已保存");
+		page.navigate(url("/admin/organisations?status=PENDING"));
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name))).hasCount(0);
+		page.navigate(url("/admin/audit?q=" + username));
+		assertThat(page.locator("#audit-table")).containsText("account.created");
+	}
+
+	@Test
+	void onAPhoneTheNavigationFoldsBehindAMenuButton() {
+		page.setViewportSize(390, 844);
+		page.navigate(url("/"));
+		assertThat(page.locator(".nav-toggle-label")).isVisible();
+		assertThat(page.locator(".nav")).isHidden();
+		page.locator(".nav-toggle-label").click();
+		assertThat(page.locator(".nav")).isVisible();
+		int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+		assertThat(width).as("no horizontal scrolling").isLessThanOrEqualTo(390);
+	}
+
+	private void signIn(String username) {
+		signIn(username, "kejiao-demo");
+	}
+
+	private void signIn(String username, String password) {
+		page.navigate(url("/login"));
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("main button[type=submit]").click();
+		page.waitForURL(url("/"));
+	}
+
+	private void signOut() {
+		page.locator("form[action='/logout'] button").click();
+		page.waitForURL(url("/login?logout"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static String digits(int n) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < n; i++) {
+			text.append(ThreadLocalRandom.current().nextInt(10));
+		}
+		return text.toString();
+	}
+}
