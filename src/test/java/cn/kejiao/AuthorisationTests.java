@@ -33,11 +33,12 @@ class AuthorisationTests {
 	static final Set<String> PUBLIC_API = Set.of("POST /api/v1/auth/tokens", "POST /api/v1/registrations",
 			"GET /api/v1/regions", "GET /api/v1/regions/{code}", "GET /api/v1/regions/{code}/children",
 			"GET /api/v1/regions/{code}/ancestors", "GET /api/v1/regions/{code}/within/{ancestor}", "GET /api/v1/zones",
-			"GET /api/v1/zones/{code}", "GET /api/v1/organisations/notices");
+			"GET /api/v1/zones/{code}", "GET /api/v1/organisations/notices", "GET /api/v1/search",
+			"GET /api/v1/search/suggestions", "GET /api/v1/catalog/{types}/{id}");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
-			"GET /zones", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -176,6 +177,7 @@ class AuthorisationTests {
 
 	private static String concrete(String pattern) {
 		return pattern.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{code}", "310000")
+			.replace("{types}", "instruments").replace("{action}", "publish")
 			.replace("{ancestor}", "310000");
 	}
 }

@@ -38,7 +38,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/register/**", "/notices", "/regions",
+	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/register/**", "/notices", "/catalog",
+			"/catalog/entries/**", "/catalog/suggestions", "/regions",
 			"/regions/**", "/zones", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 			"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
@@ -76,7 +77,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens", "/api/v1/registrations").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**", "/api/v1/zones",
-						"/api/v1/zones/**", "/api/v1/organisations/notices")
+						"/api/v1/zones/**", "/api/v1/organisations/notices", "/api/v1/search", "/api/v1/search/suggestions",
+						"/api/v1/catalog/{types:instruments|services|achievements|experts}/{id}")
 				.permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())

@@ -54,13 +54,15 @@ class DemoData implements ApplicationRunner {
 
 	private final Organisations organisations;
 	private final Accounts accounts;
+	private final CatalogDemo catalog;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
-	DemoData(Organisations organisations, Accounts accounts, TransactionTemplate transactions,
+	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled) {
 		this.organisations = organisations;
 		this.accounts = accounts;
+		this.catalog = catalog;
 		this.transactions = transactions;
 		this.enabled = enabled != null ? enabled : embedded.getIfAvailable() != null;
 	}
@@ -127,18 +129,30 @@ class DemoData implements ApplicationRunner {
 				Qualification.ENGINEERING_RESEARCH_CENTRE);
 		user("expert-sh", "同济大学 材料科学专家", tongji, "310110", Role.EXPERT);
 
-		verified("上海工业技术研究院", OrganisationType.RESEARCH_INSTITUTE, "310114", "12", 12, "上海市嘉定区",
-				"面向长三角的共性技术研发与转化平台。", Qualification.ENGINEERING_RESEARCH_CENTRE);
-		verified("昆山智能制造工程技术研究中心", OrganisationType.ENGINEERING_CENTRE, "320583", "12", 13, "江苏省昆山市",
-				"嘉昆太协同创新圈的工程技术中心。");
+		OrganisationView sitri = verified("上海工业技术研究院", OrganisationType.RESEARCH_INSTITUTE, "310114", "12", 12,
+				"上海市嘉定区", "面向长三角的共性技术研发与转化平台。", Qualification.ENGINEERING_RESEARCH_CENTRE);
+		OrganisationView kunshan = verified("昆山智能制造工程技术研究中心", OrganisationType.ENGINEERING_CENTRE, "320583", "12",
+				13, "江苏省昆山市", "嘉昆太协同创新圈的工程技术中心。");
 		verified("太仓科技企业孵化器", OrganisationType.INCUBATOR, "320585", "12", 14, "江苏省太仓市",
 				"国家级科技企业孵化器。", Qualification.INCUBATOR_ACCREDITED);
-		verified("重庆两江新材料检测中心", OrganisationType.TESTING_AGENCY, "500112", "91", 15, "重庆市渝北区",
-				"金属与高分子材料检测。", Qualification.CMA);
+		OrganisationView cqTesting = verified("重庆两江新材料检测中心", OrganisationType.TESTING_AGENCY, "500112", "91", 15,
+				"重庆市渝北区", "金属与高分子材料检测。", Qualification.CMA);
 		verified("苏州技术转移中心", OrganisationType.TECH_TRANSFER_AGENCY, "320500", "12", 16, "江苏省苏州市",
 				"技术经纪、成果评估与挂牌交易。");
-		verified("温州激光与光电子产业研究院", OrganisationType.RESEARCH_INSTITUTE, "330300", "12", 17, "浙江省温州市",
-				"激光与光电子共性技术研发。");
+		OrganisationView wenzhou = verified("温州激光与光电子产业研究院", OrganisationType.RESEARCH_INSTITUTE, "330300", "12", 17,
+				"浙江省温州市", "激光与光电子共性技术研发。");
+		OrganisationView kust = verified("昆明理工大学", OrganisationType.UNIVERSITY, "530114", "12", 20, "云南省昆明市呈贡区",
+				"冶金、材料与有色金属资源利用见长。", Qualification.KEY_LABORATORY);
+		OrganisationView cqu = verified("重庆大学", OrganisationType.UNIVERSITY, "500106", "12", 21, "重庆市沙坪坝区",
+				"机械、电气、材料与汽车工程见长。", Qualification.KEY_LABORATORY);
+		OrganisationView shu = verified("上海大学", OrganisationType.UNIVERSITY, "310113", "12", 22, "上海市宝山区",
+				"材料基因组、微电子与智能制造。", Qualification.ENGINEERING_RESEARCH_CENTRE);
+		OrganisationView ynTesting = verified("云南省产品质量监督检验研究院", OrganisationType.TESTING_AGENCY, "530102", "12", 23,
+				"云南省昆明市", "有色金属、中药材与食品检验检测。", Qualification.CMA, Qualification.CNAS);
+		OrganisationView szTesting = verified("苏州新材料检测技术服务有限公司", OrganisationType.TESTING_AGENCY, "320505", "91", 24,
+				"江苏省苏州市高新区", "材料、电子元器件与可靠性检测。", Qualification.CMA, Qualification.CNAS);
+		catalog.seed(List.of(jdTesting, cqTesting, ynTesting, szTesting),
+				List.of(ynAcademy, tongji, sitri, kunshan, wenzhou, kust, cqu, shu), ynAcademy);
 
 		pending("富宁县三七种植科技有限公司", OrganisationType.ENTERPRISE, "532628", 18, "ent-fn", "富宁三七技术部",
 				"三七标准化种植与加工，寻求病害防治技术。", Qualification.TECH_SME);

@@ -64,9 +64,10 @@ class HomeController {
 						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
 				tiles.add(new Tile("organisations", "/admin/organisations", null));
 				tiles.add(new Tile("audit", "/admin/audit", null));
-				tiles.add(new Tile("notices", "/notices", null));
+				tiles.add(new Tile("catalog", "/catalog", null));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
+				tiles.add(new Tile("catalog", "/catalog", null));
 				tiles.add(new Tile("my-organisation", "/me", null));
 				tiles.add(new Tile("partners", "/zones", null));
 				tiles.add(new Tile("regions", "/regions", null));

@@ -1,0 +1,234 @@
+package cn.kejiao.catalog;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.kejiao.audit.AuditLog;
+import cn.kejiao.organisation.OrganisationView;
+import cn.kejiao.organisation.Organisations;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Role;
+import cn.kejiao.region.Regions;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The catalog's facade for owners and admins: create, describe, publish, withdraw; suspend and reinstate
+ * for the admins of the entry's region. Every change is audited; the search index follows on commit.
+ */
+@Service
+public class Catalog {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final CatalogEntryRepository entries;
+	private final Organisations organisations;
+	private final Regions regions;
+	private final AuditLog audit;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	Catalog(CatalogEntryRepository entries, Organisations organisations, Regions regions, AuditLog audit, JsonMapper json,
+			Clock clock) {
+		this.entries = entries;
+		this.organisations = organisations;
+		this.regions = regions;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Creates a draft entry of the actor's organisation. */
+	@Transactional
+	public EntryView create(EntryType type, EntryForm form) {
+		Actor actor = Actors.require();
+		OrganisationView owner = owningOrganisation(actor, type);
+		String code = form.externalCode() == null || form.externalCode().isBlank()
+				? type.name().substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase()
+				: form.externalCode().strip();
+		if (entries.findByOwnerOrgIdAndTypeAndExternalCode(owner.id(), type, code).isPresent()) {
+			throw KejiaoException.conflict("catalog.external-code-taken", code);
+		}
+		CatalogEntry entry = new CatalogEntry(UUID.randomUUID(), type, code, owner.id(), owner.name(), clock.instant());
+		entry.describe(form, regionOf(form, owner), detailsJson(form), clock.instant());
+		entries.saveAndFlush(entry);
+		audit.record("catalog.created", "catalog-" + type.name().toLowerCase(), entry.id().toString(), entry.title(),
+				entry.regionCode(), null, entry.state(details(entry)));
+		return entry.view(details(entry), true);
+	}
+
+	/** Creates the entry or, when the organisation already has one with this external code, updates it. */
+	@Transactional
+	public EntryView upsert(EntryType type, EntryForm form) {
+		Actor actor = Actors.require();
+		OrganisationView owner = owningOrganisation(actor, type);
+		if (form.externalCode() != null && !form.externalCode().isBlank()) {
+			var existing = entries.findByOwnerOrgIdAndTypeAndExternalCode(owner.id(), type, form.externalCode().strip());
+			if (existing.isPresent()) {
+				return update(existing.get().id(), form);
+			}
+		}
+		return create(type, form);
+	}
+
+	@Transactional
+	public EntryView update(UUID id, EntryForm form) {
+		CatalogEntry entry = owned(id);
+		Map<String, Object> before = entry.state(details(entry));
+		OrganisationView owner = organisations.find(entry.ownerOrgId()).orElseThrow();
+		entry.describe(form, regionOf(form, owner), detailsJson(form), clock.instant());
+		entries.saveAndFlush(entry);
+		audit.record("catalog.updated", "catalog-" + entry.type().name().toLowerCase(), id.toString(), entry.title(),
+				entry.regionCode(), before, entry.state(details(entry)));
+		return entry.view(details(entry), true);
+	}
+
+	@Transactional
+	public EntryView publish(UUID id) {
+		return change(owned(id), "catalog.published", entry -> entry.publish(clock.instant()));
+	}
+
+	@Transactional
+	public EntryView withdraw(UUID id) {
+		return change(owned(id), "catalog.withdrawn", entry -> entry.withdraw(clock.instant()));
+	}
+
+	/** An instrument under maintenance stays listed but cannot be booked. */
+	@Transactional
+	public EntryView maintenance(UUID id, boolean on) {
+		return change(owned(id), on ? "catalog.maintenance-started" : "catalog.maintenance-ended",
+				entry -> entry.maintenance(on, clock.instant()));
+	}
+
+	/** A region admin takes an entry of its region out of the catalog. */
+	@Transactional
+	public EntryView suspend(UUID id) {
+		return change(governed(id), "catalog.suspended", entry -> entry.suspend(clock.instant()));
+	}
+
+	@Transactional
+	public EntryView reinstate(UUID id) {
+		return change(governed(id), "catalog.reinstated", entry -> entry.reinstate(clock.instant()));
+	}
+
+	/**
+	 * An entry as the reader may see it (reader may be null for visitors): published entries are public,
+	 * zone-only ones need a reader in the zone, drafts and withdrawn ones only their owner and admins.
+	 */
+	@Transactional(readOnly = true)
+	public EntryView get(UUID id, Actor reader) {
+		CatalogEntry entry = entries.findById(id).orElseThrow(() -> KejiaoException.notFound("catalog.not-found", id));
+		boolean privileged = reader != null
+				&& (entry.ownerOrgId().equals(reader.organisationId()) || reader.governs(entry.regionCode()));
+		if (!privileged) {
+			boolean visible = entry.state().isPublic() && (entry.confidentiality() != Confidentiality.ZONE
+					|| reader != null && sharesZone(reader.regionCode(), entry.regionCode()));
+			if (!visible) {
+				throw KejiaoException.notFound("catalog.not-found", id);
+			}
+		}
+		return entry.view(details(entry), privileged);
+	}
+
+	/** The entries of the reader's own organisation, of one type or all. */
+	@Transactional(readOnly = true)
+	public List<EntryView> mine(EntryType type) {
+		Actor actor = Actors.require();
+		if (actor.organisationId() == null) {
+			return List.of();
+		}
+		List<CatalogEntry> found = type == null ? entries.findByOwnerOrgIdOrderByUpdatedAtDesc(actor.organisationId())
+				: entries.findByOwnerOrgIdAndTypeOrderByUpdatedAtDesc(actor.organisationId(), type);
+		return found.stream().map(entry -> entry.view(details(entry), true)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public long countPublic() {
+		return entries.countByStateIn(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE));
+	}
+
+	boolean sharesZone(String readerRegion, String entryRegion) {
+		return regions.zones().stream().anyMatch(zone -> regions.zoneCovers(zone.code(), readerRegion)
+				&& regions.zoneCovers(zone.code(), entryRegion));
+	}
+
+	private EntryView change(CatalogEntry entry, String action, java.util.function.Consumer<CatalogEntry> step) {
+		Map<String, Object> before = entry.state(details(entry));
+		step.accept(entry);
+		entries.saveAndFlush(entry);
+		audit.record(action, "catalog-" + entry.type().name().toLowerCase(), entry.id().toString(), entry.title(),
+				entry.regionCode(), before, entry.state(details(entry)));
+		return entry.view(details(entry), true);
+	}
+
+	private CatalogEntry owned(UUID id) {
+		Actor actor = Actors.require();
+		CatalogEntry entry = entries.findById(id).orElseThrow(() -> KejiaoException.notFound("catalog.not-found", id));
+		if (!entry.ownerOrgId().equals(actor.organisationId())) {
+			if (actor.governs(entry.regionCode()) || entry.state().isPublic()) {
+				throw KejiaoException.forbidden("catalog.not-owner");
+			}
+			throw KejiaoException.notFound("catalog.not-found", id);
+		}
+		return entry;
+	}
+
+	private CatalogEntry governed(UUID id) {
+		Actor actor = Actors.require();
+		CatalogEntry entry = entries.findById(id).orElseThrow(() -> KejiaoException.notFound("catalog.not-found", id));
+		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		if (!actor.governs(entry.regionCode())) {
+			throw KejiaoException.forbidden("auth.region-forbidden", entry.regionCode());
+		}
+		return entry;
+	}
+
+	private OrganisationView owningOrganisation(Actor actor, EntryType type) {
+		Set<Role> allowed = switch (type) {
+			case INSTRUMENT, SERVICE -> EnumSet.of(Role.PROVIDER);
+			case ACHIEVEMENT -> EnumSet.of(Role.PROVIDER, Role.ENTERPRISE, Role.EXPERT);
+			case EXPERT -> EnumSet.of(Role.PROVIDER, Role.EXPERT);
+		};
+		if (actor.roles().stream().noneMatch(allowed::contains) || actor.organisationId() == null) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		OrganisationView owner = organisations.find(actor.organisationId()).orElseThrow();
+		if (!owner.isVerified()) {
+			throw KejiaoException.forbidden("catalog.organisation-not-verified");
+		}
+		return owner;
+	}
+
+	private String regionOf(EntryForm form, OrganisationView owner) {
+		if (form.regionCode() == null || form.regionCode().isBlank()) {
+			return owner.regionCode();
+		}
+		return regions.get(form.regionCode()).code();
+	}
+
+	private String detailsJson(EntryForm form) {
+		Map<String, Object> details = form.details() == null ? Map.of() : new LinkedHashMap<>(form.details());
+		String text = json.writeValueAsString(details);
+		if (text.length() > 50_000) {
+			throw KejiaoException.invalid("catalog.details-too-large");
+		}
+		return text;
+	}
+
+	private Map<String, Object> details(CatalogEntry entry) {
+		return entry.details() == null || entry.details().isBlank() ? Map.of() : json.readValue(entry.details(), MAP);
+	}
+}

@@ -1,0 +1,279 @@
+package cn.kejiao.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.RegionCodes;
+import cn.kejiao.platform.text.ChineseText;
+import cn.kejiao.region.RegionView;
+import cn.kejiao.region.Regions;
+import cn.kejiao.region.ZoneView;
+import jakarta.persistence.EntityManager;
+
+/**
+ * One search box over the whole catalog. The query is normalised and segmented like the indexed text;
+ * synonym groups widen it; title counts three times, keywords twice, the rest once (BM25); at least 60%
+ * of the query's concepts must match. Filters narrow by type, region subtree, cooperation zone, category,
+ * price, accreditation and maturity; facets count the result by type, province, category, maturity and
+ * accreditation.
+ */
+@Service
+public class CatalogSearch {
+
+	static final AggregationKey<Map<EntryType, Long>> BY_TYPE = AggregationKey.of("type");
+	static final AggregationKey<Map<String, Long>> BY_PROVINCE = AggregationKey.of("province");
+	static final AggregationKey<Map<String, Long>> BY_CATEGORY = AggregationKey.of("category");
+	static final AggregationKey<Map<String, Long>> BY_MATURITY = AggregationKey.of("maturity");
+	static final AggregationKey<Map<String, Long>> BY_ACCREDITATION = AggregationKey.of("accreditation");
+
+	private final EntityManager entityManager;
+	private final Synonyms synonyms;
+	private final Regions regions;
+
+	CatalogSearch(EntityManager entityManager, Synonyms synonyms, Regions regions) {
+		this.entityManager = entityManager;
+		this.synonyms = synonyms;
+		this.regions = regions;
+	}
+
+	@Transactional(readOnly = true)
+	public SearchResult search(SearchQuery query, @Nullable Actor reader) {
+		if (query.region() != null && !query.region().isBlank()) {
+			regions.get(query.region());
+		}
+		List<String> zonePrefixes = query.zone() == null || query.zone().isBlank() ? List.of()
+				: regions.zone(query.zone()).regions().stream().map(r -> RegionCodes.prefix(r.code())).toList();
+		List<List<List<String>>> concepts = concepts(query.text());
+		List<String> readerScope = readerZoneScope(reader);
+		int size = Math.clamp(query.size(), 1, 100);
+		int page = Math.max(query.page(), 0);
+
+		SearchSession session = Search.session(entityManager);
+		var result = session.search(CatalogEntry.class)
+			.select(f -> f.composite().from(f.entity(), f.score()).asList())
+			.where(f -> predicate(f, query, concepts, zonePrefixes, readerScope, reader))
+			.sort(f -> switch (query.sort()) {
+				case PRICE_ASC -> (SortFinalStep) f.field("price").asc().missing().last();
+				case PRICE_DESC -> (SortFinalStep) f.field("price").desc().missing().last();
+				case NEWEST -> (SortFinalStep) f.field("publishedAt").desc();
+				case RELEVANCE -> concepts.isEmpty() ? (SortFinalStep) f.field("publishedAt").desc() : (SortFinalStep) f.score();
+			})
+			.aggregation(BY_TYPE, f -> f.terms().field("type", EntryType.class).maxTermCount(10))
+			.aggregation(BY_PROVINCE, f -> f.terms().field("province", String.class).maxTermCount(40))
+			.aggregation(BY_CATEGORY, f -> f.terms().field("category", String.class).maxTermCount(30))
+			.aggregation(BY_MATURITY, f -> f.terms().field("maturity", String.class).maxTermCount(10))
+			.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10))
+			.fetch(page * size, size);
+
+		List<String> highlight = concepts.stream().flatMap(List::stream).flatMap(List::stream)
+			.filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).distinct().toList();
+		List<SearchResult.Hit> hits = new ArrayList<>();
+		for (List<?> row : result.hits()) {
+			CatalogEntry entry = (CatalogEntry) row.get(0);
+			float score = row.get(1) instanceof Float f ? f : 0f;
+			boolean privileged = reader != null
+					&& (entry.ownerOrgId().equals(reader.organisationId()) || reader.governs(entry.regionCode()));
+			boolean hide = entry.confidentiality() == Confidentiality.ON_REQUEST && !privileged;
+			EntryView view = entry.view(Map.of(), privileged);
+			hits.add(new SearchResult.Hit(entry.type(), entry.id(), entry.title(),
+					snippet(hide ? "" : entry.summary(), highlight), entry.regionCode(), view.ownerOrgName(), score, hide));
+		}
+		Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+		Map<String, Long> types = new LinkedHashMap<>();
+		result.aggregation(BY_TYPE).forEach((type, count) -> types.put(type.name(), count));
+		facets.put("type", types);
+		facets.put("region", result.aggregation(BY_PROVINCE));
+		facets.put("category", result.aggregation(BY_CATEGORY));
+		facets.put("maturity", result.aggregation(BY_MATURITY));
+		facets.put("accreditation", result.aggregation(BY_ACCREDITATION));
+		return new SearchResult(result.total().hitCount(), facets, hits, page, size);
+	}
+
+	/** Titles for the search box's suggestions as the user types. */
+	@Transactional(readOnly = true)
+	public List<String> suggest(String prefix, int limit) {
+		List<String> tokens = ChineseText.tokens(prefix);
+		if (tokens.isEmpty()) {
+			return List.of();
+		}
+		return Search.session(entityManager).search(CatalogEntry.class)
+			.where(f -> f.bool().must(f.match().field("titleTokens").matching(String.join(" ", tokens)))
+				.filter(f.terms().field("state").matchingAny(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE)))
+				.filter(f.not(f.match().field("confidentiality").matching(Confidentiality.ZONE))))
+			.fetchHits(limit)
+			.stream().map(CatalogEntry::title).distinct().toList();
+	}
+
+	private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<List<List<String>>> concepts,
+			List<String> zonePrefixes, List<String> readerScope, @Nullable Actor reader) {
+		var bool = f.bool();
+		if (concepts.isEmpty()) {
+			bool.must(f.matchAll());
+		}
+		else {
+			var text = f.bool();
+			for (List<List<String>> concept : concepts) {
+				if (concept.size() == 1 && concept.getFirst().size() == 1) {
+					text.should(token(f, concept.getFirst().getFirst()));
+				}
+				else {
+					// a synonym group: any one of its terms, each with all of its tokens
+					var anyTerm = f.bool();
+					for (List<String> term : concept) {
+						var allTokens = f.bool();
+						term.forEach(t -> allTokens.must(token(f, t)));
+						anyTerm.should(allTokens);
+					}
+					text.should(anyTerm);
+				}
+			}
+			text.minimumShouldMatchNumber(Math.max(1, (int) Math.ceil(concepts.size() * 0.6)));
+			bool.must(text);
+		}
+		// what the reader may see: published entries; zone-only ones within the reader's zones
+		bool.filter(f.terms().field("state").matchingAny(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE)));
+		var visible = f.bool().should(f.not(f.match().field("confidentiality").matching(Confidentiality.ZONE)));
+		if (!readerScope.isEmpty()) {
+			visible.should(f.terms().field("regionScope").matchingAny(readerScope));
+		}
+		if (reader != null && reader.organisationId() != null) {
+			visible.should(f.match().field("ownerOrgId").matching(reader.organisationId()));
+		}
+		bool.filter(visible);
+		if (!query.types().isEmpty()) {
+			bool.filter(f.terms().field("type").matchingAny(query.types()));
+		}
+		if (query.region() != null && !query.region().isBlank()) {
+			bool.filter(f.match().field("regionScope").matching(RegionCodes.prefix(query.region())));
+		}
+		if (!zonePrefixes.isEmpty()) {
+			bool.filter(f.terms().field("regionScope").matchingAny(zonePrefixes));
+		}
+		if (query.category() != null && !query.category().isBlank()) {
+			bool.filter(f.match().field("category").matching(query.category().strip()));
+		}
+		if (query.maturity() != null && !query.maturity().isBlank()) {
+			bool.filter(f.match().field("maturity").matching(query.maturity().strip()));
+		}
+		if (query.accreditation() != null && !query.accreditation().isBlank()) {
+			bool.filter(f.match().field("accreditation").matching(query.accreditation().strip().toUpperCase(Locale.ROOT)));
+		}
+		if (query.priceMin() != null || query.priceMax() != null) {
+			if (query.priceMin() != null && query.priceMax() != null && query.priceMin().compareTo(query.priceMax()) > 0) {
+				throw KejiaoException.invalid("catalog.price-range");
+			}
+			bool.filter(f.range().field("price").between(query.priceMin(), query.priceMax()));
+		}
+		return bool;
+	}
+
+	private static PredicateFinalStep token(SearchPredicateFactory f, String token) {
+		return f.match().field("titleTokens").boost(3f).field("keywordTokens").boost(2f).field("bodyTokens").matching(token);
+	}
+
+	/**
+	 * The query's concepts, each a list of alternative terms, each term the tokens it must all match: a
+	 * synonym group the query mentions becomes one concept with one alternative per synonym; every other
+	 * token is a concept of its own.
+	 */
+	List<List<List<String>>> concepts(@Nullable String text) {
+		String normal = ChineseText.normalise(text);
+		if (normal.isEmpty()) {
+			return List.of();
+		}
+		List<List<List<String>>> concepts = new ArrayList<>();
+		for (List<String> group : synonyms.groups()) {
+			for (String term : group) {
+				if (containsTerm(normal, term)) {
+					concepts.add(group.stream().map(ChineseText::tokens).filter(t -> !t.isEmpty()).toList());
+					normal = normal.replace(term, " ");
+					break;
+				}
+			}
+		}
+		for (String token : ChineseText.tokens(normal)) {
+			concepts.add(List.of(List.of(token)));
+		}
+		return concepts;
+	}
+
+	private static boolean containsTerm(String normal, String term) {
+		if (term.matches("[a-z0-9\\- ]+")) {
+			return (" " + normal.replaceAll("[^a-z0-9\\-]+", " ") + " ").contains(" " + term + " ");
+		}
+		return normal.contains(term);
+	}
+
+	private List<String> readerZoneScope(@Nullable Actor reader) {
+		if (reader == null) {
+			return List.of();
+		}
+		Set<String> scope = new LinkedHashSet<>();
+		scope.add(RegionCodes.prefix(reader.regionCode().substring(0, 2) + "0000"));
+		for (ZoneView zone : regions.zones()) {
+			if (regions.zoneCovers(zone.code(), reader.regionCode())) {
+				for (RegionView member : zone.regions()) {
+					scope.add(RegionCodes.prefix(member.code()));
+				}
+			}
+		}
+		return List.copyOf(scope);
+	}
+
+	/** Up to 160 characters of the summary around the first matched term, terms marked. */
+	static String snippet(String summary, List<String> terms) {
+		if (summary == null || summary.isBlank()) {
+			return "";
+		}
+		String normal = ChineseText.normalise(summary);
+		String source = normal.length() == summary.length() ? summary : normal;
+		int first = -1;
+		for (String term : terms) {
+			int at = normal.indexOf(term);
+			if (at >= 0 && (first < 0 || at < first)) {
+				first = at;
+			}
+		}
+		int start = Math.max(0, first < 0 ? 0 : first - 40);
+		int end = Math.min(source.length(), start + 160);
+		String window = source.substring(start, end);
+		String normalWindow = normal.substring(start, Math.min(normal.length(), end));
+		boolean[] marked = new boolean[window.length()];
+		for (String term : terms) {
+			for (int at = normalWindow.indexOf(term); at >= 0 && at < marked.length; at = normalWindow.indexOf(term, at + 1)) {
+				for (int i = at; i < Math.min(marked.length, at + term.length()); i++) {
+					marked[i] = true;
+				}
+			}
+		}
+		StringBuilder html = new StringBuilder(start > 0 ? "…" : "");
+		for (int i = 0; i < window.length(); i++) {
+			if (marked[i] && (i == 0 || !marked[i - 1])) {
+				html.append("<mark>");
+			}
+			html.append(HtmlUtils.htmlEscape(String.valueOf(window.charAt(i))));
+			if (marked[i] && (i == window.length() - 1 || !marked[i + 1])) {
+				html.append("</mark>");
+			}
+		}
+		return html.append(end < source.length() ? "…" : "").toString();
+	}
+}

@@ -1,0 +1,120 @@
+package cn.kejiao.catalog;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+/**
+ * Keeps the search index consistent with the database. Every committed change is indexed at once by
+ * Hibernate Search; at start-up, an index that does not hold exactly the database's entries (a new data
+ * folder, a restored backup, a crash between commit and index write) is rebuilt before the application
+ * reports itself healthy. The platform admin can also rebuild it on demand.
+ */
+@Component
+@Order(-100)
+public class SearchIndex implements ApplicationRunner, HealthIndicator {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+	/** Progress of the current or last rebuild. */
+	public record Progress(String state, long done, long total) {
+	}
+
+	private final EntityManagerFactory entityManagerFactory;
+	private final EntityManager entityManager;
+	private final TransactionTemplate transactions;
+	private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress("STARTING", 0, 0));
+
+	SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions) {
+		this.entityManagerFactory = entityManagerFactory;
+		this.entityManager = entityManager;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws InterruptedException {
+		long inDatabase = transactions.execute(status -> entityManager
+			.createQuery("select count(e) from CatalogEntry e", Long.class).getSingleResult());
+		long inIndex = transactions.execute(status -> Search.session(entityManager).search(CatalogEntry.class)
+			.where(f -> f.matchAll()).fetchTotalHitCount());
+		if (inDatabase != inIndex) {
+			log.info("Search index holds {} entries, database {}: rebuilding", inIndex, inDatabase);
+			rebuild();
+		}
+		else {
+			progress.set(new Progress("READY", inIndex, inIndex));
+		}
+	}
+
+	/** Rebuilds the whole index from the database; platform admin only when called by a person. */
+	public Progress rebuildNow() throws InterruptedException {
+		Actors.current().filter(actor -> !actor.isPlatformAdmin()).ifPresent(actor -> {
+			throw KejiaoException.forbidden("auth.forbidden");
+		});
+		rebuild();
+		return progress.get();
+	}
+
+	public Progress progress() {
+		return progress.get();
+	}
+
+	private void rebuild() throws InterruptedException {
+		long started = System.nanoTime();
+		MassIndexer indexer = Search.mapping(entityManagerFactory).scope(CatalogEntry.class).massIndexer()
+			.purgeAllOnStart(true)
+			.typesToIndexInParallel(1)
+			.threadsToLoadObjects(2)
+			.batchSizeToLoadObjects(500)
+			.monitor(new org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor() {
+				@Override
+				public void documentsAdded(long increment) {
+					progress.updateAndGet(p -> new Progress("INDEXING", p.done() + increment, p.total()));
+				}
+
+				@Override
+				public void documentsBuilt(long increment) {
+				}
+
+				@Override
+				public void entitiesLoaded(long increment) {
+				}
+
+				@Override
+				public void addToTotalCount(long increment) {
+					progress.updateAndGet(p -> new Progress("INDEXING", p.done(), p.total() + increment));
+				}
+
+				@Override
+				public void indexingCompleted() {
+				}
+			});
+		progress.set(new Progress("INDEXING", 0, 0));
+		indexer.startAndWait();
+		Progress done = progress.updateAndGet(p -> new Progress("READY", p.done(), p.total()));
+		log.info("Search index rebuilt: {} entries in {} ms", done.done(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	@Override
+	public Health health() {
+		Progress current = progress.get();
+		Health.Builder health = "READY".equals(current.state()) ? Health.up() : Health.outOfService();
+		return health.withDetail("state", current.state()).withDetail("done", current.done())
+			.withDetail("total", current.total()).build();
+	}
+}

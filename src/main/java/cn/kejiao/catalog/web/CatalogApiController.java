@@ -1,0 +1,182 @@
+package cn.kejiao.catalog.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.EntryForm;
+import cn.kejiao.catalog.EntryType;
+import cn.kejiao.catalog.EntryView;
+import cn.kejiao.catalog.SearchIndex;
+import cn.kejiao.catalog.SearchQuery;
+import cn.kejiao.catalog.SearchResult;
+import cn.kejiao.catalog.Synonyms;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** The catalog API: owners manage their entries; anyone searches and reads published ones. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Catalog")
+class CatalogApiController {
+
+	private final Catalog catalog;
+	private final CatalogSearch search;
+	private final Synonyms synonyms;
+	private final SearchIndex index;
+
+	CatalogApiController(Catalog catalog, CatalogSearch search, Synonyms synonyms, SearchIndex index) {
+		this.catalog = catalog;
+		this.search = search;
+		this.synonyms = synonyms;
+		this.index = index;
+	}
+
+	@PostMapping("/catalog/{types}")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a draft entry", description = "types: instruments, services, achievements, experts. The entry belongs to the caller's (verified) organisation.")
+	EntryView create(@PathVariable String types, @Valid @RequestBody EntryForm form) {
+		return catalog.create(type(types), form);
+	}
+
+	@GetMapping("/catalog/{types}")
+	@Operation(summary = "The caller's organisation's entries of a type")
+	List<EntryView> mine(@PathVariable String types) {
+		return catalog.mine(type(types));
+	}
+
+	@GetMapping("/catalog/{types}/{id}")
+	@Operation(summary = "An entry", description = "Published entries are public; confidential parts only for the owner and its region's admins.")
+	EntryView get(@PathVariable String types, @PathVariable UUID id) {
+		EntryView entry = catalog.get(id, Actors.current().orElse(null));
+		if (entry.type() != type(types)) {
+			throw KejiaoException.notFound("catalog.not-found", id);
+		}
+		return entry;
+	}
+
+	@PutMapping("/catalog/{types}/{id}")
+	@Operation(summary = "Change an entry (owner only)")
+	EntryView update(@PathVariable String types, @PathVariable UUID id, @Valid @RequestBody EntryForm form) {
+		type(types);
+		return catalog.update(id, form);
+	}
+
+	@PostMapping("/catalog/{types}/{id}/{action}")
+	@Operation(summary = "Publish, withdraw, start or end maintenance (owner); suspend or reinstate (region admin)",
+			description = "action: publish, withdraw, maintenance-start, maintenance-end, suspend, reinstate")
+	EntryView act(@PathVariable String types, @PathVariable UUID id, @PathVariable String action) {
+		type(types);
+		return switch (action) {
+			case "publish" -> catalog.publish(id);
+			case "withdraw" -> catalog.withdraw(id);
+			case "maintenance-start" -> catalog.maintenance(id, true);
+			case "maintenance-end" -> catalog.maintenance(id, false);
+			case "suspend" -> catalog.suspend(id);
+			case "reinstate" -> catalog.reinstate(id);
+			default -> throw KejiaoException.notFound("request.not-found");
+		};
+	}
+
+	@GetMapping("/search")
+	@Operation(summary = "Search the catalog", description = "An empty q lists every entry the filters allow. type: instrument|service|achievement|expert (repeatable); region: a region code (includes everything below); zone: a cooperation zone code; sort: relevance|price_asc|price_desc|newest.")
+	SearchResult search(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable List<String> type,
+			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String zone,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable BigDecimal priceMin,
+			@RequestParam(required = false) @Nullable BigDecimal priceMax,
+			@RequestParam(required = false) @Nullable String accreditation,
+			@RequestParam(required = false) @Nullable String maturity,
+			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return search.search(query(q, type, region, zone, category, priceMin, priceMax, accreditation, maturity, sort, page,
+				size), Actors.current().orElse(null));
+	}
+
+	@GetMapping("/search/suggestions")
+	@Operation(summary = "Titles that complete what the user is typing")
+	List<String> suggestions(@RequestParam String q) {
+		return search.suggest(q, 8);
+	}
+
+	@GetMapping("/catalog/synonyms")
+	@Operation(summary = "Synonym groups (platform admin)")
+	List<String> synonyms() {
+		requirePlatformAdmin();
+		return synonyms.list();
+	}
+
+	record SynonymsBody(List<String> groups) {
+	}
+
+	@PutMapping("/catalog/synonyms")
+	@Operation(summary = "Replace the synonym groups (platform admin)", description = "Each group: terms separated by commas, e.g. \"扫描电镜, 扫描电子显微镜, SEM\".")
+	List<String> replaceSynonyms(@RequestBody SynonymsBody body) {
+		synonyms.replace(String.join("\n", body.groups() == null ? List.of() : body.groups()));
+		return synonyms.list();
+	}
+
+	@GetMapping("/catalog/index")
+	@Operation(summary = "State of the search index (platform admin)")
+	SearchIndex.Progress indexState() {
+		requirePlatformAdmin();
+		return index.progress();
+	}
+
+	@PostMapping("/catalog/index/rebuild")
+	@Operation(summary = "Rebuild the search index from the database (platform admin)")
+	SearchIndex.Progress rebuild() throws InterruptedException {
+		requirePlatformAdmin();
+		return index.rebuildNow();
+	}
+
+	static SearchQuery query(@Nullable String q, @Nullable List<String> type, @Nullable String region,
+			@Nullable String zone, @Nullable String category, @Nullable BigDecimal priceMin, @Nullable BigDecimal priceMax,
+			@Nullable String accreditation, @Nullable String maturity, String sort, int page, int size) {
+		Set<EntryType> types = type == null ? Set.of()
+				: type.stream().filter(t -> !t.isBlank()).map(CatalogApiController::type).collect(java.util.stream.Collectors.toSet());
+		SearchQuery.Sort order;
+		try {
+			order = SearchQuery.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw KejiaoException.invalid("request.invalid-parameter", "sort");
+		}
+		return new SearchQuery(q, types, blank(region), blank(zone), blank(category), priceMin, priceMax,
+				blank(accreditation), blank(maturity), order, page, size);
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	static EntryType type(String types) {
+		return EntryType.fromPlural(types).orElseThrow(() -> KejiaoException.notFound("catalog.unknown-type", types));
+	}
+
+	private static void requirePlatformAdmin() {
+		if (!Actors.require().isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+	}
+
+}

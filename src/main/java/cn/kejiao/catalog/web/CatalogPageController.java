@@ -1,0 +1,84 @@
+package cn.kejiao.catalog.web;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.EntryView;
+import cn.kejiao.catalog.SearchQuery;
+import cn.kejiao.catalog.SearchResult;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.region.RegionView;
+import cn.kejiao.region.Regions;
+
+/** The public catalog: search with filters and facets, and an entry's page. No sign-in needed. */
+@Controller
+class CatalogPageController {
+
+	private final CatalogSearch search;
+	private final Catalog catalog;
+	private final Regions regions;
+
+	CatalogPageController(CatalogSearch search, Catalog catalog, Regions regions) {
+		this.search = search;
+		this.catalog = catalog;
+		this.regions = regions;
+	}
+
+	@GetMapping("/catalog")
+	String search(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable List<String> type,
+			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String zone,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable BigDecimal priceMin,
+			@RequestParam(required = false) @Nullable BigDecimal priceMax,
+			@RequestParam(required = false) @Nullable String accreditation,
+			@RequestParam(required = false) @Nullable String maturity,
+			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
+		SearchQuery query = CatalogApiController.query(q, type, region, zone, category, priceMin, priceMax, accreditation,
+				maturity, sort, page, 20);
+		SearchResult result = search.search(query, Actors.current().orElse(null));
+		model.addAttribute("query", query);
+		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("type", type == null || type.isEmpty() ? "" : type.getFirst());
+		model.addAttribute("sort", sort);
+		model.addAttribute("result", result);
+		model.addAttribute("pages", (result.total() + 19) / 20);
+		model.addAttribute("provinces", regions.provinces());
+		model.addAttribute("zones", regions.zones());
+		Map<String, String> regionNames = new LinkedHashMap<>();
+		result.facets().getOrDefault("region", Map.of()).keySet()
+			.forEach(code -> regions.find(code).ifPresent(r -> regionNames.put(code, r.name())));
+		result.hits().forEach(hit -> regionNames.computeIfAbsent(hit.regionCode(), code -> regions.fullName(code)));
+		model.addAttribute("regionNames", regionNames);
+		model.addAttribute("regionName", region == null || region.isBlank() ? null
+				: regions.find(region).map(RegionView::name).orElse(region));
+		return "catalog/search";
+	}
+
+	@GetMapping("/catalog/entries/{id}")
+	String entry(@PathVariable UUID id, Model model) {
+		EntryView entry = catalog.get(id, Actors.current().orElse(null));
+		model.addAttribute("entry", entry);
+		model.addAttribute("regionName", regions.fullName(entry.regionCode()));
+		return "catalog/entry";
+	}
+
+	/** htmx: suggestions as {@code <option>}s of the search box's datalist. */
+	@GetMapping("/catalog/suggestions")
+	String suggestions(@RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("suggestions", q.isBlank() ? List.of() : search.suggest(q, 8));
+		return "catalog/search :: suggestions";
+	}
+}

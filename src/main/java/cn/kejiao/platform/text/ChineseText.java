@@ -1,0 +1,93 @@
+package cn.kejiao.platform.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import com.hankcs.hanlp.HanLP;
+
+/**
+ * Chinese text as the search index and the matcher see it. Normalisation folds full-width forms to
+ * half-width (ＸＲＤ → xrd), Traditional to Simplified (儀器設備 → 仪器设备) and Latin to lower case;
+ * segmentation splits the result into words (smartcn's HMM segmenter) and adds the character bigrams of
+ * longer Chinese words, so that 扫描电子显微镜 is found by 电子显微镜 and by 显微镜 alike.
+ * <p>
+ * Segmenting here, in Java, rather than in a search-engine plugin means the embedded Lucene index and an
+ * Elasticsearch/OpenSearch cluster receive the same tokens (indexed with a whitespace analyzer) and give
+ * the same results.
+ */
+public final class ChineseText {
+
+	private static final SmartChineseAnalyzer ANALYZER = new SmartChineseAnalyzer(false);
+
+	private ChineseText() {
+	}
+
+	/** Full-width to half-width, Traditional to Simplified, lower case; whitespace collapsed. */
+	public static String normalise(String text) {
+		if (text == null || text.isBlank()) {
+			return "";
+		}
+		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		String simplified = hasHan(folded) ? HanLP.convertToSimplifiedChinese(folded) : folded;
+		return simplified.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+	}
+
+	/** The distinct search tokens of a text, in order of first appearance. */
+	public static List<String> tokens(String text) {
+		String normal = normalise(text);
+		if (normal.isEmpty()) {
+			return List.of();
+		}
+		Set<String> tokens = new LinkedHashSet<>();
+		try (TokenStream stream = ANALYZER.tokenStream("text", normal)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				String word = term.toString();
+				if (word.isBlank() || isPunctuation(word)) {
+					continue;
+				}
+				tokens.add(word);
+				if (word.length() > 2 && hasHan(word)) {
+					for (int i = 0; i + 2 <= word.length(); i++) {
+						tokens.add(word.substring(i, i + 2));
+					}
+				}
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new ArrayList<>(tokens);
+	}
+
+	/** The tokens joined by spaces: what goes into a whitespace-analysed index field. */
+	public static String indexText(String... texts) {
+		StringBuilder joined = new StringBuilder();
+		for (String text : texts) {
+			if (text != null && !text.isBlank()) {
+				joined.append(text).append('\n');
+			}
+		}
+		return String.join(" ", tokens(joined.toString()));
+	}
+
+	static boolean hasHan(String text) {
+		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+	}
+
+	private static boolean isPunctuation(String word) {
+		return word.codePoints().noneMatch(Character::isLetterOrDigit);
+	}
+}

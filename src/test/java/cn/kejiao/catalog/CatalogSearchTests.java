@@ -1,0 +1,251 @@
+package cn.kejiao.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.kejiao.support.Http;
+import cn.kejiao.support.KejiaoIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** Searching the catalog as users would: Chinese in either script and width, synonyms, regions, zones, confidentiality. */
+@KejiaoIntegrationTest
+class CatalogSearchTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void traditionalAndSimplifiedFindEachOther() {
+		String traditional = publish("provider-jd", "instruments", "高精度儀器設備校準服務" + marker(), null);
+		String simplified = publish("provider-jd", "instruments", "量子测量仪器设备" + marker(), null);
+		assertThat(ids(search("q=仪器设备&size=100"))).contains(traditional, simplified);
+		assertThat(ids(search("q=儀器設備&size=100"))).contains(traditional, simplified);
+	}
+
+	@Test
+	void fullWidthLatinAndCaseDoNotMatter() {
+		String entry = publish("provider-jd", "services", "ＸＲＤ物相定量分析" + marker(), null);
+		assertThat(ids(search("q=xrd&size=100"))).contains(entry);
+		assertThat(ids(search("q=XRD&size=100"))).contains(entry);
+		assertThat(ids(search("q=ＸＲＤ&size=100"))).contains(entry);
+	}
+
+	@Test
+	void synonymsFindTheOtherNamesOfAThing() {
+		JsonNode sem = search("q=SEM&type=instrument");
+		assertThat(sem.get("total").asLong()).isPositive();
+		assertThat(sem.get("hits").get(0).get("title").asString()).isIn("场发射扫描电子显微镜", "場發射掃描電子顯微鏡");
+		assertThat(titles(search("q=扫描电镜&type=instrument&size=100"))).allMatch(t -> t.contains("扫描电子显微镜") || t.contains("掃描電子顯微鏡"));
+	}
+
+	@Test
+	void thePlatformAdminsSynonymsTakeEffectAtOnce() {
+		String entry = publish("provider-jd", "services", "创新券兑付咨询" + marker(), null);
+		assertThat(ids(search("q=科创券&size=100"))).doesNotContain(entry);
+		Http admin = Http.as(port, "admin");
+		List<String> groups = new ArrayList<>();
+		admin.get("/api/v1/catalog/synonyms").json().forEach(node -> groups.add(node.asString()));
+		List<String> changed = new ArrayList<>(groups);
+		changed.add("科创券, 创新券");
+		assertThat(admin.put("/api/v1/catalog/synonyms", Map.of("groups", changed)).status()).isEqualTo(200);
+		try {
+			assertThat(ids(search("q=科创券&size=100"))).contains(entry);
+		}
+		finally {
+			admin.put("/api/v1/catalog/synonyms", Map.of("groups", groups));
+		}
+		assertThat(Http.as(port, "sh-admin").put("/api/v1/catalog/synonyms", Map.of("groups", changed)).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aRegionIncludesEverythingBelowIt() {
+		JsonNode yunnan = search("region=530000&size=100");
+		assertThat(yunnan.get("total").asLong()).isPositive();
+		assertThat(regionCodes(yunnan)).allMatch(code -> code.startsWith("53")).anyMatch(code -> !code.equals("530000"));
+		JsonNode wenshan = search("region=532600&size=100");
+		assertThat(regionCodes(wenshan)).allMatch(code -> code.startsWith("5326"));
+		JsonNode bauxite = search("q=低品位铝土矿&region=530000");
+		assertThat(bauxite.get("hits").get(0).get("title").asString()).isEqualTo("低品位铝土矿生产氧化铝技术");
+		assertThat(search("q=低品位铝土矿生产氧化铝技术&region=310000").get("hits").findValuesAsString("title"))
+			.doesNotContain("低品位铝土矿生产氧化铝技术");
+	}
+
+	@Test
+	void aZoneFilterKeepsToItsMembers() {
+		JsonNode huDian = search("zone=hu-dian&size=100");
+		assertThat(regionCodes(huDian)).isNotEmpty().allMatch(code -> code.startsWith("31") || code.startsWith("53"));
+		assertThat(Http.api(port).get("/api/v1/search?zone=nowhere").status()).isEqualTo(404);
+	}
+
+	@Test
+	void anEmptyQueryListsEverythingTheFiltersAllowWithFacets() {
+		JsonNode all = search("size=5");
+		long total = all.get("total").asLong();
+		long sum = 0;
+		for (JsonNode count : all.get("facets").get("type")) {
+			sum += count.asLong();
+		}
+		assertThat(sum).isEqualTo(total);
+		assertThat(all.get("facets").get("region").propertyNames()).contains("310000", "530000");
+		JsonNode instruments = search("type=instrument&size=100");
+		assertThat(instruments.get("hits").findValuesAsString("type")).containsOnly("INSTRUMENT");
+		assertThat(instruments.get("total").asLong()).isEqualTo(all.get("facets").get("type").get("INSTRUMENT").asLong());
+		JsonNode cheap = search("type=instrument&priceMax=200&sort=price_asc&size=100");
+		assertThat(cheap.get("total").asLong()).isPositive().isLessThan(instruments.get("total").asLong());
+	}
+
+	@Test
+	void snippetsMarkWhatMatched() {
+		JsonNode hits = search("q=氧化铝").get("hits");
+		assertThat(hits.findValuesAsString("snippet")).anyMatch(s -> s.contains("<mark>氧化铝</mark>"));
+	}
+
+	@Test
+	void confidentialPartsAreShownOnlyToTheOwnerAndItsAdmins() {
+		String onRequest = publish("provider-jd", "achievements", "车规级毫米波雷达标定方法" + marker(), "ON_REQUEST");
+		JsonNode anonymous = Http.api(port).get("/api/v1/catalog/achievements/" + onRequest).json();
+		assertThat(anonymous.get("confidential").asBoolean()).isTrue();
+		assertThat(anonymous.get("summary").asString()).isEmpty();
+		assertThat(anonymous.get("price").isNull()).isTrue();
+		JsonNode owner = Http.as(port, "provider-jd").get("/api/v1/catalog/achievements/" + onRequest).json();
+		assertThat(owner.get("summary").asString()).contains("测试用简介");
+		assertThat(owner.get("price").asString()).isEqualTo("120000.00");
+		JsonNode admin = Http.as(port, "jd-admin").get("/api/v1/catalog/achievements/" + onRequest).json();
+		assertThat(admin.get("confidential").asBoolean()).isFalse();
+
+		String zoneOnly = publish("provider-jd", "achievements", "嘉昆太区域内部成果" + marker(), "ZONE");
+		assertThat(ids(search("q=嘉昆太区域内部成果&size=100"))).doesNotContain(zoneOnly);
+		assertThat(Http.api(port).get("/api/v1/catalog/achievements/" + zoneOnly).status()).isEqualTo(404);
+		assertThat(ids(Http.as(port, "ent-jd").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).contains(zoneOnly);
+		assertThat(ids(Http.as(port, "ent-ws").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).doesNotContain(zoneOnly);
+	}
+
+	@Test
+	void theIndexFollowsEveryChangeAtOnce() {
+		String title = "氢燃料电池电堆耐久性测试" + marker();
+		Http provider = Http.as(port, "provider-jd");
+		String id = provider.post("/api/v1/catalog/services", form(title, null)).json().get("id").asString();
+		assertThat(ids(search("q=" + title))).doesNotContain(id);
+		provider.post("/api/v1/catalog/services/" + id + "/publish", Map.of());
+		assertThat(ids(search("q=" + title))).containsExactly(id);
+		Map<String, Object> renamed = form("固体氧化物电解池测试" + marker(), null);
+		provider.put("/api/v1/catalog/services/" + id, renamed);
+		assertThat(ids(search("q=" + renamed.get("title")))).containsExactly(id);
+		provider.post("/api/v1/catalog/services/" + id + "/withdraw", Map.of());
+		assertThat(ids(search("q=" + renamed.get("title")))).isEmpty();
+	}
+
+	@Test
+	void onlyTheOwnerChangesAnEntryAndOnlyItsRegionsAdminSuspendsIt() {
+		String id = publish("provider-jd", "instruments", "热场发射电子探针" + marker(), null);
+		var foreign = Http.as(port, "provider-yn").put("/api/v1/catalog/instruments/" + id, form("改名", null));
+		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(foreign.code()).isEqualTo("catalog.not-owner");
+		assertThat(Http.as(port, "ent-jd").post("/api/v1/catalog/instruments", form("企业不能发布仪器", null)).status())
+			.isEqualTo(403);
+		assertThat(Http.as(port, "yn-admin").post("/api/v1/catalog/instruments/" + id + "/suspend", Map.of()).code())
+			.isEqualTo("auth.region-forbidden");
+		assertThat(Http.as(port, "jd-admin").post("/api/v1/catalog/instruments/" + id + "/suspend", Map.of()).status())
+			.isEqualTo(200);
+		assertThat(ids(search("q=热场发射电子探针&size=100"))).doesNotContain(id);
+		assertThat(Http.as(port, "provider-jd").post("/api/v1/catalog/instruments/" + id + "/publish", Map.of()).code())
+			.isEqualTo("catalog.suspended");
+		JsonNode audit = Http.as(port, "jd-admin").get("/api/v1/audit?q=" + id).json();
+		assertThat(audit.get("items").findValuesAsString("action")).contains("catalog.created", "catalog.published",
+				"catalog.suspended");
+	}
+
+	@Test
+	void badInputIsExplained() {
+		Http provider = Http.as(port, "provider-jd");
+		Map<String, Object> negative = form("负价格仪器", null);
+		negative.put("price", "-5");
+		assertThat(provider.post("/api/v1/catalog/instruments", negative).code()).isEqualTo("request.invalid-fields");
+		Map<String, Object> cents = form("三位小数价格", null);
+		cents.put("price", "1.005");
+		assertThat(provider.post("/api/v1/catalog/instruments", cents).status()).isEqualTo(400);
+		var unknown = provider.post("/api/v1/catalog/robots", form("机器人", null));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.code()).isEqualTo("catalog.unknown-type");
+		assertThat(Http.api(port).get("/api/v1/search?priceMin=10&priceMax=1").code()).isEqualTo("catalog.price-range");
+		assertThat(Http.api(port).get("/api/v1/search?sort=cheapest").status()).isEqualTo(400);
+	}
+
+	@Test
+	void thePlatformAdminRebuildsTheIndexWithoutLosingAnything() {
+		long before = search("size=1").get("total").asLong();
+		var rebuilt = Http.as(port, "admin").post("/api/v1/catalog/index/rebuild", Map.of());
+		assertThat(rebuilt.status()).isEqualTo(200);
+		assertThat(rebuilt.json().get("state").asString()).isEqualTo("READY");
+		assertThat(search("size=1").get("total").asLong()).isEqualTo(before);
+		assertThat(Http.as(port, "sh-admin").post("/api/v1/catalog/index/rebuild", Map.of()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void suggestionsCompleteTitles() {
+		JsonNode suggestions = Http.api(port).get("/api/v1/search/suggestions?q=扫描").json();
+		assertThat(suggestions.findValuesAsString("")).isEmpty();
+		List<String> titles = new ArrayList<>();
+		suggestions.forEach(node -> titles.add(node.asString()));
+		assertThat(titles).isNotEmpty().anyMatch(t -> t.contains("扫描") || t.contains("掃描"));
+	}
+
+	private String publish(String user, String types, String title, String confidentiality) {
+		Http owner = Http.as(port, user);
+		var created = owner.post("/api/v1/catalog/" + types, form(title, confidentiality));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(owner.post("/api/v1/catalog/" + types + "/" + id + "/publish", Map.of()).status()).isEqualTo(200);
+		return id;
+	}
+
+	private static Map<String, Object> form(String title, String confidentiality) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("title", title);
+		form.put("summary", "测试用简介：" + title);
+		form.put("keywords", "测试");
+		form.put("price", "120000");
+		form.put("priceUnit", "TOTAL");
+		if (confidentiality != null) {
+			form.put("confidentiality", confidentiality);
+		}
+		form.put("details", Map.of("model", "T-1"));
+		return form;
+	}
+
+	private JsonNode search(String parameters) {
+		var response = Http.api(port).get("/api/v1/search?" + parameters);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static List<String> ids(JsonNode result) {
+		return result.get("hits").findValuesAsString("id");
+	}
+
+	private static List<String> titles(JsonNode result) {
+		return result.get("hits").findValuesAsString("title");
+	}
+
+	private static List<String> regionCodes(JsonNode result) {
+		return result.get("hits").findValuesAsString("regionCode");
+	}
+
+	/** A made-up word that keeps a test's entries apart from everything else. */
+	private static String marker() {
+		String letters = "甲乙丙丁戊己庚辛壬癸";
+		StringBuilder text = new StringBuilder("·");
+		for (int i = 0; i < 3; i++) {
+			text.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
+		}
+		return text.toString();
+	}
+}
