@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.kejiao.organisation.CreditCode;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -125,7 +126,10 @@ class CatalogSearchTests {
 		assertThat(ids(search("q=嘉昆太区域内部成果&size=100"))).doesNotContain(zoneOnly);
 		assertThat(Http.api(port).get("/api/v1/catalog/achievements/" + zoneOnly).status()).isEqualTo(404);
 		assertThat(ids(Http.as(port, "ent-jd").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).contains(zoneOnly);
-		assertThat(ids(Http.as(port, "ent-ws").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).doesNotContain(zoneOnly);
+		// 文山 shares 沪滇 with 上海, so its users see the entry; 深圳 shares no zone with 上海
+		assertThat(ids(Http.as(port, "ent-ws").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).contains(zoneOnly);
+		assertThat(ids(Http.as(port, shenzhenUser(), "Str0ng-pass!").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json()))
+			.doesNotContain(zoneOnly);
 	}
 
 	@Test
@@ -205,6 +209,18 @@ class CatalogSearchTests {
 		String id = created.json().get("id").asString();
 		assertThat(owner.post("/api/v1/catalog/" + types + "/" + id + "/publish", Map.of()).status()).isEqualTo(200);
 		return id;
+	}
+
+	private String shenzhenUser() {
+		String first17 = "91440305MA" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)) + "0";
+		String username = "sz" + ThreadLocalRandom.current().nextInt(10_000_000);
+		var registered = Http.api(port).post("/api/v1/registrations", Map.of("organisation",
+				Map.of("name", "深圳测试科技有限公司" + username, "type", "ENTERPRISE", "regionCode", "440305", "creditCode",
+						first17 + CreditCode.checkCharacter(first17), "contactName", "陈工", "contactPhone", "0755-12345678",
+						"contactEmail", "c@example.cn"),
+				"user", Map.of("username", username, "password", "Str0ng-pass!", "displayName", "陈工", "email", "c@example.cn")));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		return username;
 	}
 
 	private static Map<String, Object> form(String title, String confidentiality) {
