@@ -152,6 +152,28 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aVisitorSearchesFromTheHomePageFiltersByRegionAndOpensAnAchievement() {
+		page.navigate(url("/"));
+		page.locator("#q").fill("铝土矿");
+		page.locator("#home-search").click();
+		assertThat(page.locator("#result-count")).containsText("共");
+		assertThat(page.locator(".hit").first()).containsText("铝土矿");
+		page.locator("a.facet-region", new Page.LocatorOptions().setHasText("云南省")).click();
+		assertThat(page.locator("#result-count")).containsText("云南省及下辖区域");
+		for (String meta : page.locator(".hit-meta").allInnerTexts()) {
+			org.assertj.core.api.Assertions.assertThat(meta).contains("云南省");
+		}
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("低品位铝土矿生产氧化铝技术")).click();
+		assertThat(page.locator("#entry-title")).hasText("低品位铝土矿生产氧化铝技术");
+		assertThat(page.locator("main")).containsText("云南省科学技术院");
+		assertThat(page.locator("main")).containsText("中试阶段");
+
+		page.navigate(url("/catalog?q=" + java.net.URLEncoder.encode("掃描電鏡", java.nio.charset.StandardCharsets.UTF_8)
+				+ "&type=instruments"));
+		assertThat(page.locator(".hit h2").first()).containsText(java.util.regex.Pattern.compile("扫描电子显微镜|掃描電子顯微鏡"));
+	}
+
+	@Test
 	void onAPhoneTheNavigationFoldsBehindAMenuButton() {
 		page.setViewportSize(390, 844);
 		page.navigate(url("/"));
