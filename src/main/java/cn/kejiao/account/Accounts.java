@@ -55,7 +55,7 @@ public class Accounts {
 	private final int maxFailures;
 	private final Duration lockDuration;
 	private final Duration tokenLifetime;
-	private final String dummyHash;
+	private volatile String dummyHash;
 
 	Accounts(UserAccountRepository users, ApiTokenRepository tokens, Organisations organisations,
 			PasswordEncoder passwords, AuditLog audit, TransactionTemplate transactions, Clock clock,
@@ -72,7 +72,6 @@ public class Accounts {
 		this.maxFailures = maxFailures;
 		this.lockDuration = lockDuration;
 		this.tokenLifetime = tokenLifetime;
-		this.dummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
 	}
 
 	/**
@@ -84,6 +83,10 @@ public class Accounts {
 		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		Optional<UserAccount> found = users.findByUsername(name);
 		if (found.isEmpty()) {
+			// as slow as a real check, so that response times do not tell which usernames exist
+			if (dummyHash == null) {
+				dummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
+			}
 			passwords.matches(password == null ? "" : password, dummyHash);
 			throw new BadCredentialsException("auth.bad-credentials");
 		}
