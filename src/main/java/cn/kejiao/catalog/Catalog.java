@@ -49,6 +49,11 @@ public class Catalog {
 		this.clock = clock;
 	}
 
+	/** Refuses at once a caller who may not own entries of this type (before a long import starts). */
+	public void requireOwnerOf(EntryType type) {
+		owningOrganisation(Actors.require(), type);
+	}
+
 	/** Creates a draft entry of the actor's organisation. */
 	@Transactional
 	public EntryView create(EntryType type, EntryForm form) {
@@ -151,6 +156,26 @@ public class Catalog {
 		List<CatalogEntry> found = type == null ? entries.findByOwnerOrgIdOrderByUpdatedAtDesc(actor.organisationId())
 				: entries.findByOwnerOrgIdAndTypeOrderByUpdatedAtDesc(actor.organisationId(), type);
 		return found.stream().map(entry -> entry.view(details(entry), true)).toList();
+	}
+
+	/** Several entries as the reader may see them, in the given order; invisible ones are left out. */
+	@Transactional(readOnly = true)
+	public List<EntryView> views(List<UUID> ids, Actor reader) {
+		Map<UUID, CatalogEntry> found = new java.util.HashMap<>();
+		entries.findAllById(ids).forEach(entry -> found.put(entry.id(), entry));
+		List<EntryView> views = new java.util.ArrayList<>();
+		for (UUID id : ids) {
+			CatalogEntry entry = found.get(id);
+			if (entry == null) {
+				continue;
+			}
+			boolean privileged = reader != null
+					&& (entry.ownerOrgId().equals(reader.organisationId()) || reader.governs(entry.regionCode()));
+			if (privileged || entry.state().isPublic()) {
+				views.add(entry.view(details(entry), privileged));
+			}
+		}
+		return views;
 	}
 
 	@Transactional(readOnly = true)

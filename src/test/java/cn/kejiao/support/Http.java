@@ -105,6 +105,45 @@ public final class Http {
 				: HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts a multipart form with one file, as an upload form or a script would. */
+	public Response upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+		String boundary = "----kejiao" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		try {
+			for (Map.Entry<String, String> field : fields.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+						+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+			}
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(content);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** The raw bytes of a GET, for downloads. */
+	public byte[] download(String path) {
+		try {
+			HttpResponse<byte[]> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("download " + path + ": " + response.statusCode());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Posts a form as a browser would, with the CSRF token read from the page at {@code formPage}. */
 	public Response submitForm(String formPage, String action, Map<String, String> fields) {
 		Response page = get(formPage);

@@ -1,0 +1,298 @@
+package cn.kejiao.catalog;
+
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The columns of an import file (and of an export, so that an exported file can be imported again):
+ * Chinese headers, what each holds and where it goes. Headers marked * are required.
+ */
+final class ImportColumns {
+
+	enum Kind {
+		TEXT, DECIMAL, INTEGER, YEAR, TRL, YES_NO, PRICE_UNIT, ACCREDITATION, MATURITY, CONFIDENTIALITY, REGION
+	}
+
+	/** One column: its header, the value's kind, whether required, and the form field or details key it fills. */
+	record Column(String header, Kind kind, boolean required, String target, int maxLength) {
+
+		boolean isDetail() {
+			return target.startsWith("details.");
+		}
+
+		String detailKey() {
+			return target.substring("details.".length());
+		}
+	}
+
+	/** A problem with one cell; the message comes from the bundles as {@code error.import.<code>}. */
+	record RowError(int row, String column, String code, List<String> args) {
+	}
+
+	static final List<Column> COMMON = List.of(
+			new Column("编号", Kind.TEXT, true, "externalCode", 64),
+			new Column("名称", Kind.TEXT, true, "title", 300),
+			new Column("简介", Kind.TEXT, false, "summary", 20000),
+			new Column("关键词", Kind.TEXT, false, "keywords", 1000),
+			new Column("类别", Kind.TEXT, false, "category", 100),
+			new Column("价格（元）", Kind.DECIMAL, false, "price", 20),
+			new Column("计价单位", Kind.PRICE_UNIT, false, "priceUnit", 10),
+			new Column("资质", Kind.ACCREDITATION, false, "accreditations", 20),
+			new Column("成熟度", Kind.MATURITY, false, "maturity", 10),
+			new Column("公开范围", Kind.CONFIDENTIALITY, false, "confidentiality", 10),
+			new Column("所在区域代码", Kind.REGION, false, "regionCode", 6));
+
+	static final Map<EntryType, List<Column>> SPECIFIC = Map.of(
+			EntryType.INSTRUMENT, List.of(
+					new Column("型号", Kind.TEXT, true, "details.model", 200),
+					new Column("生产厂商", Kind.TEXT, true, "details.maker", 200),
+					new Column("原值（元）", Kind.DECIMAL, false, "details.originalValue", 20),
+					new Column("购置年份", Kind.YEAR, false, "details.purchaseYear", 4),
+					new Column("存放地点", Kind.TEXT, false, "details.location", 300),
+					new Column("主要技术指标", Kind.TEXT, false, "details.specs", 5000),
+					new Column("样品要求", Kind.TEXT, false, "details.sampleRequirements", 2000),
+					new Column("预约方式", Kind.TEXT, false, "details.bookingMode", 50),
+					new Column("校内价格（元）", Kind.DECIMAL, false, "details.internalPrice", 20),
+					new Column("联系人", Kind.TEXT, false, "details.contact", 200)),
+			EntryType.SERVICE, List.of(
+					new Column("依据标准", Kind.TEXT, false, "details.standards", 2000),
+					new Column("周期（工作日）", Kind.INTEGER, false, "details.turnaroundDays", 5),
+					new Column("联系人", Kind.TEXT, false, "details.contact", 200)),
+			EntryType.ACHIEVEMENT, List.of(
+					new Column("专利", Kind.TEXT, false, "details.patents", 2000),
+					new Column("技术就绪度", Kind.TRL, false, "details.trl", 1),
+					new Column("转化方式", Kind.TEXT, false, "details.transferModes", 200),
+					new Column("完成人", Kind.TEXT, false, "details.inventors", 500)),
+			EntryType.EXPERT, List.of(
+					new Column("职称", Kind.TEXT, false, "details.titles", 100),
+					new Column("研究领域", Kind.TEXT, false, "details.fields", 500),
+					new Column("可提供咨询", Kind.YES_NO, false, "details.available", 1),
+					new Column("科技特派员", Kind.YES_NO, false, "details.techCommissioner", 1),
+					new Column("人才团队", Kind.TEXT, false, "details.talentTeam", 200)));
+
+	static final Map<String, String> PRICE_UNITS = Map.of("小时", "HOUR", "样品", "SAMPLE", "项", "ITEM", "总价", "TOTAL",
+			"HOUR", "HOUR", "SAMPLE", "SAMPLE", "ITEM", "ITEM", "TOTAL", "TOTAL");
+	static final Map<String, String> MATURITIES = Map.of("实验室", "LAB", "实验室阶段", "LAB", "中试", "PILOT", "中试阶段", "PILOT",
+			"产业化", "INDUSTRIAL", "产业化阶段", "INDUSTRIAL", "LAB", "LAB", "PILOT", "PILOT", "INDUSTRIAL", "INDUSTRIAL");
+	static final Map<String, Confidentiality> CONFIDENTIALITIES = Map.of("公开", Confidentiality.PUBLIC, "合作区",
+			Confidentiality.ZONE, "需申请", Confidentiality.ON_REQUEST, "PUBLIC", Confidentiality.PUBLIC, "ZONE",
+			Confidentiality.ZONE, "ON_REQUEST", Confidentiality.ON_REQUEST);
+
+	private ImportColumns() {
+	}
+
+	static List<Column> of(EntryType type) {
+		List<Column> columns = new ArrayList<>(COMMON);
+		columns.addAll(SPECIFIC.get(type));
+		return columns;
+	}
+
+	static List<String> headers(EntryType type) {
+		return of(type).stream().map(c -> c.required() ? c.header() + "*" : c.header()).toList();
+	}
+
+	/** Maps the file's header row to columns; the problems name missing required and unknown headers. */
+	static Map<Integer, Column> bind(EntryType type, List<String> headerRow, List<String> problems) {
+		Map<String, Column> byHeader = new LinkedHashMap<>();
+		of(type).forEach(c -> byHeader.put(c.header(), c));
+		Map<Integer, Column> bound = new LinkedHashMap<>();
+		for (int i = 0; i < headerRow.size(); i++) {
+			String header = clean(headerRow.get(i)).replace("*", "").replace("(", "（").replace(")", "）");
+			if (header.isEmpty()) {
+				continue;
+			}
+			Column column = byHeader.get(header);
+			if (column == null) {
+				problems.add("unknown:" + headerRow.get(i).strip());
+			}
+			else {
+				bound.put(i, column);
+			}
+		}
+		for (Column column : of(type)) {
+			if (column.required() && !bound.containsValue(column)) {
+				problems.add("missing:" + column.header());
+			}
+		}
+		return bound;
+	}
+
+	/** Turns one row into a form, or adds the row's problems to {@code errors} and returns null. */
+	static EntryForm parse(int rowNumber, List<String> cells, Map<Integer, Column> bound, List<RowError> errors) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		Map<String, Object> details = new LinkedHashMap<>();
+		int before = errors.size();
+		for (Map.Entry<Integer, Column> entry : bound.entrySet()) {
+			Column column = entry.getValue();
+			String raw = entry.getKey() < cells.size() ? clean(cells.get(entry.getKey())) : "";
+			if (raw.isEmpty()) {
+				if (column.required()) {
+					errors.add(new RowError(rowNumber, column.header(), "required", List.of()));
+				}
+				continue;
+			}
+			if (raw.length() > column.maxLength()) {
+				errors.add(new RowError(rowNumber, column.header(), "too-long", List.of(String.valueOf(column.maxLength()))));
+				continue;
+			}
+			Object value = convert(rowNumber, column, raw, errors);
+			if (value != null) {
+				if (column.isDetail()) {
+					details.put(column.detailKey(), value);
+				}
+				else {
+					fields.put(column.target(), value);
+				}
+			}
+		}
+		if (errors.size() > before) {
+			return null;
+		}
+		@SuppressWarnings("unchecked")
+		Set<String> accreditations = (Set<String>) fields.get("accreditations");
+		return new EntryForm((String) fields.get("externalCode"), (String) fields.get("title"), (String) fields.get("summary"),
+				(String) fields.get("keywords"), (String) fields.get("category"), (BigDecimal) fields.get("price"),
+				(String) fields.get("priceUnit"), accreditations, (String) fields.get("maturity"),
+				(Confidentiality) fields.get("confidentiality"), (String) fields.get("regionCode"), details);
+	}
+
+	private static Object convert(int row, Column column, String raw, List<RowError> errors) {
+		try {
+			return switch (column.kind()) {
+				case TEXT -> raw;
+				case DECIMAL -> {
+					BigDecimal value = new BigDecimal(raw.replace(",", "").replace("，", "").replace("¥", ""));
+					if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.precision() - value.scale() > 12) {
+						errors.add(new RowError(row, column.header(), "amount", List.of(raw)));
+						yield null;
+					}
+					yield value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+				}
+				case INTEGER -> {
+					int value = Integer.parseInt(stripDecimalZero(raw));
+					if (value < 0) {
+						throw new NumberFormatException();
+					}
+					yield value;
+				}
+				case YEAR -> {
+					int value = Integer.parseInt(stripDecimalZero(raw));
+					if (value < 1950 || value > Year.now().getValue()) {
+						errors.add(new RowError(row, column.header(), "year", List.of(raw)));
+						yield null;
+					}
+					yield value;
+				}
+				case TRL -> {
+					int value = Integer.parseInt(stripDecimalZero(raw));
+					if (value < 1 || value > 9) {
+						errors.add(new RowError(row, column.header(), "trl", List.of(raw)));
+						yield null;
+					}
+					yield value;
+				}
+				case YES_NO -> switch (raw) {
+					case "是", "Y", "y", "yes", "YES", "true", "TRUE", "1" -> true;
+					case "否", "N", "n", "no", "NO", "false", "FALSE", "0" -> false;
+					default -> {
+						errors.add(new RowError(row, column.header(), "yes-no", List.of(raw)));
+						yield null;
+					}
+				};
+				case PRICE_UNIT -> choose(row, column, raw, PRICE_UNITS, errors);
+				case MATURITY -> choose(row, column, raw, MATURITIES, errors);
+				case CONFIDENTIALITY -> choose(row, column, raw, CONFIDENTIALITIES, errors);
+				case ACCREDITATION -> {
+					Set<String> values = new LinkedHashSet<>();
+					for (String part : raw.toUpperCase().split("[,，、/\\s]+")) {
+						if (!part.equals("CMA") && !part.equals("CNAS")) {
+							errors.add(new RowError(row, column.header(), "accreditation", List.of(raw)));
+							yield null;
+						}
+						values.add(part);
+					}
+					yield values;
+				}
+				case REGION -> {
+					String code = stripDecimalZero(raw);
+					if (!code.matches("[1-9]\\d{5}")) {
+						errors.add(new RowError(row, column.header(), "region", List.of(raw)));
+						yield null;
+					}
+					yield code;
+				}
+			};
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			errors.add(new RowError(row, column.header(), "number", List.of(raw)));
+			return null;
+		}
+	}
+
+	private static <T> T choose(int row, Column column, String raw, Map<String, T> choices, List<RowError> errors) {
+		T value = choices.get(raw);
+		if (value == null) {
+			errors.add(new RowError(row, column.header(), "choice",
+					List.of(raw, String.join("、", choices.keySet().stream().filter(k -> !k.matches("[A-Z_]+")).sorted().toList()))));
+		}
+		return value;
+	}
+
+	/** Excel hands whole numbers over as "2019.0". */
+	private static String stripDecimalZero(String raw) {
+		return raw.endsWith(".0") ? raw.substring(0, raw.length() - 2) : raw;
+	}
+
+	static String clean(String cell) {
+		return cell == null ? "" : cell.replace('\u00a0', ' ').replace("\ufeff", "").strip();
+	}
+
+	/** The values of an entry in column order, for export; formula-like text is neutralised. */
+	static List<String> values(EntryType type, EntryView entry) {
+		List<String> values = new ArrayList<>();
+		for (Column column : of(type)) {
+			Object value = switch (column.target()) {
+				case "externalCode" -> entry.externalCode();
+				case "title" -> entry.title();
+				case "summary" -> entry.summary();
+				case "keywords" -> String.join("、", entry.keywords());
+				case "category" -> entry.category();
+				case "price" -> entry.price() == null ? "" : entry.price().toPlainString();
+				case "priceUnit" -> entry.priceUnit() == null ? "" : entry.priceUnit();
+				case "accreditations" -> String.join(" ", entry.accreditations());
+				case "maturity" -> entry.maturity() == null ? "" : entry.maturity();
+				case "confidentiality" -> entry.confidentiality().name();
+				case "regionCode" -> entry.regionCode();
+				default -> {
+					Object detail = entry.details().get(column.detailKey());
+					if (detail instanceof Boolean yes) {
+						yield yes ? "是" : "否";
+					}
+					yield detail instanceof List<?> list ? String.join("；", list.stream().map(String::valueOf).toList())
+							: detail == null ? "" : String.valueOf(detail);
+				}
+			};
+			values.add(neutralise(String.valueOf(value)));
+		}
+		return values;
+	}
+
+	/** A cell that begins with = + - @ (or a tab or carriage return) could run as a formula: prefix it with '. */
+	static String neutralise(String text) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	static List<String> split(String text) {
+		return Arrays.stream(text.split("[；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+	}
+}
