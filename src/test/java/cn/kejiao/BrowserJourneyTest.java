@@ -174,6 +174,33 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aProviderImportsASpreadsheetAndPublishesAnEntry() {
+		signIn("provider-jd");
+		page.navigate(url("/catalog/mine"));
+		String batch = "P" + digits(6);
+		String csv = "编号*,名称*,价格（元）,计价单位,型号*,生产厂商*\n" + batch + "-1,光谱椭偏仪" + batch + ",200,小时,M-2000,J.A. Woollam\n"
+				+ batch + "-2,,100,小时,X,Y\n";
+		page.locator("#import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("仪器.csv", "text/csv",
+				csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		page.locator("#import-submit").click();
+		assertThat(page.locator("#import-state")).hasText("已完成", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+		assertThat(page.locator("#import-errors")).containsText("必填项为空");
+		assertThat(page.locator("#import-errors")).containsText("3");
+
+		page.navigate(url("/catalog/mine"));
+		page.locator("#new-type").selectOption("services");
+		page.locator("#new-title").fill("车载毫米波雷达性能测试" + batch);
+		page.locator("#new-price").fill("3000");
+		page.locator("#create-entry").click();
+		page.locator("#my-entries tr", new Page.LocatorOptions().setHasText("车载毫米波雷达性能测试" + batch))
+			.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("发布")).click();
+		assertThat(page.locator("#my-entries tr", new Page.LocatorOptions().setHasText("车载毫米波雷达性能测试" + batch)))
+			.containsText("已发布");
+		page.navigate(url("/catalog?q=" + java.net.URLEncoder.encode("毫米波雷达性能测试" + batch, java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(page.locator(".hit h2").first()).containsText("车载毫米波雷达性能测试" + batch);
+	}
+
+	@Test
 	void onAPhoneTheNavigationFoldsBehindAMenuButton() {
 		page.setViewportSize(390, 844);
 		page.navigate(url("/"));

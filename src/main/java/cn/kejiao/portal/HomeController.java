@@ -68,6 +68,9 @@ class HomeController {
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
 				tiles.add(new Tile("catalog", "/catalog", null));
+				if (role != Role.ENTERPRISE) {
+					tiles.add(new Tile("my-catalog", "/catalog/mine", null));
+				}
 				tiles.add(new Tile("my-organisation", "/me", null));
 				tiles.add(new Tile("partners", "/zones", null));
 				tiles.add(new Tile("regions", "/regions", null));

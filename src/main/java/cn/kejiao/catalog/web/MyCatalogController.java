@@ -1,0 +1,149 @@
+package cn.kejiao.catalog.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.catalog.CatalogImports;
+import cn.kejiao.catalog.Confidentiality;
+import cn.kejiao.catalog.EntryForm;
+import cn.kejiao.catalog.EntryType;
+import cn.kejiao.catalog.ImportStatus;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** An owner's own entries: create, publish, withdraw, and import or export them in bulk. */
+@Controller
+class MyCatalogController {
+
+	private final Catalog catalog;
+	private final CatalogImports imports;
+	private final Problems problems;
+
+	MyCatalogController(Catalog catalog, CatalogImports imports, Problems problems) {
+		this.catalog = catalog;
+		this.imports = imports;
+		this.problems = problems;
+	}
+
+	@GetMapping("/catalog/mine")
+	String mine(Model model) {
+		model.addAttribute("entries", catalog.mine(null));
+		model.addAttribute("imports", imports.recent());
+		model.addAttribute("types", EntryType.values());
+		return "catalog/mine";
+	}
+
+	@PostMapping("/catalog/mine/entries")
+	String create(@RequestParam String type, @RequestParam String title, @RequestParam(defaultValue = "") String summary,
+			@RequestParam(defaultValue = "") String keywords, @RequestParam(defaultValue = "") String category,
+			@RequestParam(required = false) @Nullable String price, @RequestParam(required = false) @Nullable String priceUnit,
+			@RequestParam(required = false) @Nullable List<String> accreditations,
+			@RequestParam(required = false) @Nullable String maturity,
+			@RequestParam(defaultValue = "PUBLIC") Confidentiality confidentiality, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		try {
+			BigDecimal amount = price == null || price.isBlank() ? null : parsePrice(price);
+			if (title.isBlank()) {
+				throw KejiaoException.invalid("import.row.required");
+			}
+			Set<String> accredited = accreditations == null ? Set.of() : new LinkedHashSet<>(accreditations);
+			catalog.create(CatalogApiController.type(type), new EntryForm(null, title, summary, keywords, category, amount,
+					blank(priceUnit), accredited, blank(maturity), confidentiality, null, Map.of()));
+			redirect.addFlashAttribute("message", "saved");
+		}
+		catch (KejiaoException ex) {
+			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+		}
+		return "redirect:/catalog/mine";
+	}
+
+	@PostMapping("/catalog/mine/entries/{id}/{action}")
+	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect, HttpServletRequest request) {
+		try {
+			switch (action) {
+				case "publish" -> catalog.publish(id);
+				case "withdraw" -> catalog.withdraw(id);
+				default -> throw KejiaoException.notFound("request.not-found");
+			}
+		}
+		catch (KejiaoException ex) {
+			if (ex.status().value() == 403 || ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+		}
+		return "redirect:/catalog/mine";
+	}
+
+	@PostMapping("/catalog/mine/imports")
+	String startImport(@RequestParam String type, @RequestParam(defaultValue = "VALID_ROWS") CatalogImports.Mode mode,
+			@RequestParam(defaultValue = "false") boolean publish, @RequestParam(required = false) @Nullable MultipartFile file,
+			Model model, HttpServletRequest request) throws IOException {
+		try {
+			if (file == null || file.isEmpty()) {
+				throw KejiaoException.invalid("import.empty");
+			}
+			ImportStatus status = imports.start(CatalogApiController.type(type), mode, publish,
+					file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(), file.getBytes());
+			model.addAttribute("job", status);
+		}
+		catch (KejiaoException ex) {
+			model.addAttribute("importError", problems.message(ex.code(), ex.args(), request));
+		}
+		return "catalog/mine :: import-status";
+	}
+
+	/** htmx: the progress of an import, polled every second until it ends. */
+	@GetMapping("/catalog/mine/imports/{id}")
+	String importStatus(@PathVariable UUID id, Model model) {
+		model.addAttribute("job", imports.status(id));
+		return "catalog/mine :: import-status";
+	}
+
+	@GetMapping("/catalog/mine/template")
+	ResponseEntity<byte[]> template(@RequestParam String type) {
+		EntryType entryType = CatalogApiController.type(type);
+		return CatalogImportController.xlsx("kejiao-" + entryType.plural() + "-template.xlsx", imports.template(entryType));
+	}
+
+	@GetMapping("/catalog/mine/export")
+	ResponseEntity<byte[]> export(@RequestParam String type) {
+		EntryType entryType = CatalogApiController.type(type);
+		return CatalogImportController.xlsx("kejiao-" + entryType.plural() + ".xlsx", imports.exportMine(entryType));
+	}
+
+	private static BigDecimal parsePrice(String price) {
+		try {
+			BigDecimal value = new BigDecimal(price.strip());
+			if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2) {
+				throw KejiaoException.invalid("import.row.amount", price);
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw KejiaoException.invalid("import.row.amount", price);
+		}
+	}
+
+	private static @Nullable String blank(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+}
