@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -44,29 +46,35 @@ class CatalogEntry {
 
 	static final String TOKENS = "tokens";
 
+	/** Raise when the indexed fields change: the index is then rebuilt at the next start. */
+	static final int MAPPING_VERSION = 2;
+
 	@Id
 	private UUID id;
 
 	@Enumerated(EnumType.STRING)
-	@KeywordField(aggregable = Aggregable.YES)
+	@KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
 	private EntryType type;
 
 	@Column(name = "external_code")
 	private String externalCode;
 
 	@Column(name = "owner_org_id")
-	@GenericField
+	@GenericField(projectable = Projectable.YES)
 	private UUID ownerOrgId;
 
 	@Column(name = "owner_org_name")
+	@GenericField(name = "ownerOrgNameStored", projectable = Projectable.YES, searchable = Searchable.NO)
 	private String ownerOrgName;
 
 	@Column(name = "region_code")
-	@KeywordField
+	@KeywordField(projectable = Projectable.YES)
 	private String regionCode;
 
+	@GenericField(name = "titleStored", projectable = Projectable.YES, searchable = Searchable.NO)
 	private String title;
 
+	@GenericField(name = "summaryStored", projectable = Projectable.YES, searchable = Searchable.NO)
 	private String summary;
 
 	private String keywords;
@@ -86,7 +94,7 @@ class CatalogEntry {
 	private String maturity;
 
 	@Enumerated(EnumType.STRING)
-	@KeywordField
+	@KeywordField(projectable = Projectable.YES)
 	private Confidentiality confidentiality;
 
 	@Enumerated(EnumType.STRING)

@@ -27,6 +27,7 @@ import cn.kejiao.region.RegionView;
 import cn.kejiao.region.Regions;
 import cn.kejiao.region.ZoneView;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 
 /**
  * One search box over the whole catalog. The query is normalised and segmented like the indexed text;
@@ -45,17 +46,26 @@ public class CatalogSearch {
 	static final AggregationKey<Map<String, Long>> BY_ACCREDITATION = AggregationKey.of("accreditation");
 
 	private final EntityManager entityManager;
+	private final EntityManagerFactory entityManagerFactory;
 	private final Synonyms synonyms;
 	private final Regions regions;
 
-	CatalogSearch(EntityManager entityManager, Synonyms synonyms, Regions regions) {
+	CatalogSearch(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Synonyms synonyms,
+			Regions regions) {
 		this.entityManager = entityManager;
+		this.entityManagerFactory = entityManagerFactory;
 		this.synonyms = synonyms;
 		this.regions = regions;
 	}
 
-	@Transactional(readOnly = true)
+	/** Runs outside any transaction: hits are projected from the index, so no database connection is taken. */
 	public SearchResult search(SearchQuery query, @Nullable Actor reader) {
+		try (EntityManager session = entityManagerFactory.createEntityManager()) {
+			return doSearch(session, query, reader);
+		}
+	}
+
+	private SearchResult doSearch(EntityManager entityManager, SearchQuery query, @Nullable Actor reader) {
 		if (query.region() != null && !query.region().isBlank()) {
 			regions.get(query.region());
 		}
@@ -68,7 +78,9 @@ public class CatalogSearch {
 
 		SearchSession session = Search.session(entityManager);
 		var result = session.search(CatalogEntry.class)
-			.select(f -> f.composite().from(f.entity(), f.score()).asList())
+			.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
+					f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
+					f.score()).asList())
 			.where(f -> predicate(f, query, concepts, zonePrefixes, readerScope, reader))
 			.sort(f -> switch (query.sort()) {
 				case PRICE_ASC -> (SortFinalStep) f.field("price").asc().missing().last();
@@ -87,14 +99,15 @@ public class CatalogSearch {
 			.filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).distinct().toList();
 		List<SearchResult.Hit> hits = new ArrayList<>();
 		for (List<?> row : result.hits()) {
-			CatalogEntry entry = (CatalogEntry) row.get(0);
-			float score = row.get(1) instanceof Float f ? f : 0f;
-			boolean privileged = reader != null
-					&& (entry.ownerOrgId().equals(reader.organisationId()) || reader.governs(entry.regionCode()));
-			boolean hide = entry.confidentiality() == Confidentiality.ON_REQUEST && !privileged;
-			EntryView view = entry.view(Map.of(), privileged);
-			hits.add(new SearchResult.Hit(entry.type(), entry.id(), entry.title(),
-					snippet(hide ? "" : entry.summary(), highlight), entry.regionCode(), view.ownerOrgName(), score, hide));
+			// everything a hit shows comes from the index: no database round trip per result page
+			String regionCode = (String) row.get(4);
+			java.util.UUID owner = (java.util.UUID) row.get(7);
+			boolean privileged = reader != null && (owner.equals(reader.organisationId()) || reader.governs(regionCode));
+			boolean hide = row.get(6) == Confidentiality.ON_REQUEST && !privileged;
+			String summary = row.get(3) == null ? "" : (String) row.get(3);
+			float score = row.get(8) instanceof Float f ? f : 0f;
+			hits.add(new SearchResult.Hit((EntryType) row.get(1), (java.util.UUID) row.get(0), (String) row.get(2),
+					snippet(hide ? "" : summary, highlight), regionCode, (String) row.get(5), score, hide));
 		}
 		Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
 		Map<String, Long> types = new LinkedHashMap<>();

@@ -51,8 +51,8 @@ final class ImportColumns {
 
 	static final Map<EntryType, List<Column>> SPECIFIC = Map.of(
 			EntryType.INSTRUMENT, List.of(
-					new Column("型号", Kind.TEXT, true, "details.model", 200),
-					new Column("生产厂商", Kind.TEXT, true, "details.maker", 200),
+					new Column("型号", Kind.TEXT, false, "details.model", 200),
+					new Column("生产厂商", Kind.TEXT, false, "details.maker", 200),
 					new Column("原值（元）", Kind.DECIMAL, false, "details.originalValue", 20),
 					new Column("购置年份", Kind.YEAR, false, "details.purchaseYear", 4),
 					new Column("存放地点", Kind.TEXT, false, "details.location", 300),

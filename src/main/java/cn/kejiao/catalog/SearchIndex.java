@@ -52,7 +52,13 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 			.createQuery("select count(e) from CatalogEntry e", Long.class).getSingleResult());
 		long inIndex = transactions.execute(status -> Search.session(entityManager).search(CatalogEntry.class)
 			.where(f -> f.matchAll()).fetchTotalHitCount());
-		if (inDatabase != inIndex) {
+		Integer built = transactions.execute(status -> ((Number) entityManager
+			.createNativeQuery("select mapping_version from catalog.index_state where id = 1").getSingleResult()).intValue());
+		if (built == null || built != CatalogEntry.MAPPING_VERSION) {
+			log.info("Search index was built with mapping {}, now {}: rebuilding", built, CatalogEntry.MAPPING_VERSION);
+			rebuild();
+		}
+		else if (inDatabase != inIndex) {
 			log.info("Search index holds {} entries, database {}: rebuilding", inIndex, inDatabase);
 			rebuild();
 		}
@@ -106,6 +112,9 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 			});
 		progress.set(new Progress("INDEXING", 0, 0));
 		indexer.startAndWait();
+		transactions.executeWithoutResult(status -> entityManager
+			.createNativeQuery("update catalog.index_state set mapping_version = ?1, built_at = now() where id = 1")
+			.setParameter(1, CatalogEntry.MAPPING_VERSION).executeUpdate());
 		Progress done = progress.updateAndGet(p -> new Progress("READY", p.done(), p.total()));
 		log.info("Search index rebuilt: {} entries in {} ms", done.done(), (System.nanoTime() - started) / 1_000_000);
 	}

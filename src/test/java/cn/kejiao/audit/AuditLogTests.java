@@ -49,7 +49,7 @@ class AuditLogTests {
 	void theAuditPageListsEntriesForTheAdmin() {
 		Http browser = Http.browser(port);
 		browser.login("jd-admin", "kejiao-demo");
-		var page = browser.get("/admin/audit?q=provider-jd");
+		var page = browser.get("/admin/audit?q=provider-jd&action=account.created");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("审计日志", "provider-jd", "account.created");
 	}

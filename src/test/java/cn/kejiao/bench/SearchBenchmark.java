@@ -53,11 +53,11 @@ public final class SearchBenchmark {
 		List<String> trainTitles = Files.readAllLines(csl.resolve("cls_ctg-train.tsv")).stream()
 			.map(l -> l.split("\t")).filter(c -> c.length >= 3).map(c -> c[1]).toList();
 
+		// command-line arguments: they outrank application.yml (builder properties would not)
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(KejiaoApplication.class)
-			.properties("kejiao.data-dir=" + dataDir, "kejiao.demo.enabled=false", "server.port=0",
-					"spring.main.banner-mode=off", "logging.level.root=warn", "logging.level.cn.kejiao=info",
-					"spring.datasource.hikari.maximum-pool-size=8")
-			.run();
+			.run("--kejiao.data-dir=" + dataDir, "--kejiao.demo.enabled=false", "--server.port=0",
+					"--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.cn.kejiao=info",
+					"--spring.datasource.hikari.maximum-pool-size=8");
 		try {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			DataSource dataSource = app.getBean(DataSource.class);

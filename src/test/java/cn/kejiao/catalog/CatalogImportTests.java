@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @KejiaoIntegrationTest
 class CatalogImportTests {
 
-	static final List<String> HEADER = List.of("编号*", "名称*", "简介", "关键词", "价格（元）", "计价单位", "资质", "型号*", "生产厂商*",
+	static final List<String> HEADER = List.of("编号*", "名称*", "简介", "关键词", "价格（元）", "计价单位", "资质", "型号", "生产厂商",
 			"购置年份", "所在区域代码");
 
 	@LocalServerPort
