@@ -1,13 +1,12 @@
 package cn.kejiao.catalog.web;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,7 +22,6 @@ import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.catalog.SearchIndex;
-import cn.kejiao.catalog.SearchQuery;
 import cn.kejiao.catalog.SearchResult;
 import cn.kejiao.catalog.Synonyms;
 import cn.kejiao.platform.Actors;
@@ -97,19 +95,9 @@ class CatalogApiController {
 	}
 
 	@GetMapping("/search")
-	@Operation(summary = "Search the catalog", description = "An empty q lists every entry the filters allow. type: instrument|service|achievement|expert (repeatable); region: a region code (includes everything below); zone: a cooperation zone code; sort: relevance|price_asc|price_desc|newest.")
-	SearchResult search(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable List<String> type,
-			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String zone,
-			@RequestParam(required = false) @Nullable String category,
-			@RequestParam(required = false) @Nullable BigDecimal priceMin,
-			@RequestParam(required = false) @Nullable BigDecimal priceMax,
-			@RequestParam(required = false) @Nullable String accreditation,
-			@RequestParam(required = false) @Nullable String maturity,
-			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
-		return search.search(query(q, type, region, zone, category, priceMin, priceMax, accreditation, maturity, sort, page,
-				size), Actors.current().orElse(null));
+	@Operation(summary = "Search the catalog", description = "An empty q lists every entry the filters allow. type: instrument|service|achievement|expert (repeatable); region: a region code (includes everything below); zone: a cooperation zone code; category, priceMin, priceMax, accreditation (CMA|CNAS), maturity (LAB|PILOT|INDUSTRIAL); sort: relevance|price_asc|price_desc|newest; page, size.")
+	SearchResult search(@ParameterObject @ModelAttribute SearchParams params) {
+		return search.search(params.toQuery(20), Actors.current().orElse(null));
 	}
 
 	@GetMapping("/search/suggestions")
@@ -147,26 +135,6 @@ class CatalogApiController {
 	SearchIndex.Progress rebuild() throws InterruptedException {
 		requirePlatformAdmin();
 		return index.rebuildNow();
-	}
-
-	static SearchQuery query(@Nullable String q, @Nullable List<String> type, @Nullable String region,
-			@Nullable String zone, @Nullable String category, @Nullable BigDecimal priceMin, @Nullable BigDecimal priceMax,
-			@Nullable String accreditation, @Nullable String maturity, String sort, int page, int size) {
-		Set<EntryType> types = type == null ? Set.of()
-				: type.stream().filter(t -> !t.isBlank()).map(CatalogApiController::type).collect(java.util.stream.Collectors.toSet());
-		SearchQuery.Sort order;
-		try {
-			order = SearchQuery.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw KejiaoException.invalid("request.invalid-parameter", "sort");
-		}
-		return new SearchQuery(q, types, blank(region), blank(zone), blank(category), priceMin, priceMax,
-				blank(accreditation), blank(maturity), order, page, size);
-	}
-
-	private static @Nullable String blank(@Nullable String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	static EntryType type(String types) {

@@ -1,7 +1,6 @@
 package cn.kejiao.catalog.web;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +11,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -98,19 +99,18 @@ class CatalogImportController {
 
 	@GetMapping("/exports")
 	@Operation(summary = "A search result as Excel", description = "The same parameters as /api/v1/search; type is required (one sheet layout per type); at most 2,000 entries.")
-	ResponseEntity<byte[]> exportSearch(@RequestParam(required = false) @Nullable String q, @RequestParam String type,
-			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String zone,
-			@RequestParam(required = false) @Nullable String category,
-			@RequestParam(required = false) @Nullable BigDecimal priceMin,
-			@RequestParam(required = false) @Nullable BigDecimal priceMax,
-			@RequestParam(required = false) @Nullable String accreditation,
-			@RequestParam(required = false) @Nullable String maturity) {
+	ResponseEntity<byte[]> exportSearch(@ParameterObject @ModelAttribute SearchParams params) {
+		if (params.type() == null || params.type().size() != 1) {
+			throw KejiaoException.invalid("request.missing-parameter", "type");
+		}
+		String type = params.type().getFirst();
 		EntryType entryType = CatalogApiController.type(type);
 		var reader = Actors.current().orElse(null);
 		List<UUID> ids = new java.util.ArrayList<>();
 		for (int page = 0; page < 20 && ids.size() < 2000; page++) {
-			SearchResult result = search.search(CatalogApiController.query(q, List.of(type), region, zone, category, priceMin,
-					priceMax, accreditation, maturity, "relevance", page, 100), reader);
+			SearchResult result = search.search(new SearchParams(params.q(), params.type(), params.region(), params.zone(),
+					params.category(), params.priceMin(), params.priceMax(), params.accreditation(), params.maturity(),
+					"relevance", page, 100).toQuery(100), reader);
 			result.hits().forEach(hit -> ids.add(hit.id()));
 			if (result.hits().size() < 100) {
 				break;

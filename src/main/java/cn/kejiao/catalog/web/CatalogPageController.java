@@ -1,15 +1,14 @@
 package cn.kejiao.catalog.web;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -37,22 +36,13 @@ class CatalogPageController {
 	}
 
 	@GetMapping("/catalog")
-	String search(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable List<String> type,
-			@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String zone,
-			@RequestParam(required = false) @Nullable String category,
-			@RequestParam(required = false) @Nullable BigDecimal priceMin,
-			@RequestParam(required = false) @Nullable BigDecimal priceMax,
-			@RequestParam(required = false) @Nullable String accreditation,
-			@RequestParam(required = false) @Nullable String maturity,
-			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "0") int page, Model model) {
-		SearchQuery query = CatalogApiController.query(q, type, region, zone, category, priceMin, priceMax, accreditation,
-				maturity, sort, page, 20);
+	String search(@ModelAttribute("params") SearchParams params, Model model) {
+		SearchQuery query = params.toQuery(20);
 		SearchResult result = search.search(query, Actors.current().orElse(null));
 		model.addAttribute("query", query);
-		model.addAttribute("q", q == null ? "" : q);
-		model.addAttribute("type", type == null || type.isEmpty() ? "" : type.getFirst());
-		model.addAttribute("sort", sort);
+		model.addAttribute("q", params.q() == null ? "" : params.q());
+		model.addAttribute("type", params.firstType());
+		model.addAttribute("sort", query.sort().name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("result", result);
 		model.addAttribute("pages", (result.total() + 19) / 20);
 		model.addAttribute("provinces", regions.provinces());
@@ -62,8 +52,8 @@ class CatalogPageController {
 			.forEach(code -> regions.find(code).ifPresent(r -> regionNames.put(code, r.name())));
 		result.hits().forEach(hit -> regionNames.computeIfAbsent(hit.regionCode(), code -> regions.fullName(code)));
 		model.addAttribute("regionNames", regionNames);
-		model.addAttribute("regionName", region == null || region.isBlank() ? null
-				: regions.find(region).map(RegionView::name).orElse(region));
+		model.addAttribute("regionName", query.region() == null ? null
+				: regions.find(query.region()).map(RegionView::name).orElse(query.region()));
 		return "catalog/search";
 	}
 
