@@ -132,6 +132,32 @@ class WebPagesTests {
 	}
 
 	@Test
+	void aRegionAdminSeesAndSuspendsTheCatalogEntriesOfItsRegion() {
+		Http browser = Http.browser(port);
+		browser.login("ws-admin", "kejiao-demo");
+		var page = browser.get("/admin/catalog?state=PUBLISHED");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("本区域资源管理").doesNotContain("<code>3101");
+		assertThat(page.body()).doesNotContain("搜索索引");
+
+		Http platform = Http.browser(port);
+		platform.login("admin", "kejiao-demo");
+		assertThat(platform.get("/admin/catalog").body()).contains("搜索索引", "状态：就绪", "扫描电镜, 扫描电子显微镜, SEM");
+
+		Http jiading = Http.browser(port);
+		jiading.login("jd-admin", "kejiao-demo");
+		String list = jiading.get("/admin/catalog?state=PUBLISHED").body();
+		var matcher = java.util.regex.Pattern.compile("/admin/catalog/entries/([0-9a-f-]{36})/suspend").matcher(list);
+		assertThat(matcher.find()).isTrue();
+		String id = matcher.group(1);
+		var suspended = jiading.submitForm("/admin/catalog", "/admin/catalog/entries/" + id + "/suspend", Map.of());
+		assertThat(suspended.status()).isEqualTo(302);
+		assertThat(Http.api(port).get("/api/v1/catalog/instruments/" + id).status()).isIn(404);
+		jiading.submitForm("/admin/catalog", "/admin/catalog/entries/" + id + "/reinstate", Map.of());
+		assertThat(jiading.get("/admin/catalog?state=SUSPENDED").body()).doesNotContain(id);
+	}
+
+	@Test
 	void theRegionBrowserUnfoldsChildren() {
 		Http browser = Http.browser(port);
 		assertThat(browser.get("/regions").body()).contains("云南省", "hx-get=\"/regions/530000/children\"");

@@ -178,6 +178,19 @@ public class Catalog {
 		return views;
 	}
 
+	/** Every entry of the admin's region and the regions below it, in any state, newest change first. */
+	@Transactional(readOnly = true)
+	public org.springframework.data.domain.Page<EntryView> inRegion(EntryState state, String text, int page) {
+		Actor actor = Actors.require();
+		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		String pattern = actor.isPlatformAdmin() ? "%" : cn.kejiao.platform.RegionCodes.likePattern(actor.regionCode());
+		String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+		return entries.inRegion(pattern, state, like, org.springframework.data.domain.PageRequest.of(Math.max(0, page), 30))
+			.map(entry -> entry.view(details(entry), true));
+	}
+
 	@Transactional(readOnly = true)
 	public long countPublic() {
 		return entries.countByStateIn(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE));

@@ -15,4 +15,15 @@ interface CatalogEntryRepository extends JpaRepository<CatalogEntry, UUID> {
 	List<CatalogEntry> findByOwnerOrgIdOrderByUpdatedAtDesc(UUID ownerOrgId);
 
 	long countByStateIn(List<EntryState> states);
+
+	@org.springframework.data.jpa.repository.Query("""
+			select e from CatalogEntry e
+			where e.regionCode like :regionPattern
+			  and (:state is null or e.state = :state)
+			  and (:text is null or lower(e.title) like :text or lower(e.ownerOrgName) like :text)
+			order by e.updatedAt desc
+			""")
+	org.springframework.data.domain.Page<CatalogEntry> inRegion(String regionPattern,
+			@org.jspecify.annotations.Nullable EntryState state, @org.jspecify.annotations.Nullable String text,
+			org.springframework.data.domain.Pageable pageable);
 }

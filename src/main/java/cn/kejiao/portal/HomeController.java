@@ -56,6 +56,7 @@ class HomeController {
 				tiles.add(new Tile("organisations", "/admin/organisations",
 						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
 				tiles.add(new Tile("zones-admin", "/zones", null));
+				tiles.add(new Tile("catalog-admin", "/admin/catalog", null));
 				tiles.add(new Tile("audit", "/admin/audit", null));
 				tiles.add(new Tile("api", "/swagger-ui.html", null));
 			}
@@ -64,7 +65,7 @@ class HomeController {
 						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
 				tiles.add(new Tile("organisations", "/admin/organisations", null));
 				tiles.add(new Tile("audit", "/admin/audit", null));
-				tiles.add(new Tile("catalog", "/catalog", null));
+				tiles.add(new Tile("catalog-admin", "/admin/catalog", null));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
 				tiles.add(new Tile("catalog", "/catalog", null));
