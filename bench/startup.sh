@@ -61,7 +61,14 @@ stop() {
   if pgrep -f -- "$data/pg" >/dev/null; then echo "PostgreSQL still running after shutdown" >&2; exit 1; fi
 }
 
-start first; first=$started; first_java=$java_rss; first_pg=$pg_rss; stop; shutdown1=$stopped
+start first; first=$started; first_java=$java_rss; first_pg=$pg_rss
+# the demo catalog (thousands of entries) fills in the background after the first start: let it finish
+t0=$(now); catalog_loaded="-"
+for _ in $(seq 1 1800); do
+  if grep -q "Demo catalog loaded" "$data/console-first.log"; then catalog_loaded=$(echo "$(now) - $t0" | bc); break; fi
+  sleep 0.1
+done
+stop; shutdown1=$stopped
 later=(); rss=(); pgs=()
 for i in $(seq 1 "$runs"); do start "later-$i"; later+=("$started"); rss+=("$java_rss"); pgs+=("$pg_rss"); stop; done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -78,3 +85,5 @@ echo "| later start to healthy (s), median of $runs | $(fmt "$later_median") ($(
 echo "| Java RSS after start (MB), highest | $rss_max | ≤ 600 | $(mark "$rss_max" 600) |"
 echo "| PostgreSQL RSS after start (MB) | $first_pg (later: ${pgs[*]}) | | |"
 echo "| shutdown on SIGTERM (s) | $(fmt "$shutdown1") | | |"
+[ "$catalog_loaded" != "-" ] && echo "| demo catalog filled in the background after the first start (s) | $(fmt "$catalog_loaded") | | |"
+true

@@ -192,6 +192,11 @@ public class Catalog {
 	}
 
 	@Transactional(readOnly = true)
+	public long countAll() {
+		return entries.count();
+	}
+
+	@Transactional(readOnly = true)
 	public long countPublic() {
 		return entries.countByStateIn(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE));
 	}

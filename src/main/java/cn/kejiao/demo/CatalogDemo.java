@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.hankcs.hanlp.HanLP;
 
@@ -27,7 +29,9 @@ import cn.kejiao.catalog.Confidentiality;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
+import cn.kejiao.organisation.OrganisationType;
 import cn.kejiao.organisation.OrganisationView;
+import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.ActorPrincipal;
 import cn.kejiao.platform.Role;
@@ -41,11 +45,46 @@ import cn.kejiao.platform.Role;
 @Component
 class CatalogDemo {
 
-	private final Catalog catalog;
-	private final Random random = new Random(2026);
+	/** Full scale is what the Yangtze River Delta platform opened with: 1,705 instruments and 309 service items. */
+	record Scale(int instruments, int services, int experts) {
 
-	CatalogDemo(Catalog catalog) {
+		static Scale of(String name) {
+			return "small".equals(name) ? new Scale(150, 45, 40) : new Scale(1705, 309, 200);
+		}
+
+		int total(int achievements) {
+			return instruments + services + experts + achievements + 1;
+		}
+	}
+
+	private final Catalog catalog;
+	private final Organisations organisations;
+	private final TransactionTemplate transactions;
+	private Random random = new Random(2026);
+
+	CatalogDemo(Catalog catalog, Organisations organisations, TransactionTemplate transactions) {
 		this.catalog = catalog;
+		this.organisations = organisations;
+		this.transactions = transactions;
+	}
+
+	/** True when every demo entry is there (a start-up interrupted while loading leaves fewer). */
+	boolean complete(Scale scale) {
+		return catalog.countAll() >= scale.total(papers().size());
+	}
+
+	/**
+	 * Loads (or completes) the demo catalog for the verified providers. Entries are upserted by their
+	 * codes, in small transactions, so a load cut short by a stop simply goes on at the next start.
+	 */
+	void load(Scale scale) {
+		List<OrganisationView> providers = organisations.verified(EnumSet.of(OrganisationType.TESTING_AGENCY,
+				OrganisationType.RESEARCH_INSTITUTE, OrganisationType.UNIVERSITY, OrganisationType.ENGINEERING_CENTRE));
+		List<OrganisationView> testing = providers.stream().filter(o -> o.type() == OrganisationType.TESTING_AGENCY).toList();
+		List<OrganisationView> academic = providers.stream().filter(o -> o.type() != OrganisationType.TESTING_AGENCY).toList();
+		OrganisationView ynAcademy = providers.stream().filter(o -> o.name().equals("云南省科学技术院")).findFirst().orElseThrow();
+		random = new Random(2026);
+		seed(testing, academic, ynAcademy, scale);
 	}
 
 	record Kind(String name, String category, String[] models, String specs, String unit, int priceLow, int priceHigh,
@@ -126,34 +165,42 @@ class CatalogDemo {
 			{ "机械工程", "智能制造、数控装备、增材制造" } };
 
 	/** Seeds the catalog; {@code providers} own instruments and services, all of them achievements and experts. */
-	void seed(List<OrganisationView> testing, List<OrganisationView> academic, OrganisationView ynAcademy) {
+	private void seed(List<OrganisationView> testing, List<OrganisationView> academic, OrganisationView ynAcademy,
+			Scale scale) {
 		List<OrganisationView> providers = new ArrayList<>(testing);
 		providers.addAll(academic);
 		as(ynAcademy, () -> bauxite());
-		int n = 0;
-		for (int i = 0; i < 150; i++) {
+		inChunks(scale.instruments(), i -> {
 			OrganisationView owner = providers.get(i % providers.size());
 			Kind kind = INSTRUMENTS.get(random.nextInt(INSTRUMENTS.size()));
-			int index = ++n;
-			as(owner, () -> instrument(owner, kind, index));
-		}
-		for (int i = 0; i < 45; i++) {
-			OrganisationView owner = (i % 3 == 2 ? academic : testing).get(random.nextInt((i % 3 == 2 ? academic : testing).size()));
+			as(owner, () -> instrument(owner, kind, i + 1));
+		});
+		inChunks(scale.services(), i -> {
+			List<OrganisationView> pool = i % 3 == 2 ? academic : testing;
+			OrganisationView owner = pool.get(random.nextInt(pool.size()));
 			ServiceKind kind = SERVICES.get(i % SERVICES.size());
-			int index = i + 1;
-			as(owner, () -> service(owner, kind, index));
-		}
+			as(owner, () -> service(owner, kind, i + 1));
+		});
 		List<String[]> papers = papers();
-		for (int i = 0; i < papers.size(); i++) {
+		inChunks(papers.size(), i -> {
 			OrganisationView owner = academic.get(i % academic.size());
-			String[] paper = papers.get(i);
-			int index = i + 1;
-			as(owner, () -> achievement(paper, index));
-		}
-		for (int i = 0; i < 40; i++) {
+			as(owner, () -> achievement(papers.get(i), i + 1));
+		});
+		inChunks(scale.experts(), i -> {
 			OrganisationView owner = academic.get(i % academic.size());
-			int index = i + 1;
-			as(owner, () -> expert(index));
+			as(owner, () -> expert(i + 1));
+		});
+	}
+
+	/** Runs the steps in transactions of 100, so that progress is committed as it goes. */
+	private void inChunks(int count, java.util.function.IntConsumer step) {
+		for (int from = 0; from < count; from += 100) {
+			int start = from;
+			transactions.executeWithoutResult(status -> {
+				for (int i = start; i < Math.min(count, start + 100); i++) {
+					step.accept(i);
+				}
+			});
 		}
 	}
 
@@ -163,7 +210,7 @@ class CatalogDemo {
 		details.put("trl", 7);
 		details.put("transferModes", List.of("技术转让", "技术许可", "合作开发"));
 		details.put("inventors", "云南省科学技术院有色金属资源利用团队");
-		EntryView entry = catalog.create(EntryType.ACHIEVEMENT, new EntryForm("ACH-YN-0001", "低品位铝土矿生产氧化铝技术",
+		EntryView entry = catalog.upsert(EntryType.ACHIEVEMENT, new EntryForm("ACH-YN-0001", "低品位铝土矿生产氧化铝技术",
 				"针对云南文山等地高硅低铝比（A/S 3–5）铝土矿难以用拜耳法经济处理的问题，开发了选矿脱硅—强化溶出—赤泥低碱化的"
 						+ "集成工艺：浮选脱硅使精矿铝硅比提高到 7 以上，配合石灰强化拜耳法溶出，氧化铝溶出率达 85% 以上，吨氧化铝碱耗降低约 20%，"
 						+ "赤泥可用于建材。已在年产 10 万吨规模完成中试，可用于低品位铝土矿资源的绿色高效利用和氧化铝企业的原料保障。",
@@ -195,11 +242,11 @@ class CatalogDemo {
 		details.put("contact", owner.contactName() + " " + owner.contactPhone());
 		Set<String> accreditations = owner.qualifications().stream().map(Enum::name)
 			.filter(q -> q.equals("CMA") || q.equals("CNAS")).collect(java.util.stream.Collectors.toSet());
-		EntryView entry = catalog.create(EntryType.INSTRUMENT, new EntryForm("INS-" + String.format("%04d", index), title,
+		EntryView entry = catalog.upsert(EntryType.INSTRUMENT, new EntryForm("INS-" + String.format("%05d", index), title,
 				kind.name() + "（" + model + "），" + specs + "。面向长三角及合作区域企业开放共享，提供测试与技术咨询。",
 				kind.category() + "、" + kind.name(), kind.category(), BigDecimal.valueOf(price), kind.unit(), accreditations,
 				null, Confidentiality.PUBLIC, null, details));
-		if (index % 25 != 0) {
+		if (index % 97 != 0) {
 			catalog.publish(entry.id());
 		}
 	}
@@ -211,7 +258,7 @@ class CatalogDemo {
 		details.put("contact", owner.contactName() + " " + owner.contactPhone());
 		Set<String> accreditations = kind.cma() ? owner.qualifications().stream().map(Enum::name)
 			.filter(q -> q.equals("CMA") || q.equals("CNAS")).collect(java.util.stream.Collectors.toSet()) : Set.of();
-		EntryView entry = catalog.create(EntryType.SERVICE, new EntryForm("SRV-" + String.format("%03d", index), kind.name(),
+		EntryView entry = catalog.upsert(EntryType.SERVICE, new EntryForm("SRV-" + String.format("%03d", index), kind.name(),
 				owner.name() + "提供" + kind.name() + "服务，依据 " + (kind.standards().isBlank() ? "客户需求与行业规范" : kind.standards())
 						+ "，出具正式报告，周期约 " + kind.days() + " 个工作日。",
 				kind.name() + "、" + kind.category(), kind.category(), kind.price() == 0 ? null : BigDecimal.valueOf(kind.price()),
@@ -233,7 +280,7 @@ class CatalogDemo {
 		Confidentiality confidentiality = index % 20 == 5 ? Confidentiality.ON_REQUEST
 				: index % 20 == 11 ? Confidentiality.ZONE : Confidentiality.PUBLIC;
 		BigDecimal price = index % 3 == 0 ? null : BigDecimal.valueOf((5 + random.nextInt(200)) * 10_000L);
-		EntryView entry = catalog.create(EntryType.ACHIEVEMENT, new EntryForm("ACH-" + String.format("%04d", index), title,
+		EntryView entry = catalog.upsert(EntryType.ACHIEVEMENT, new EntryForm("ACH-" + String.format("%04d", index), title,
 				summary, paper[2], paper[3], price, price == null ? null : "TOTAL", null,
 				maturities[random.nextInt(maturities.length)], confidentiality, null, details));
 		catalog.publish(entry.id());
@@ -252,7 +299,7 @@ class CatalogDemo {
 		if (index % 6 == 0) {
 			details.put("talentTeam", field[0] + "创新团队");
 		}
-		EntryView entry = catalog.create(EntryType.EXPERT, new EntryForm("EXP-" + String.format("%03d", index),
+		EntryView entry = catalog.upsert(EntryType.EXPERT, new EntryForm("EXP-" + String.format("%03d", index),
 				name + " " + title, name + "，" + title + "，长期从事" + field[1] + "方面的研究与技术服务，主持国家和省部级项目多项，"
 						+ "可为企业提供技术咨询、难题攻关与人才培养。",
 				field[1].replace("、", "、"), field[0], null, null, null, null, Confidentiality.PUBLIC, null, details));

@@ -55,25 +55,55 @@ class DemoData implements ApplicationRunner {
 	private final Organisations organisations;
 	private final Accounts accounts;
 	private final CatalogDemo catalog;
+	private final String catalogScale;
+	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
 	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, TransactionTemplate transactions,
-			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled) {
+			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
+			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
+			@Value("${kejiao.demo.catalog-in-background:true}") boolean catalogInBackground) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.catalog = catalog;
+		this.catalogScale = catalogScale;
+		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
 		this.enabled = enabled != null ? enabled : embedded.getIfAvailable() != null;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!enabled || accounts.exists("admin")) {
+		if (!enabled) {
 			return;
 		}
-		transactions.executeWithoutResult(status -> seed());
-		log.info("Demo data loaded");
+		if (!accounts.exists("admin")) {
+			transactions.executeWithoutResult(status -> seed());
+			log.info("Demo organisations and accounts loaded");
+		}
+		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
+		if (catalog.complete(scale)) {
+			return;
+		}
+		if (catalogInBackground) {
+			// the catalog (thousands of entries) fills while Kejiao already serves; search shows it as it grows
+			Thread.ofVirtual().name("demo-catalog").start(() -> loadCatalog(scale));
+		}
+		else {
+			loadCatalog(scale);
+		}
+	}
+
+	private void loadCatalog(CatalogDemo.Scale scale) {
+		long started = System.nanoTime();
+		try {
+			catalog.load(scale);
+			log.info("Demo catalog loaded in {} s", (System.nanoTime() - started) / 1_000_000_000);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Demo catalog not loaded completely; it goes on at the next start", ex);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -151,13 +181,47 @@ class DemoData implements ApplicationRunner {
 				"云南省昆明市", "有色金属、中药材与食品检验检测。", Qualification.CMA, Qualification.CNAS);
 		OrganisationView szTesting = verified("苏州新材料检测技术服务有限公司", OrganisationType.TESTING_AGENCY, "320505", "91", 24,
 				"江苏省苏州市高新区", "材料、电子元器件与可靠性检测。", Qualification.CMA, Qualification.CNAS);
-		catalog.seed(List.of(jdTesting, cqTesting, ynTesting, szTesting),
-				List.of(ynAcademy, tongji, sitri, kunshan, wenzhou, kust, cqu, shu), ynAcademy);
+		List<OrganisationView> testing = new java.util.ArrayList<>(List.of(jdTesting, cqTesting, ynTesting, szTesting));
+		List<OrganisationView> academic = new java.util.ArrayList<>(List.of(ynAcademy, tongji, sitri, kunshan, wenzhou, kust, cqu,
+				shu));
+		morePlatformProviders(testing, academic);
 
 		pending("富宁县三七种植科技有限公司", OrganisationType.ENTERPRISE, "532628", 18, "ent-fn", "富宁三七技术部",
 				"三七标准化种植与加工，寻求病害防治技术。", Qualification.TECH_SME);
 		pending("上海临港新材料科技有限公司", OrganisationType.ENTERPRISE, "310115", 19, "ent-lg", "临港新材料研发部",
 				"高性能铝合金材料研发。");
+	}
+
+	/** Places where the cooperating regions' providers sit, with the name they are known by. */
+	static final String[][] PLACES = { { "310104", "上海徐汇" }, { "310110", "上海杨浦" }, { "310112", "上海闵行" },
+			{ "310113", "上海宝山" }, { "310114", "上海嘉定" }, { "310115", "上海浦东" }, { "310117", "上海松江" }, { "320505", "苏州高新区" },
+			{ "320583", "昆山" }, { "320585", "太仓" }, { "320102", "南京玄武" }, { "330302", "温州鹿城" }, { "330106", "杭州西湖" },
+			{ "330212", "宁波鄞州" }, { "340104", "合肥蜀山" }, { "530102", "昆明五华" }, { "530114", "昆明呈贡" }, { "532601", "文山" },
+			{ "530402", "玉溪红塔" }, { "500106", "重庆沙坪坝" }, { "500112", "重庆渝北" }, { "500108", "重庆南岸" } };
+	static final String[] DOMAINS = { "材料", "电子电器", "汽车零部件", "环境", "食品药品", "计量", "建材", "化工", "生物医药", "新能源",
+			"集成电路", "有色金属" };
+
+	/** About 130 providers in all, as many as the Yangtze River Delta sharing platform opened with. */
+	private void morePlatformProviders(List<OrganisationView> testing, List<OrganisationView> academic) {
+		int serial = 100;
+		for (int i = 0; testing.size() + academic.size() < 130; i++) {
+			String[] place = PLACES[i % PLACES.length];
+			String domain = DOMAINS[(i * 7 + i / PLACES.length) % DOMAINS.length];
+			switch (i % 3) {
+				case 0 -> testing.add(verified(place[1] + domain + "检测技术有限公司" + suffix(i), OrganisationType.TESTING_AGENCY,
+						place[0], "91", serial++, place[1], domain + "领域检验检测与认证服务，对外开放共享大型仪器。",
+						Qualification.CMA, Qualification.CNAS));
+				case 1 -> academic.add(verified(place[1] + domain + "研究院" + suffix(i), OrganisationType.RESEARCH_INSTITUTE,
+						place[0], "12", serial++, place[1], domain + "共性技术研发、中试熟化与成果转化。",
+						Qualification.ENGINEERING_RESEARCH_CENTRE));
+				default -> academic.add(verified(place[1] + domain + "工程技术研究中心" + suffix(i),
+						OrganisationType.ENGINEERING_CENTRE, place[0], "12", serial++, place[1], domain + "工程化研究与技术服务。"));
+			}
+		}
+	}
+
+	private static String suffix(int i) {
+		return i < PLACES.length * 3 ? "" : "（" + (i / (PLACES.length * 3) + 1) + "）";
 	}
 
 	private OrganisationView verified(String name, OrganisationType type, String region, String authority, int serial,

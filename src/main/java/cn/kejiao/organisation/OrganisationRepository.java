@@ -31,4 +31,7 @@ interface OrganisationRepository extends JpaRepository<Organisation, UUID> {
 	List<Organisation> noticeDue(Instant now);
 
 	long countByStatus(OrganisationStatus status);
+
+	List<Organisation> findByStatusAndTypeInOrderByRegisteredAtAscIdAsc(OrganisationStatus status,
+			java.util.Collection<OrganisationType> types);
 }

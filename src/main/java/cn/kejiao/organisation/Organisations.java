@@ -142,6 +142,13 @@ public class Organisations {
 			.map(Organisation::view);
 	}
 
+	/** Verified organisations of the given types, oldest first: for other modules' queries, no access check. */
+	@Transactional(readOnly = true)
+	public List<OrganisationView> verified(java.util.Collection<OrganisationType> types) {
+		return organisations.findByStatusAndTypeInOrderByRegisteredAtAscIdAsc(OrganisationStatus.VERIFIED, types).stream()
+			.map(Organisation::view).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public long count(OrganisationStatus status) {
 		return organisations.countByStatus(status);

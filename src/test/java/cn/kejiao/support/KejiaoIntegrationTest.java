@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"kejiao.data-dir=target/test-data", "kejiao.embedded-db.clean=true", "kejiao.demo.enabled=true",
-		"logging.file.name=target/test-data/logs/kejiao.log", "kejiao.security.max-failed-logins=5", "server.shutdown=immediate" })
+		"logging.file.name=target/test-data/logs/kejiao.log", "kejiao.security.max-failed-logins=5", "server.shutdown=immediate", "kejiao.demo.catalog-scale=small",
+		"kejiao.demo.catalog-in-background=false" })
 public @interface KejiaoIntegrationTest {
 }
