@@ -35,7 +35,7 @@ class AuthorisationTests {
 			"GET /api/v1/regions/{code}/ancestors", "GET /api/v1/regions/{code}/within/{ancestor}", "GET /api/v1/zones",
 			"GET /api/v1/zones/{code}", "GET /api/v1/organisations/notices", "GET /api/v1/search",
 			"GET /api/v1/search/suggestions", "GET /api/v1/catalog/{types}/{id}", "GET /api/v1/catalog/exports",
-			"GET /api/v1/catalog/imports/template");
+			"GET /api/v1/catalog/imports/template", "GET /api/v1/catalog/categories");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",

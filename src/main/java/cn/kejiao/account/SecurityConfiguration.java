@@ -78,7 +78,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens", "/api/v1/registrations").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**", "/api/v1/zones",
 						"/api/v1/zones/**", "/api/v1/organisations/notices", "/api/v1/search", "/api/v1/search/suggestions", "/api/v1/catalog/exports",
-						"/api/v1/catalog/imports/template",
+						"/api/v1/catalog/imports/template", "/api/v1/catalog/categories",
 						"/api/v1/catalog/{types:instruments|services|achievements|experts}/{id:[0-9a-f-]{36}}")
 				.permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")

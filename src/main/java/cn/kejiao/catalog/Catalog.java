@@ -38,9 +38,11 @@ public class Catalog {
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final InstrumentCategories categories;
 
 	Catalog(CatalogEntryRepository entries, Organisations organisations, Regions regions, AuditLog audit, JsonMapper json,
-			Clock clock) {
+			Clock clock, InstrumentCategories categories) {
+		this.categories = categories;
 		this.entries = entries;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -66,7 +68,7 @@ public class Catalog {
 			throw KejiaoException.conflict("catalog.external-code-taken", code);
 		}
 		CatalogEntry entry = new CatalogEntry(UUID.randomUUID(), type, code, owner.id(), owner.name(), clock.instant());
-		entry.describe(form, regionOf(form, owner), detailsJson(form), clock.instant());
+		entry.describe(checkedCategory(type, form), regionOf(form, owner), detailsJson(form), clock.instant());
 		entries.saveAndFlush(entry);
 		audit.record("catalog.created", "catalog-" + type.name().toLowerCase(), entry.id().toString(), entry.title(),
 				entry.regionCode(), null, entry.state(details(entry)));
@@ -92,7 +94,7 @@ public class Catalog {
 		CatalogEntry entry = owned(id);
 		Map<String, Object> before = entry.state(details(entry));
 		OrganisationView owner = organisations.find(entry.ownerOrgId()).orElseThrow();
-		entry.describe(form, regionOf(form, owner), detailsJson(form), clock.instant());
+		entry.describe(checkedCategory(entry.type(), form), regionOf(form, owner), detailsJson(form), clock.instant());
 		entries.saveAndFlush(entry);
 		audit.record("catalog.updated", "catalog-" + entry.type().name().toLowerCase(), id.toString(), entry.title(),
 				entry.regionCode(), before, entry.state(details(entry)));
@@ -253,6 +255,19 @@ public class Catalog {
 			throw KejiaoException.forbidden("catalog.organisation-not-verified");
 		}
 		return owner;
+	}
+
+	/** An instrument's category must be one of the list (by name or code); it is stored by name. */
+	private EntryForm checkedCategory(EntryType type, EntryForm form) {
+		if (type != EntryType.INSTRUMENT || form.category() == null || form.category().isBlank()) {
+			return form;
+		}
+		String name = categories.find(form.category())
+			.orElseThrow(() -> KejiaoException.invalid("catalog.category-unknown", form.category()))
+			.name();
+		return new EntryForm(form.externalCode(), form.title(), form.summary(), form.keywords(), name, form.price(),
+				form.priceUnit(), form.accreditations(), form.maturity(), form.confidentiality(), form.regionCode(),
+				form.details());
 	}
 
 	private String regionOf(EntryForm form, OrganisationView owner) {

@@ -184,6 +184,25 @@ class CatalogSearchTests {
 	}
 
 	@Test
+	void instrumentsTakeACategoryFromTheListByNameOrCode() {
+		Http provider = Http.as(port, "provider-jd");
+		Map<String, Object> byCode = form("超景深三维显微镜" + marker(), null);
+		byCode.put("category", "0108");
+		var created = provider.post("/api/v1/catalog/instruments", byCode);
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("category").asString()).isEqualTo("显微镜及图像分析仪器");
+		Map<String, Object> unknown = form("未知类别仪器", null);
+		unknown.put("category", "神奇仪器");
+		var refused = provider.post("/api/v1/catalog/instruments", unknown);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.code()).isEqualTo("catalog.category-unknown");
+		assertThat(Http.api(port).get("/api/v1/catalog/categories").json().findValuesAsString("name")).contains("电子光学仪器",
+				"电磁兼容测试仪器");
+		assertThat(search("type=instrument&category=电子光学仪器&size=100").get("hits").findValuesAsString("type"))
+			.isNotEmpty().containsOnly("INSTRUMENT");
+	}
+
+	@Test
 	void thePlatformAdminRebuildsTheIndexWithoutLosingAnything() {
 		long before = search("size=1").get("total").asLong();
 		var rebuilt = Http.as(port, "admin").post("/api/v1/catalog/index/rebuild", Map.of());

@@ -21,6 +21,7 @@ import cn.kejiao.catalog.CatalogSearch;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
+import cn.kejiao.catalog.InstrumentCategories;
 import cn.kejiao.catalog.SearchIndex;
 import cn.kejiao.catalog.SearchResult;
 import cn.kejiao.catalog.Synonyms;
@@ -40,8 +41,11 @@ class CatalogApiController {
 	private final CatalogSearch search;
 	private final Synonyms synonyms;
 	private final SearchIndex index;
+	private final InstrumentCategories categories;
 
-	CatalogApiController(Catalog catalog, CatalogSearch search, Synonyms synonyms, SearchIndex index) {
+	CatalogApiController(Catalog catalog, CatalogSearch search, Synonyms synonyms, SearchIndex index,
+			InstrumentCategories categories) {
+		this.categories = categories;
 		this.catalog = catalog;
 		this.search = search;
 		this.synonyms = synonyms;
@@ -98,6 +102,12 @@ class CatalogApiController {
 	@Operation(summary = "Search the catalog", description = "An empty q lists every entry the filters allow. type: instrument|service|achievement|expert (repeatable); region: a region code (includes everything below); zone: a cooperation zone code; category, priceMin, priceMax, accreditation (CMA|CNAS), maturity (LAB|PILOT|INDUSTRIAL); sort: relevance|price_asc|price_desc|newest; page, size.")
 	SearchResult search(@ParameterObject @ModelAttribute SearchParams params) {
 		return search.search(params.toQuery(20), Actors.current().orElse(null));
+	}
+
+	@GetMapping("/catalog/categories")
+	@Operation(summary = "The instrument categories (two levels, with codes)")
+	List<InstrumentCategories.Category> categories() {
+		return categories.all();
 	}
 
 	@GetMapping("/search/suggestions")

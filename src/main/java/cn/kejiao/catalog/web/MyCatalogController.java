@@ -25,6 +25,7 @@ import cn.kejiao.catalog.Confidentiality;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.ImportStatus;
+import cn.kejiao.catalog.InstrumentCategories;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +37,10 @@ class MyCatalogController {
 	private final Catalog catalog;
 	private final CatalogImports imports;
 	private final Problems problems;
+	private final InstrumentCategories categories;
 
-	MyCatalogController(Catalog catalog, CatalogImports imports, Problems problems) {
+	MyCatalogController(Catalog catalog, CatalogImports imports, Problems problems, InstrumentCategories categories) {
+		this.categories = categories;
 		this.catalog = catalog;
 		this.imports = imports;
 		this.problems = problems;
@@ -48,6 +51,7 @@ class MyCatalogController {
 		model.addAttribute("entries", catalog.mine(null));
 		model.addAttribute("imports", imports.recent());
 		model.addAttribute("types", EntryType.values());
+		model.addAttribute("categories", categories.all());
 		return "catalog/mine";
 	}
 
