@@ -196,8 +196,12 @@ class BrowserJourneyTest {
 			.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("发布")).click();
 		assertThat(page.locator("#my-entries tr", new Page.LocatorOptions().setHasText("车载毫米波雷达性能测试" + batch)))
 			.containsText("已发布");
-		page.navigate(url("/catalog?q=" + java.net.URLEncoder.encode("毫米波雷达性能测试" + batch, java.nio.charset.StandardCharsets.UTF_8)));
-		assertThat(page.locator(".hit h2").first()).containsText("车载毫米波雷达性能测试" + batch);
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("车载毫米波雷达性能测试" + batch)).click();
+		page.locator("#edit-title").fill("车载毫米波雷达性能与抗干扰测试" + batch);
+		page.locator("#save-entry").click();
+		assertThat(page.locator("#my-entries")).containsText("车载毫米波雷达性能与抗干扰测试" + batch);
+		page.navigate(url("/catalog?q=" + java.net.URLEncoder.encode("毫米波雷达抗干扰测试" + batch, java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(page.locator(".hit h2").first()).containsText("车载毫米波雷达性能与抗干扰测试" + batch);
 	}
 
 	@Test

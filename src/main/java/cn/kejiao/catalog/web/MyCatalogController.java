@@ -24,8 +24,10 @@ import cn.kejiao.catalog.CatalogImports;
 import cn.kejiao.catalog.Confidentiality;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
+import cn.kejiao.catalog.EntryView;
 import cn.kejiao.catalog.ImportStatus;
 import cn.kejiao.catalog.InstrumentCategories;
+import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,6 +79,43 @@ class MyCatalogController {
 			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
 		}
 		return "redirect:/catalog/mine";
+	}
+
+	@GetMapping("/catalog/mine/entries/{id}")
+	String edit(@PathVariable UUID id, Model model) {
+		EntryView entry = catalog.get(id, Actors.require());
+		if (!entry.ownerOrgId().equals(Actors.require().organisationId())) {
+			throw KejiaoException.forbidden("catalog.not-owner");
+		}
+		model.addAttribute("entry", entry);
+		model.addAttribute("categories", categories.all());
+		return "catalog/edit";
+	}
+
+	@PostMapping("/catalog/mine/entries/{id}")
+	String update(@PathVariable UUID id, @RequestParam String title, @RequestParam(defaultValue = "") String summary,
+			@RequestParam(defaultValue = "") String keywords, @RequestParam(defaultValue = "") String category,
+			@RequestParam(required = false) @Nullable String price, @RequestParam(required = false) @Nullable String priceUnit,
+			@RequestParam(required = false) @Nullable List<String> accreditations,
+			@RequestParam(required = false) @Nullable String maturity,
+			@RequestParam(defaultValue = "PUBLIC") Confidentiality confidentiality, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		EntryView current = catalog.get(id, Actors.require());
+		try {
+			BigDecimal amount = price == null || price.isBlank() ? null : parsePrice(price);
+			Set<String> accredited = accreditations == null ? Set.of() : new LinkedHashSet<>(accreditations);
+			catalog.update(id, new EntryForm(current.externalCode(), title, summary, keywords, category, amount,
+					blank(priceUnit), accredited, blank(maturity), confidentiality, current.regionCode(), current.details()));
+			redirect.addFlashAttribute("message", "saved");
+			return "redirect:/catalog/mine";
+		}
+		catch (KejiaoException ex) {
+			if (ex.status().value() == 403 || ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+			return "redirect:/catalog/mine/entries/" + id;
+		}
 	}
 
 	@PostMapping("/catalog/mine/entries/{id}/{action}")
