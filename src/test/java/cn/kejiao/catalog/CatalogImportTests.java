@@ -180,6 +180,22 @@ class CatalogImportTests {
 		assertThat(again.get("errors").size()).isZero();
 	}
 
+	@Test
+	void aSearchResultExportsToExcel() throws Exception {
+		byte[] exported = Http.api(port).download("/api/v1/catalog/exports?type=instruments&q=" + java.net.URLEncoder.encode(
+				"扫描电镜", StandardCharsets.UTF_8) + "&region=310000");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isPositive();
+			for (Row row : sheet) {
+				if (row.getRowNum() > 0) {
+					assertThat(row.getCell(1).getStringCellValue()).containsAnyOf("扫描电子显微镜", "掃描電子顯微鏡");
+					assertThat(row.getCell(10).getStringCellValue()).startsWith("31");
+				}
+			}
+		}
+	}
+
 	private void assertFailed(String name, byte[] content, String code) {
 		JsonNode done = importAndWait("instruments", "VALID_ROWS", true, name, content);
 		assertThat(done.get("state").asString()).as(name).isEqualTo("FAILED");
