@@ -22,7 +22,6 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDe
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumberField;
 
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.text.ChineseText;
@@ -47,7 +46,7 @@ class CatalogEntry {
 	static final String TOKENS = "tokens";
 
 	/** Raise when the indexed fields change: the index is then rebuilt at the next start. */
-	static final int MAPPING_VERSION = 2;
+	static final int MAPPING_VERSION = 3;
 
 	@Id
 	private UUID id;
@@ -82,7 +81,6 @@ class CatalogEntry {
 	@KeywordField(aggregable = Aggregable.YES)
 	private String category;
 
-	@ScaledNumberField(decimalScale = 2, sortable = Sortable.YES)
 	private BigDecimal price;
 
 	@Column(name = "price_unit")
@@ -212,6 +210,16 @@ class CatalogEntry {
 			@ObjectPath(@PropertyValue(propertyName = "ownerOrgName")) })
 	String getBodyTokens() {
 		return ChineseText.indexText(summary, details == null ? null : details.replaceAll("[\"{}\\[\\]:,]", " "), ownerOrgName);
+	}
+
+	/**
+	 * The price in fen (cents), as a plain long: sorts and ranges alike on Lucene and on any Elasticsearch or
+	 * OpenSearch cluster, which would need the mapper-extras module for a scaled float.
+	 */
+	@GenericField(name = "priceFen", sortable = Sortable.YES)
+	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "price")))
+	Long getPriceFen() {
+		return price == null ? null : price.movePointRight(2).longValueExact();
 	}
 
 	/** The region and every region above it (53, 5326, 532628): a region filter is one term. */

@@ -83,8 +83,8 @@ public class CatalogSearch {
 					f.score()).asList())
 			.where(f -> predicate(f, query, concepts, zonePrefixes, readerScope, reader))
 			.sort(f -> switch (query.sort()) {
-				case PRICE_ASC -> (SortFinalStep) f.field("price").asc().missing().last();
-				case PRICE_DESC -> (SortFinalStep) f.field("price").desc().missing().last();
+				case PRICE_ASC -> (SortFinalStep) f.field("priceFen").asc().missing().last();
+				case PRICE_DESC -> (SortFinalStep) f.field("priceFen").desc().missing().last();
 				case NEWEST -> (SortFinalStep) f.field("publishedAt").desc();
 				case RELEVANCE -> concepts.isEmpty() ? (SortFinalStep) f.field("publishedAt").desc() : (SortFinalStep) f.score();
 			})
@@ -118,6 +118,10 @@ public class CatalogSearch {
 		facets.put("maturity", result.aggregation(BY_MATURITY));
 		facets.put("accreditation", result.aggregation(BY_ACCREDITATION));
 		return new SearchResult(result.total().hitCount(), facets, hits, page, size);
+	}
+
+	private static @Nullable Long fen(java.math.@Nullable BigDecimal yuan) {
+		return yuan == null ? null : yuan.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
 	}
 
 	/** Titles for the search box's suggestions as the user types. */
@@ -193,7 +197,7 @@ public class CatalogSearch {
 			if (query.priceMin() != null && query.priceMax() != null && query.priceMin().compareTo(query.priceMax()) > 0) {
 				throw KejiaoException.invalid("catalog.price-range");
 			}
-			bool.filter(f.range().field("price").between(query.priceMin(), query.priceMax()));
+			bool.filter(f.range().field("priceFen").between(fen(query.priceMin()), fen(query.priceMax())));
 		}
 		return bool;
 	}

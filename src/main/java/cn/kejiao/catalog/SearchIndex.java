@@ -83,7 +83,9 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 	private void rebuild() throws InterruptedException {
 		long started = System.nanoTime();
 		MassIndexer indexer = Search.mapping(entityManagerFactory).scope(CatalogEntry.class).massIndexer()
-			.purgeAllOnStart(true)
+			// drop and recreate rather than delete by query: faster, and needs no reindex module on a cluster
+			.dropAndCreateSchemaOnStart(true)
+			.purgeAllOnStart(false)
 			.typesToIndexInParallel(1)
 			.threadsToLoadObjects(2)
 			.batchSizeToLoadObjects(500)
