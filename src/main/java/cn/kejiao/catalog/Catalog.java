@@ -17,6 +17,7 @@ import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.Role;
 import cn.kejiao.region.Regions;
 import tools.jackson.core.type.TypeReference;
@@ -204,8 +205,8 @@ public class Catalog {
 	}
 
 	boolean sharesZone(String readerRegion, String entryRegion) {
-		return regions.zones().stream().anyMatch(zone -> regions.zoneCovers(zone.code(), readerRegion)
-				&& regions.zoneCovers(zone.code(), entryRegion));
+		return regions.zonesCovering(readerRegion).stream()
+			.anyMatch(zone -> zone.regions().stream().anyMatch(member -> RegionCodes.isWithin(entryRegion, member.code())));
 	}
 
 	private EntryView change(CatalogEntry entry, String action, java.util.function.Consumer<CatalogEntry> step) {

@@ -245,11 +245,9 @@ public class CatalogSearch {
 		}
 		Set<String> scope = new LinkedHashSet<>();
 		scope.add(RegionCodes.prefix(reader.regionCode().substring(0, 2) + "0000"));
-		for (ZoneView zone : regions.zones()) {
-			if (regions.zoneCovers(zone.code(), reader.regionCode())) {
-				for (RegionView member : zone.regions()) {
-					scope.add(RegionCodes.prefix(member.code()));
-				}
+		for (ZoneView zone : regions.zonesCovering(reader.regionCode())) {
+			for (RegionView member : zone.regions()) {
+				scope.add(RegionCodes.prefix(member.code()));
 			}
 		}
 		return List.copyOf(scope);

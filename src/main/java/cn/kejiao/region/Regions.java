@@ -31,9 +31,12 @@ public class Regions {
 	private final ZoneRepository zones;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
 	private volatile Index index;
 
-	Regions(RegionRepository regions, ZoneRepository zones, AuditLog audit, Clock clock) {
+	Regions(RegionRepository regions, ZoneRepository zones, AuditLog audit, Clock clock,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.regions = regions;
 		this.zones = zones;
 		this.audit = audit;
@@ -101,10 +104,48 @@ public class Regions {
 			.toList();
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * All zones. Read on every search, so kept for a few seconds; an edit on this node clears it at once,
+	 * other nodes see it within {@link #ZONE_CACHE_MILLIS}.
+	 */
 	public List<ZoneView> zones() {
-		return zones.findAllByOrderByCode().stream().map(this::view).toList();
+		CachedZones cached = zoneCache;
+		long now = System.currentTimeMillis();
+		if (cached == null || now - cached.loadedAt() > ZONE_CACHE_MILLIS) {
+			cached = new CachedZones(loadZones(), now);
+			zoneCache = cached;
+		}
+		return cached.zones();
 	}
+
+	/** The zones that cover a region (contain it or a region above it). */
+	public List<ZoneView> zonesCovering(String regionCode) {
+		return zones().stream()
+			.filter(zone -> zone.regions().stream().anyMatch(member -> RegionCodes.isWithin(regionCode, member.code())))
+			.toList();
+	}
+
+	private List<ZoneView> loadZones() {
+		return transactions.execute(status -> zones.findAllByOrderByCode().stream().map(this::view).toList());
+	}
+
+	private void forgetZonesAfterCommit() {
+		zoneCache = null;
+		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+				new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						zoneCache = null;
+					}
+				});
+	}
+
+	static final long ZONE_CACHE_MILLIS = 5_000;
+
+	private record CachedZones(List<ZoneView> zones, long loadedAt) {
+	}
+
+	private volatile CachedZones zoneCache;
 
 	@Transactional(readOnly = true)
 	public ZoneView zone(String code) {
@@ -113,9 +154,10 @@ public class Regions {
 	}
 
 	/** True when the region lies inside one of the zone's member regions. */
-	@Transactional(readOnly = true)
 	public boolean zoneCovers(String zoneCode, String regionCode) {
-		return zone(zoneCode).regions().stream().anyMatch(member -> isWithin(regionCode, member.code()));
+		ZoneView zone = zones().stream().filter(z -> z.code().equals(zoneCode)).findFirst()
+			.orElseThrow(() -> KejiaoException.notFound("zone.not-found", zoneCode));
+		return zone.regions().stream().anyMatch(member -> isWithin(regionCode, member.code()));
 	}
 
 	/** Creates or changes a zone; only the platform admin may. */
@@ -143,6 +185,7 @@ public class Regions {
 		zone.update(command.name().strip(), command.nameEn().strip(),
 				command.description() == null ? "" : command.description().strip(), members, clock.instant());
 		zone = zones.saveAndFlush(zone);
+		forgetZonesAfterCommit();
 		audit.record(existing.isPresent() ? "zone.updated" : "zone.created", "zone", code, zone.name(), null, before,
 				state(zone));
 		return view(zone);
@@ -156,6 +199,7 @@ public class Regions {
 		CooperationZone zone = zones.findById(code).orElseThrow(() -> KejiaoException.notFound("zone.not-found", code));
 		Map<String, Object> before = state(zone);
 		zones.delete(zone);
+		forgetZonesAfterCommit();
 		audit.record("zone.deleted", "zone", code, zone.name(), null, before, null);
 	}
 

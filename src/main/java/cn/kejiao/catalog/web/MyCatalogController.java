@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,22 +58,32 @@ class MyCatalogController {
 		return "catalog/mine";
 	}
 
-	@PostMapping("/catalog/mine/entries")
-	String create(@RequestParam String type, @RequestParam String title, @RequestParam(defaultValue = "") String summary,
-			@RequestParam(defaultValue = "") String keywords, @RequestParam(defaultValue = "") String category,
-			@RequestParam(required = false) @Nullable String price, @RequestParam(required = false) @Nullable String priceUnit,
-			@RequestParam(required = false) @Nullable List<String> accreditations,
-			@RequestParam(required = false) @Nullable String maturity,
-			@RequestParam(defaultValue = "PUBLIC") Confidentiality confidentiality, RedirectAttributes redirect,
-			HttpServletRequest request) {
-		try {
-			BigDecimal amount = price == null || price.isBlank() ? null : parsePrice(price);
-			if (title.isBlank()) {
+	/** The fields the owner's page edits; the type's own details come through the API and imports. */
+	record PageEntry(@Nullable String title, @Nullable String summary, @Nullable String keywords, @Nullable String category,
+			@Nullable String price, @Nullable String priceUnit, @Nullable List<String> accreditations,
+			@Nullable String maturity, @Nullable Confidentiality confidentiality) {
+
+		EntryForm toForm(@Nullable String externalCode, @Nullable String regionCode, Map<String, Object> details) {
+			if (title == null || title.isBlank()) {
 				throw KejiaoException.invalid("import.row.required");
 			}
+			BigDecimal amount = price == null || price.isBlank() ? null : parsePrice(price);
 			Set<String> accredited = accreditations == null ? Set.of() : new LinkedHashSet<>(accreditations);
-			catalog.create(CatalogApiController.type(type), new EntryForm(null, title, summary, keywords, category, amount,
-					blank(priceUnit), accredited, blank(maturity), confidentiality, null, Map.of()));
+			return new EntryForm(externalCode, title, text(summary), text(keywords), text(category), amount, blank(priceUnit),
+					accredited, blank(maturity), confidentiality == null ? Confidentiality.PUBLIC : confidentiality, regionCode,
+					details);
+		}
+
+		private static String text(@Nullable String value) {
+			return value == null ? "" : value;
+		}
+	}
+
+	@PostMapping("/catalog/mine/entries")
+	String create(@RequestParam String type, @ModelAttribute PageEntry entry, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		try {
+			catalog.create(CatalogApiController.type(type), entry.toForm(null, null, Map.of()));
 			redirect.addFlashAttribute("message", "saved");
 		}
 		catch (KejiaoException ex) {
@@ -93,19 +104,11 @@ class MyCatalogController {
 	}
 
 	@PostMapping("/catalog/mine/entries/{id}")
-	String update(@PathVariable UUID id, @RequestParam String title, @RequestParam(defaultValue = "") String summary,
-			@RequestParam(defaultValue = "") String keywords, @RequestParam(defaultValue = "") String category,
-			@RequestParam(required = false) @Nullable String price, @RequestParam(required = false) @Nullable String priceUnit,
-			@RequestParam(required = false) @Nullable List<String> accreditations,
-			@RequestParam(required = false) @Nullable String maturity,
-			@RequestParam(defaultValue = "PUBLIC") Confidentiality confidentiality, RedirectAttributes redirect,
+	String update(@PathVariable UUID id, @ModelAttribute PageEntry entry, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		EntryView current = catalog.get(id, Actors.require());
 		try {
-			BigDecimal amount = price == null || price.isBlank() ? null : parsePrice(price);
-			Set<String> accredited = accreditations == null ? Set.of() : new LinkedHashSet<>(accreditations);
-			catalog.update(id, new EntryForm(current.externalCode(), title, summary, keywords, category, amount,
-					blank(priceUnit), accredited, blank(maturity), confidentiality, current.regionCode(), current.details()));
+			catalog.update(id, entry.toForm(current.externalCode(), current.regionCode(), current.details()));
 			redirect.addFlashAttribute("message", "saved");
 			return "redirect:/catalog/mine";
 		}
