@@ -130,6 +130,7 @@ class BrowserJourneyTest {
 		page.locator("#password").fill("Str0ng-pass!");
 		page.locator("#passwordConfirm").fill("Str0ng-pass!");
 		page.locator("#register-submit").click();
+		page.waitForURL(url("/register/done"));
 		assertThat(page.locator("#registration-result")).containsText(name);
 		assertThat(page.locator("#registration-result")).containsText("待审核");
 

@@ -31,7 +31,8 @@ import jakarta.persistence.EntityManagerFactory;
 
 /**
  * One search box over the whole catalog. The query is normalised and segmented like the indexed text;
- * synonym groups widen it; title counts three times, keywords twice, the rest once (BM25); at least 60%
+ * synonym groups widen it; title counts three times, keywords twice, the rest once (BM25 over one field
+ * where title and keyword tokens are repeated); at least 60%
  * of the query's concepts must match. Filters narrow by type, region subtree, cooperation zone, category,
  * price, accreditation and maturity; facets count the result by type, province, category, maturity and
  * accreditation.
@@ -203,7 +204,7 @@ public class CatalogSearch {
 	}
 
 	private static PredicateFinalStep token(SearchPredicateFactory f, String token) {
-		return f.match().field("titleTokens").boost(3f).field("keywordTokens").boost(2f).field("bodyTokens").matching(token);
+		return f.match().field("allTokens").matching(token);
 	}
 
 	/**
