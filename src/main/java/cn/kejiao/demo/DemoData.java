@@ -100,6 +100,8 @@ class DemoData implements ApplicationRunner {
 		try {
 			catalog.load(scale);
 			log.info("Demo catalog loaded in {} s", (System.nanoTime() - started) / 1_000_000_000);
+			// loading thousands of entries is a one-time burst: let the JVM return that heap to the system
+			System.gc();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Demo catalog not loaded completely; it goes on at the next start", ex);
