@@ -199,10 +199,21 @@ class BrowserJourneyTest {
 			.containsText("已发布");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("车载毫米波雷达性能测试" + batch)).click();
 		page.locator("#edit-title").fill("车载毫米波雷达性能与抗干扰测试" + batch);
+		page.locator("#detail-standards").fill("GB/T 18655-2018");
+		page.locator("#detail-turnaroundDays").fill("两周");
+		page.locator("#save-entry").click();
+		// a wrong value is named, and nothing typed is lost
+		assertThat(page.locator(".alert.error")).containsText("两周");
+		assertThat(page.locator("#edit-title")).hasValue("车载毫米波雷达性能与抗干扰测试" + batch);
+		assertThat(page.locator("#detail-standards")).hasValue("GB/T 18655-2018");
+		page.locator("#detail-turnaroundDays").fill("10");
 		page.locator("#save-entry").click();
 		assertThat(page.locator("#my-entries")).containsText("车载毫米波雷达性能与抗干扰测试" + batch);
 		page.navigate(url("/catalog?q=" + java.net.URLEncoder.encode("毫米波雷达抗干扰测试" + batch, java.nio.charset.StandardCharsets.UTF_8)));
 		assertThat(page.locator(".hit h2").first()).containsText("车载毫米波雷达性能与抗干扰测试" + batch);
+		page.locator(".hit h2 a").first().click();
+		assertThat(page.locator("[data-detail=standards]")).hasText("GB/T 18655-2018");
+		assertThat(page.locator("[data-detail=turnaroundDays]")).hasText("10");
 	}
 
 	@Test

@@ -85,6 +85,15 @@ class MessageBundleTests {
 			codes.add("organisation.credit-code." + rule);
 		}
 		assertThat(InvalidCreditCodeException.Rule.values()).hasSize(6);
+		// a detail problem's code is built from the problem's kind: each kind has a message of its own
+		codes.remove("catalog.detail.");
+		for (String problem : List.of("unknown-detail", "single", "too-long", "amount", "number", "year", "trl", "yes-no",
+				"choice", "patent", "instrument")) {
+			codes.add("catalog.detail." + problem);
+			if (!problem.equals("instrument")) {
+				codes.add("import.row." + problem);
+			}
+		}
 		assertThat(codes).contains("region.not-found", "organisation.not-pending", "auth.locked");
 		List<String> missing = codes.stream().map(code -> "error." + code)
 			.filter(key -> !chinese.containsKey(key) || !english.containsKey(key)).toList();

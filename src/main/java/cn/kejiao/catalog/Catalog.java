@@ -1,6 +1,7 @@
 package cn.kejiao.catalog;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public class Catalog {
 			throw KejiaoException.conflict("catalog.external-code-taken", code);
 		}
 		CatalogEntry entry = new CatalogEntry(UUID.randomUUID(), type, code, owner.id(), owner.name(), clock.instant());
-		entry.describe(checkedCategory(type, form), regionOf(form, owner), detailsJson(form), clock.instant());
+		entry.describe(checkedCategory(type, form), regionOf(form, owner), detailsJson(type, owner.id(), form), clock.instant());
 		entries.saveAndFlush(entry);
 		audit.record("catalog.created", "catalog-" + type.name().toLowerCase(), entry.id().toString(), entry.title(),
 				entry.regionCode(), null, entry.state(details(entry)));
@@ -95,7 +96,8 @@ public class Catalog {
 		CatalogEntry entry = owned(id);
 		Map<String, Object> before = entry.state(details(entry));
 		OrganisationView owner = organisations.find(entry.ownerOrgId()).orElseThrow();
-		entry.describe(checkedCategory(entry.type(), form), regionOf(form, owner), detailsJson(form), clock.instant());
+		entry.describe(checkedCategory(entry.type(), form), regionOf(form, owner), detailsJson(entry.type(), owner.id(), form),
+				clock.instant());
 		entries.saveAndFlush(entry);
 		audit.record("catalog.updated", "catalog-" + entry.type().name().toLowerCase(), id.toString(), entry.title(),
 				entry.regionCode(), before, entry.state(details(entry)));
@@ -147,6 +149,20 @@ public class Catalog {
 			}
 		}
 		return entry.view(details(entry), privileged);
+	}
+
+	/** The instruments a service names, as far as the reader may see them. */
+	@Transactional(readOnly = true)
+	public List<EntryView> instrumentsOf(EntryView service, Actor reader) {
+		if (!(service.details().get("instruments") instanceof List<?> codes)) {
+			return List.of();
+		}
+		List<UUID> ids = new ArrayList<>();
+		for (Object code : codes) {
+			entries.findByOwnerOrgIdAndTypeAndExternalCode(service.ownerOrgId(), EntryType.INSTRUMENT, String.valueOf(code))
+				.ifPresent(entry -> ids.add(entry.id()));
+		}
+		return views(ids, reader);
 	}
 
 	/** The entries of the reader's own organisation, of one type or all. */
@@ -278,8 +294,27 @@ public class Catalog {
 		return regions.get(form.regionCode()).code();
 	}
 
-	private String detailsJson(EntryForm form) {
-		Map<String, Object> details = form.details() == null ? Map.of() : new LinkedHashMap<>(form.details());
+	/**
+	 * The type's own attributes, checked and converted (see {@link EntryDetails}); a service's instruments
+	 * must be the owner's own.
+	 */
+	private String detailsJson(EntryType type, UUID ownerId, EntryForm form) {
+		List<EntryDetails.Problem> problems = new ArrayList<>();
+		Map<String, Object> details = EntryDetails.normalise(type, form.details(), problems);
+		if (!problems.isEmpty()) {
+			EntryDetails.Problem problem = problems.getFirst();
+			List<Object> args = new ArrayList<>();
+			args.add(problem.field().header());
+			args.addAll(problem.args());
+			throw KejiaoException.invalid("catalog.detail." + problem.code(), args.toArray());
+		}
+		if (details.get("instruments") instanceof List<?> codes) {
+			for (Object code : codes) {
+				if (entries.findByOwnerOrgIdAndTypeAndExternalCode(ownerId, EntryType.INSTRUMENT, String.valueOf(code)).isEmpty()) {
+					throw KejiaoException.invalid("catalog.detail.instrument", code);
+				}
+			}
+		}
 		String text = json.writeValueAsString(details);
 		if (text.length() > 50_000) {
 			throw KejiaoException.invalid("catalog.details-too-large");

@@ -172,7 +172,7 @@ public class CatalogImports implements ApplicationRunner {
 			Set<String> codes = new HashSet<>();
 			for (int i = 1; i < rows.size(); i++) {
 				int rowNumber = i + 1;
-				EntryForm form = ImportColumns.parse(rowNumber, rows.get(i), bound, errors);
+				EntryForm form = ImportColumns.parse(type, rowNumber, rows.get(i), bound, errors);
 				if (form == null) {
 					continue;
 				}

@@ -17,7 +17,9 @@ import java.util.Set;
 final class ImportColumns {
 
 	enum Kind {
-		TEXT, DECIMAL, INTEGER, YEAR, TRL, YES_NO, PRICE_UNIT, ACCREDITATION, MATURITY, CONFIDENTIALITY, REGION
+		TEXT, DECIMAL, INTEGER, YEAR, TRL, YES_NO, PRICE_UNIT, ACCREDITATION, MATURITY, CONFIDENTIALITY, REGION,
+		/** one of the type's own attributes, checked by {@link EntryDetails} */
+		DETAIL
 	}
 
 	/** One column: its header, the value's kind, whether required, and the form field or details key it fills. */
@@ -49,34 +51,6 @@ final class ImportColumns {
 			new Column("公开范围", Kind.CONFIDENTIALITY, false, "confidentiality", 10),
 			new Column("所在区域代码", Kind.REGION, false, "regionCode", 6));
 
-	static final Map<EntryType, List<Column>> SPECIFIC = Map.of(
-			EntryType.INSTRUMENT, List.of(
-					new Column("型号", Kind.TEXT, false, "details.model", 200),
-					new Column("生产厂商", Kind.TEXT, false, "details.maker", 200),
-					new Column("原值（元）", Kind.DECIMAL, false, "details.originalValue", 20),
-					new Column("购置年份", Kind.YEAR, false, "details.purchaseYear", 4),
-					new Column("存放地点", Kind.TEXT, false, "details.location", 300),
-					new Column("主要技术指标", Kind.TEXT, false, "details.specs", 5000),
-					new Column("样品要求", Kind.TEXT, false, "details.sampleRequirements", 2000),
-					new Column("预约方式", Kind.TEXT, false, "details.bookingMode", 50),
-					new Column("校内价格（元）", Kind.DECIMAL, false, "details.internalPrice", 20),
-					new Column("联系人", Kind.TEXT, false, "details.contact", 200)),
-			EntryType.SERVICE, List.of(
-					new Column("依据标准", Kind.TEXT, false, "details.standards", 2000),
-					new Column("周期（工作日）", Kind.INTEGER, false, "details.turnaroundDays", 5),
-					new Column("联系人", Kind.TEXT, false, "details.contact", 200)),
-			EntryType.ACHIEVEMENT, List.of(
-					new Column("专利", Kind.TEXT, false, "details.patents", 2000),
-					new Column("技术就绪度", Kind.TRL, false, "details.trl", 1),
-					new Column("转化方式", Kind.TEXT, false, "details.transferModes", 200),
-					new Column("完成人", Kind.TEXT, false, "details.inventors", 500)),
-			EntryType.EXPERT, List.of(
-					new Column("职称", Kind.TEXT, false, "details.titles", 100),
-					new Column("研究领域", Kind.TEXT, false, "details.fields", 500),
-					new Column("可提供咨询", Kind.YES_NO, false, "details.available", 1),
-					new Column("科技特派员", Kind.YES_NO, false, "details.techCommissioner", 1),
-					new Column("人才团队", Kind.TEXT, false, "details.talentTeam", 200)));
-
 	static final Map<String, String> PRICE_UNITS = Map.of("小时", "HOUR", "样品", "SAMPLE", "项", "ITEM", "总价", "TOTAL",
 			"HOUR", "HOUR", "SAMPLE", "SAMPLE", "ITEM", "ITEM", "TOTAL", "TOTAL");
 	static final Map<String, String> MATURITIES = Map.of("实验室", "LAB", "实验室阶段", "LAB", "中试", "PILOT", "中试阶段", "PILOT",
@@ -90,7 +64,8 @@ final class ImportColumns {
 
 	static List<Column> of(EntryType type) {
 		List<Column> columns = new ArrayList<>(COMMON);
-		columns.addAll(SPECIFIC.get(type));
+		EntryDetails.of(type).forEach(field -> columns.add(new Column(field.header(), Kind.DETAIL, false,
+				"details." + field.key(), field.maxLength())));
 		return columns;
 	}
 
@@ -125,7 +100,7 @@ final class ImportColumns {
 	}
 
 	/** Turns one row into a form, or adds the row's problems to {@code errors} and returns null. */
-	static EntryForm parse(int rowNumber, List<String> cells, Map<Integer, Column> bound, List<RowError> errors) {
+	static EntryForm parse(EntryType type, int rowNumber, List<String> cells, Map<Integer, Column> bound, List<RowError> errors) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		Map<String, Object> details = new LinkedHashMap<>();
 		int before = errors.size();
@@ -142,16 +117,18 @@ final class ImportColumns {
 				errors.add(new RowError(rowNumber, column.header(), "too-long", List.of(String.valueOf(column.maxLength()))));
 				continue;
 			}
+			if (column.isDetail()) {
+				details.put(column.detailKey(), raw);
+				continue;
+			}
 			Object value = convert(rowNumber, column, raw, errors);
 			if (value != null) {
-				if (column.isDetail()) {
-					details.put(column.detailKey(), value);
-				}
-				else {
-					fields.put(column.target(), value);
-				}
+				fields.put(column.target(), value);
 			}
 		}
+		List<EntryDetails.Problem> problems = new ArrayList<>();
+		details = EntryDetails.normalise(type, details, problems);
+		problems.forEach(p -> errors.add(new RowError(rowNumber, p.field().header(), p.code(), p.args())));
 		if (errors.size() > before) {
 			return null;
 		}
@@ -166,7 +143,7 @@ final class ImportColumns {
 	private static Object convert(int row, Column column, String raw, List<RowError> errors) {
 		try {
 			return switch (column.kind()) {
-				case TEXT -> raw;
+				case TEXT, DETAIL -> raw;
 				case DECIMAL -> {
 					BigDecimal value = new BigDecimal(raw.replace(",", "").replace("，", "").replace("¥", ""));
 					if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.precision() - value.scale() > 12) {
@@ -270,14 +247,9 @@ final class ImportColumns {
 				case "maturity" -> entry.maturity() == null ? "" : entry.maturity();
 				case "confidentiality" -> entry.confidentiality().name();
 				case "regionCode" -> entry.regionCode();
-				default -> {
-					Object detail = entry.details().get(column.detailKey());
-					if (detail instanceof Boolean yes) {
-						yield yes ? "是" : "否";
-					}
-					yield detail instanceof List<?> list ? String.join("；", list.stream().map(String::valueOf).toList())
-							: detail == null ? "" : String.valueOf(detail);
-				}
+				default -> EntryDetails.text(EntryDetails.of(type).stream()
+					.filter(f -> f.key().equals(column.detailKey())).findFirst().orElseThrow(),
+						entry.details().get(column.detailKey()));
 			};
 			values.add(neutralise(String.valueOf(value)));
 		}

@@ -252,7 +252,6 @@ class CatalogSearchTests {
 		if (confidentiality != null) {
 			form.put("confidentiality", confidentiality);
 		}
-		form.put("details", Map.of("model", "T-1"));
 		return form;
 	}
 

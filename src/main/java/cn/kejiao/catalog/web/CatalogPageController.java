@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.EntryDetails;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.catalog.SearchQuery;
 import cn.kejiao.catalog.SearchResult;
+import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.region.RegionView;
 import cn.kejiao.region.Regions;
@@ -59,8 +61,11 @@ class CatalogPageController {
 
 	@GetMapping("/catalog/entries/{id}")
 	String entry(@PathVariable UUID id, Model model) {
-		EntryView entry = catalog.get(id, Actors.current().orElse(null));
+		Actor reader = Actors.current().orElse(null);
+		EntryView entry = catalog.get(id, reader);
 		model.addAttribute("entry", entry);
+		model.addAttribute("details", EntryDetails.lines(entry.type(), entry.details()));
+		model.addAttribute("instruments", catalog.instrumentsOf(entry, reader));
 		model.addAttribute("regionName", regions.fullName(entry.regionCode()));
 		return "catalog/entry";
 	}

@@ -2,6 +2,7 @@ package cn.kejiao.catalog.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.CatalogImports;
 import cn.kejiao.catalog.Confidentiality;
+import cn.kejiao.catalog.EntryDetails;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
@@ -58,7 +60,7 @@ class MyCatalogController {
 		return "catalog/mine";
 	}
 
-	/** The fields the owner's page edits; the type's own details come through the API and imports. */
+	/** The common fields of the owner's form; the type's own details come as {@code detail.<key>} parameters. */
 	record PageEntry(@Nullable String title, @Nullable String summary, @Nullable String keywords, @Nullable String category,
 			@Nullable String price, @Nullable String priceUnit, @Nullable List<String> accreditations,
 			@Nullable String maturity, @Nullable Confidentiality confidentiality) {
@@ -94,21 +96,16 @@ class MyCatalogController {
 
 	@GetMapping("/catalog/mine/entries/{id}")
 	String edit(@PathVariable UUID id, Model model) {
-		EntryView entry = catalog.get(id, Actors.require());
-		if (!entry.ownerOrgId().equals(Actors.require().organisationId())) {
-			throw KejiaoException.forbidden("catalog.not-owner");
-		}
-		model.addAttribute("entry", entry);
-		model.addAttribute("categories", categories.all());
-		return "catalog/edit";
+		EntryView entry = ownEntry(id);
+		return editPage(entry, values(entry), null, model);
 	}
 
 	@PostMapping("/catalog/mine/entries/{id}")
 	String update(@PathVariable UUID id, @ModelAttribute PageEntry entry, RedirectAttributes redirect,
-			HttpServletRequest request) {
-		EntryView current = catalog.get(id, Actors.require());
+			HttpServletRequest request, Model model) {
+		EntryView current = ownEntry(id);
 		try {
-			catalog.update(id, entry.toForm(current.externalCode(), current.regionCode(), current.details()));
+			catalog.update(id, entry.toForm(current.externalCode(), current.regionCode(), details(current, request)));
 			redirect.addFlashAttribute("message", "saved");
 			return "redirect:/catalog/mine";
 		}
@@ -116,9 +113,56 @@ class MyCatalogController {
 			if (ex.status().value() == 403 || ex.status().value() == 404) {
 				throw ex;
 			}
-			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
-			return "redirect:/catalog/mine/entries/" + id;
+			// the page again, with what the owner typed and what is wrong with it
+			Map<String, String> typed = new LinkedHashMap<>();
+			request.getParameterMap().forEach((name, given) -> typed.put(name, String.join(" ", given)));
+			return editPage(current, typed, problems.message(ex.code(), ex.args(), request), model);
 		}
+	}
+
+	private EntryView ownEntry(UUID id) {
+		EntryView entry = catalog.get(id, Actors.require());
+		if (!entry.ownerOrgId().equals(Actors.require().organisationId())) {
+			throw KejiaoException.forbidden("catalog.not-owner");
+		}
+		return entry;
+	}
+
+	private String editPage(EntryView entry, Map<String, String> values, @Nullable String error, Model model) {
+		model.addAttribute("entry", entry);
+		model.addAttribute("values", values);
+		model.addAttribute("inputs", EntryDetails.inputs(entry.type()));
+		model.addAttribute("categories", categories.all());
+		model.addAttribute("error", error);
+		return "catalog/edit";
+	}
+
+	/** What the edit form shows for an entry: the common fields and the details, by input name. */
+	private static Map<String, String> values(EntryView entry) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("title", entry.title());
+		values.put("summary", entry.summary());
+		values.put("keywords", String.join("、", entry.keywords()));
+		values.put("category", entry.category() == null ? "" : entry.category());
+		values.put("price", entry.price() == null ? "" : entry.price().toPlainString());
+		values.put("priceUnit", entry.priceUnit() == null ? "" : entry.priceUnit());
+		values.put("accreditations", String.join(" ", entry.accreditations()));
+		values.put("maturity", entry.maturity() == null ? "" : entry.maturity());
+		values.put("confidentiality", entry.confidentiality().name());
+		EntryDetails.formValues(entry.type(), entry.details()).forEach((key, value) -> values.put("detail." + key, value));
+		return values;
+	}
+
+	/** The details from the form; one the form did not send keeps its current value. */
+	private static Map<String, Object> details(EntryView current, HttpServletRequest request) {
+		Map<String, Object> details = new LinkedHashMap<>(current.details());
+		for (EntryDetails.Input input : EntryDetails.inputs(current.type())) {
+			String given = request.getParameter("detail." + input.key());
+			if (given != null) {
+				details.put(input.key(), given);
+			}
+		}
+		return details;
 	}
 
 	@PostMapping("/catalog/mine/entries/{id}/{action}")

@@ -19,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class KejiaoErrorController implements org.springframework.boot.webmvc.error.ErrorController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KejiaoErrorController.class);
+
 	private final Problems problems;
 
 	KejiaoErrorController(Problems problems) {
@@ -29,8 +31,9 @@ class KejiaoErrorController implements org.springframework.boot.webmvc.error.Err
 	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = status(request);
 		String code = codeFor(status);
-		return PageExceptionHandler.page(status, problems.message(code, new Object[] { "-" }, request), code, null,
-				response);
+		String incident = incident(status, request);
+		return PageExceptionHandler.page(status, problems.message(code, new Object[] { incident }, request), code,
+				status.is5xxServerError() ? incident : null, response);
 	}
 
 	@RequestMapping("/error")
@@ -38,11 +41,22 @@ class KejiaoErrorController implements org.springframework.boot.webmvc.error.Err
 		HttpStatus status = status(request);
 		String code = codeFor(status);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		ProblemDetail problem = problems.create(status, code, new Object[] { "-" }, request);
+		ProblemDetail problem = problems.create(status, code, new Object[] { incident(status, request) }, request);
 		if (uri != null) {
 			problem.setInstance(java.net.URI.create(uri.toString()));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.asMap(problem));
+	}
+
+	/** A failure that reached the container (one in rendering a page, say) is logged under an incident id. */
+	private static String incident(HttpStatus status, HttpServletRequest request) {
+		if (!status.is5xxServerError()) {
+			return "-";
+		}
+		String incident = java.util.UUID.randomUUID().toString();
+		log.error("Unexpected failure on {}, incident {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), incident,
+				(Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		return incident;
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
