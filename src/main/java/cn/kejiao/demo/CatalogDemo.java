@@ -133,6 +133,18 @@ class CatalogDemo {
 			new Kind("X射线光电子能谱仪", "电子能谱仪器", new String[] { "赛默飞 ESCALAB Xi+", "岛津 AXIS SUPRA" },
 					"单色化 Al Kα，能量分辨率 ≤ 0.45 eV，深度剖析", "SAMPLE", 400, 800, 500, 1000));
 
+	/** The kinds of instrument a service is done with, for the services' "instruments used". */
+	static final Map<String, List<String>> INSTRUMENTS_FOR = Map.of(
+			"汽车电子零部件电磁兼容（EMC）检测", List.of("电磁兼容测试系统"),
+			"金属材料力学性能检测", List.of("万能材料试验机"),
+			"材料成分与微观结构分析", List.of("场发射扫描电子显微镜", "X射线衍射仪", "透射电子显微镜"),
+			"环境与可靠性试验", List.of("高低温湿热试验箱", "电动振动试验系统"),
+			"铝土矿与氧化铝化学成分分析", List.of("电感耦合等离子体质谱仪", "X射线衍射仪"),
+			"三七等中药材质量检测", List.of("高效液相色谱仪", "气相色谱-质谱联用仪"),
+			"食品安全检测", List.of("气相色谱-质谱联用仪", "电感耦合等离子体质谱仪"),
+			"失效分析", List.of("场发射扫描电子显微镜", "工业计算机断层扫描系统"),
+			"动力电池安全性能测试", List.of("动力电池充放电测试系统"));
+
 	record ServiceKind(String name, String category, String standards, boolean cma, int price, String unit, int days) {
 	}
 
@@ -255,6 +267,13 @@ class CatalogDemo {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("standards", kind.standards());
 		details.put("turnaroundDays", kind.days());
+		List<String> wanted = INSTRUMENTS_FOR.getOrDefault(kind.name(), List.of());
+		List<String> instruments = wanted.isEmpty() ? List.of() : catalog.mine(EntryType.INSTRUMENT).stream()
+			.filter(i -> wanted.stream().anyMatch(w -> i.summary().startsWith(w)))
+			.map(EntryView::externalCode).limit(3).toList();
+		if (!instruments.isEmpty()) {
+			details.put("instruments", instruments);
+		}
 		details.put("contact", owner.contactName() + " " + owner.contactPhone());
 		Set<String> accreditations = kind.cma() ? owner.qualifications().stream().map(Enum::name)
 			.filter(q -> q.equals("CMA") || q.equals("CNAS")).collect(java.util.stream.Collectors.toSet()) : Set.of();
