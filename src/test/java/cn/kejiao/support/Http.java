@@ -105,6 +105,12 @@ public final class Http {
 				: HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts JSON with one extra header (an Idempotency-Key, say). */
+	public Response sendWith(String method, String path, String body, String header, String value) {
+		return send(request(path).header("Content-Type", "application/json").header(header, value)
+			.method(method, HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	/** Posts a multipart form with one file, as an upload form or a script would. */
 	public Response upload(String path, Map<String, String> fields, String fileName, byte[] content) {
 		String boundary = "----kejiao" + System.nanoTime();

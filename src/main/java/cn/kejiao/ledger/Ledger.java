@@ -1,0 +1,219 @@
+package cn.kejiao.ledger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Money;
+
+/**
+ * Opens accounts, moves money between them and verifies the whole. A transfer runs in the caller's
+ * transaction, so a business step and the money it moves commit or fail together; the two account rows
+ * are updated in a fixed order (by id) so concurrent transfers never deadlock, and the update itself refuses
+ * to take a money-holding account below zero, so two steps racing for the last yuan cannot both win.
+ */
+@Service
+public class Ledger {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Ledger(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Opens the account unless it exists; either way returns its id. */
+	@Transactional
+	public long open(Account account) {
+		jdbc.sql("""
+				insert into ledger.account (code, kind, region_code, owner_id, floor_zero)
+				values (:code, :kind, :region, :owner, :floor) on conflict (code) do nothing""")
+			.param("code", account.code()).param("kind", account.kind()).param("region", account.regionCode())
+			.param("owner", account.ownerId()).param("floor", account.floorZero())
+			.update();
+		return jdbc.sql("select id from ledger.account where code = :code").param("code", account.code())
+			.query(Long.class).single();
+	}
+
+	/**
+	 * Moves the money, or — when the key was used before — moves nothing and returns the earlier transfer.
+	 * @throws KejiaoException {@code ledger.insufficient} (409) when the paying account holds too little
+	 */
+	@Transactional
+	public Posted transfer(Transfer transfer) {
+		if (transfer.amount() <= 0) {
+			throw new IllegalArgumentException("a transfer moves a positive amount: " + transfer);
+		}
+		Map<String, Long> ids = ids(List.of(transfer.from(), transfer.to()));
+		long from = ids.get(transfer.from());
+		long to = ids.get(transfer.to());
+		Instant now = clock.instant();
+		List<Long> inserted = jdbc.sql("""
+				insert into ledger.transfer (idempotency_key, debit_account, credit_account, amount, kind, reference,
+				                             reverses, created_at)
+				values (:key, :from, :to, :amount, :kind, :reference, :reverses, :at)
+				on conflict (idempotency_key) do nothing returning id""")
+			.param("key", transfer.key()).param("from", from).param("to", to).param("amount", transfer.amount())
+			.param("kind", transfer.kind()).param("reference", transfer.reference()).param("reverses", transfer.reverses())
+			.param("at", Timestamp.from(now))
+			.query(Long.class).list();
+		if (inserted.isEmpty()) {
+			Posted earlier = byKey(transfer.key());
+			if (!earlier.from().equals(transfer.from()) || !earlier.to().equals(transfer.to())
+					|| earlier.amount() != transfer.amount()) {
+				throw KejiaoException.conflict("ledger.key-reused", transfer.key());
+			}
+			return earlier;
+		}
+		// lock both rows in id order: two transfers between the same accounts never wait for each other in a circle
+		if (from < to) {
+			debit(from, transfer);
+			credit(to, transfer.amount());
+		}
+		else {
+			credit(to, transfer.amount());
+			debit(from, transfer);
+		}
+		return new Posted(inserted.getFirst(), transfer.key(), transfer.from(), transfer.to(), transfer.amount(),
+				transfer.kind(), transfer.reference(), now, false);
+	}
+
+	/** Undoes a transfer with one in the opposite direction; a transfer is reversed at most once. */
+	@Transactional
+	public Posted reverse(long transferId, String key, String kind) {
+		Posted original = jdbc.sql(SELECT_POSTED + " where t.id = :id").param("id", transferId).query(this::posted)
+			.optional().orElseThrow(() -> new IllegalArgumentException("no transfer " + transferId));
+		return transfer(new Transfer(key, original.to(), original.from(), original.amount(), kind, original.reference(),
+				original.id()));
+	}
+
+	private void debit(long account, Transfer transfer) {
+		int updated = jdbc.sql("""
+				update ledger.account set debits = debits + :amount, balance = balance - :amount
+				where id = :id and (not floor_zero or balance >= :amount)""")
+			.param("amount", transfer.amount()).param("id", account).update();
+		if (updated == 0) {
+			long balance = balance(transfer.from());
+			throw KejiaoException.conflict("ledger.insufficient", Money.yuan(balance), Money.yuan(transfer.amount()));
+		}
+	}
+
+	private void credit(long account, long amount) {
+		jdbc.sql("update ledger.account set credits = credits + :amount, balance = balance + :amount where id = :id")
+			.param("amount", amount).param("id", account).update();
+	}
+
+	/** The account's balance in fen; 0 for an account never opened. */
+	@Transactional(readOnly = true)
+	public long balance(String code) {
+		return jdbc.sql("select balance from ledger.account where code = :code").param("code", code).query(Long.class)
+			.optional().orElse(0L);
+	}
+
+	/** Balances of several accounts; missing ones are 0. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> balances(Collection<String> codes) {
+		Map<String, Long> balances = new LinkedHashMap<>();
+		codes.forEach(code -> balances.put(code, 0L));
+		if (!codes.isEmpty()) {
+			jdbc.sql("select code, balance from ledger.account where code in (:codes)").param("codes", codes)
+				.query((rs, row) -> balances.put(rs.getString(1), rs.getLong(2))).list();
+		}
+		return balances;
+	}
+
+	/** Sum of the balances of the accounts whose code starts with the prefix (all holds of a scheme, say). */
+	@Transactional(readOnly = true)
+	public long sumOfBalances(String codePrefix) {
+		return jdbc.sql("select coalesce(sum(balance), 0) from ledger.account where code like :prefix")
+			.param("prefix", codePrefix.replace("%", "\\%").replace("_", "\\_") + "%").query(Long.class).single();
+	}
+
+	/** The transfers that belong to a reference (an order, a grant), oldest first. */
+	@Transactional(readOnly = true)
+	public List<Posted> transfers(String reference) {
+		return jdbc.sql(SELECT_POSTED + " where t.reference = :reference order by t.id").param("reference", reference)
+			.query(this::posted).list();
+	}
+
+	/** The transfers of a kind in a time range, oldest first (settlement reads the period's posts). */
+	@Transactional(readOnly = true)
+	public List<Posted> transfers(String kind, Instant from, Instant until) {
+		return jdbc.sql(SELECT_POSTED + " where t.kind = :kind and t.created_at >= :from and t.created_at < :until order by t.id")
+			.param("kind", kind).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+			.query(this::posted).list();
+	}
+
+	/**
+	 * Recomputes every account from the transfers in one consistent snapshot and lists what disagrees: sums
+	 * that differ, a money-holding account below zero, balances that do not add up to zero, a reversal that
+	 * does not mirror what it reverses.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Verification verify() {
+		long started = System.nanoTime();
+		List<String> violations = new ArrayList<>();
+		jdbc.sql("""
+				with c as (select credit_account as id, sum(amount) as total from ledger.transfer group by credit_account),
+				     d as (select debit_account as id, sum(amount) as total from ledger.transfer group by debit_account)
+				select a.code, a.floor_zero, a.debits, a.credits, a.balance,
+				       coalesce(c.total, 0) as credited, coalesce(d.total, 0) as debited
+				from ledger.account a left join c on c.id = a.id left join d on d.id = a.id
+				where a.credits <> coalesce(c.total, 0) or a.debits <> coalesce(d.total, 0)
+				   or a.balance <> coalesce(c.total, 0) - coalesce(d.total, 0) or (a.floor_zero and a.balance < 0)""")
+			.query((rs, row) -> violations.add("account %s: balance %d, debits %d, credits %d; transfers debit %d, credit %d"
+				.formatted(rs.getString(1), rs.getLong(5), rs.getLong(3), rs.getLong(4), rs.getLong(7), rs.getLong(6))))
+			.list();
+		jdbc.sql("""
+				select r.id from ledger.transfer r join ledger.transfer o on o.id = r.reverses
+				where r.debit_account <> o.credit_account or r.credit_account <> o.debit_account or r.amount <> o.amount""")
+			.query((rs, row) -> violations.add("transfer " + rs.getLong(1) + " does not mirror the transfer it reverses"))
+			.list();
+		long total = jdbc.sql("select coalesce(sum(balance), 0) from ledger.account").query(Long.class).single();
+		if (total != 0) {
+			violations.add("balances sum to " + total + " fen instead of 0");
+		}
+		long accounts = jdbc.sql("select count(*) from ledger.account").query(Long.class).single();
+		long transfers = jdbc.sql("select count(*) from ledger.transfer").query(Long.class).single();
+		return new Verification(clock.instant(), accounts, transfers, total, List.copyOf(violations),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	private Map<String, Long> ids(List<String> codes) {
+		Map<String, Long> ids = new LinkedHashMap<>();
+		jdbc.sql("select code, id from ledger.account where code in (:codes)").param("codes", codes)
+			.query((rs, row) -> ids.put(rs.getString(1), rs.getLong(2))).list();
+		for (String code : codes) {
+			if (!ids.containsKey(code)) {
+				throw new IllegalStateException("no ledger account " + code);
+			}
+		}
+		return ids;
+	}
+
+	private Posted byKey(String key) {
+		return jdbc.sql(SELECT_POSTED + " where t.idempotency_key = :key").param("key", key).query(this::posted).single();
+	}
+
+	private static final String SELECT_POSTED = """
+			select t.id, t.idempotency_key, f.code as from_code, c.code as to_code, t.amount, t.kind, t.reference,
+			       t.created_at
+			from ledger.transfer t join ledger.account f on f.id = t.debit_account join ledger.account c on c.id = t.credit_account""";
+
+	private Posted posted(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Posted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+				rs.getString(7), rs.getTimestamp(8).toInstant(), true);
+	}
+}

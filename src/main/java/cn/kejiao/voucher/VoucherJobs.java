@@ -1,0 +1,45 @@
+package cn.kejiao.voucher;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** The scheduled side of vouchers: stale holds, grants past their validity, last month's settlement. */
+@Component
+class VoucherJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(VoucherJobs.class);
+
+	private final Vouchers vouchers;
+	private final ServiceOrders orders;
+	private final Settlements settlements;
+	private final Clock clock;
+
+	VoucherJobs(Vouchers vouchers, ServiceOrders orders, Settlements settlements, Clock clock) {
+		this.vouchers = vouchers;
+		this.orders = orders;
+		this.settlements = settlements;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${kejiao.voucher.job-interval:PT10M}", initialDelayString = "PT1M")
+	void run() {
+		try {
+			int holds = orders.lapseStaleHolds();
+			int grants = vouchers.lapseExpiredGrants(LocalDate.now(clock.withZone(Vouchers.CHINA)));
+			if (holds + grants > 0) {
+				log.info("Vouchers: {} stale holds voided, {} grants lapsed", holds, grants);
+			}
+			if (LocalDate.now(clock.withZone(Vouchers.CHINA)).getDayOfMonth() >= 2) {
+				settlements.runLastMonth();
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Voucher jobs failed; they run again at the next interval", ex);
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package cn.kejiao.voucher.web;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.kejiao.ledger.Ledger;
+import cn.kejiao.ledger.Verification;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.voucher.ApplicationView;
+import cn.kejiao.voucher.GrantView;
+import cn.kejiao.voucher.SchemeForm;
+import cn.kejiao.voucher.SchemeView;
+import cn.kejiao.voucher.SettlementView;
+import cn.kejiao.voucher.Settlements;
+import cn.kejiao.voucher.Vouchers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Voucher schemes, applications, grants, settlement and the ledger's verification. Amounts are yuan strings. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Innovation vouchers")
+class VoucherApiController {
+
+	private final Vouchers vouchers;
+	private final Settlements settlements;
+	private final Ledger ledger;
+
+	VoucherApiController(Vouchers vouchers, Settlements settlements, Ledger ledger) {
+		this.vouchers = vouchers;
+		this.settlements = settlements;
+		this.ledger = ledger;
+	}
+
+	@PostMapping("/voucher-schemes")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open a scheme (region admin)", description = "budget and capPerEnterprise are yuan strings such as \"500000.00\"; subsidyRatio is 0 < r ≤ 1; acceptedZone is a cooperation zone code (yrd, hu-dian, ...) or null for the own region.")
+	SchemeView createScheme(@RequestBody SchemeForm form) {
+		return vouchers.createScheme(form);
+	}
+
+	@PutMapping("/voucher-schemes/{id}")
+	@Operation(summary = "Change a scheme (its region's admin)", description = "What was granted keeps its rules; the budget may shrink by at most what is still available.")
+	SchemeView updateScheme(@PathVariable UUID id, @RequestBody SchemeForm form) {
+		return vouchers.updateScheme(id, form);
+	}
+
+	@GetMapping("/voucher-schemes")
+	@Operation(summary = "Schemes: all for enterprises, the own region's for its admin")
+	List<SchemeView> schemes() {
+		return vouchers.schemes(Actors.require());
+	}
+
+	@GetMapping("/voucher-schemes/{id}")
+	@Operation(summary = "A scheme with its budget available, granted, held, posted and lapsed")
+	SchemeView scheme(@PathVariable UUID id) {
+		Actors.require();
+		return vouchers.scheme(id);
+	}
+
+	record ApplicationRequest(@Nullable UUID schemeId, @Nullable Object amount, @Nullable String purpose) {
+	}
+
+	@PostMapping("/voucher-applications")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Apply to a scheme (enterprise)")
+	ApplicationView apply(@RequestBody ApplicationRequest request) {
+		if (request.schemeId() == null) {
+			throw KejiaoException.invalid("request.missing-parameter", "schemeId");
+		}
+		return vouchers.apply(request.schemeId(), request.amount(), request.purpose());
+	}
+
+	@GetMapping("/voucher-applications")
+	@Operation(summary = "Applications: the own ones for an enterprise, those to the region's schemes for an admin")
+	List<ApplicationView> applications(@RequestParam(required = false) @Nullable String state) {
+		return vouchers.applications(Actors.require(), state);
+	}
+
+	@GetMapping("/voucher-applications/{id}")
+	ApplicationView application(@PathVariable UUID id) {
+		return vouchers.application(id, Actors.require());
+	}
+
+	record Decision(@Nullable Object amount, @Nullable String reason) {
+	}
+
+	@PostMapping("/voucher-applications/{id}/approve")
+	@Operation(summary = "Approve, possibly a smaller amount (the scheme's region admin)")
+	ApplicationView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision decision) {
+		return vouchers.approve(id, decision == null ? null : decision.amount());
+	}
+
+	@PostMapping("/voucher-applications/{id}/reject")
+	@Operation(summary = "Reject with a reason (the scheme's region admin)")
+	ApplicationView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision decision) {
+		return vouchers.reject(id, decision == null ? null : decision.reason());
+	}
+
+	@GetMapping("/voucher-grants")
+	@Operation(summary = "Grants: the caller's organisation's, or its region's for an admin, with what each still holds")
+	List<GrantView> grants() {
+		return vouchers.grants(Actors.require());
+	}
+
+	@GetMapping("/voucher-grants/{id}")
+	GrantView grant(@PathVariable UUID id) {
+		return vouchers.grant(id, Actors.require());
+	}
+
+	@GetMapping("/voucher-ledger/verification")
+	@Operation(summary = "Recompute every ledger balance from the transfers (platform admin)")
+	Verification verify() {
+		if (!Actors.require().isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		return ledger.verify();
+	}
+
+	record RunRequest(@Nullable String period) {
+	}
+
+	@PostMapping("/settlements")
+	@Operation(summary = "Settle a finished month (platform admin); running it again returns the same run")
+	SettlementView settle(@RequestBody RunRequest request) {
+		return settlements.run(period(request.period()));
+	}
+
+	@GetMapping("/settlements")
+	@Operation(summary = "Settlement runs, as far as the caller may see them")
+	List<SettlementView> runs() {
+		return settlements.runs(Actors.require());
+	}
+
+	@GetMapping("/settlements/{period}")
+	SettlementView run(@PathVariable String period) {
+		return settlements.run(period(period).toString(), Actors.require());
+	}
+
+	@GetMapping("/settlements/preview")
+	@Operation(summary = "What a period's settlement would say so far (the current month, say), from the ledger")
+	SettlementView preview(@RequestParam(required = false) @Nullable String period) {
+		Actor actor = Actors.require();
+		return settlements.preview(period == null ? null : period(period), actor);
+	}
+
+	static YearMonth period(@Nullable String period) {
+		try {
+			if (period == null) {
+				throw new DateTimeParseException("missing", "", 0);
+			}
+			return YearMonth.parse(period.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw KejiaoException.invalid("settlement.period", period == null ? "" : period);
+		}
+	}
+}
