@@ -55,18 +55,21 @@ class DemoData implements ApplicationRunner {
 	private final Organisations organisations;
 	private final Accounts accounts;
 	private final CatalogDemo catalog;
+	private final VoucherDemo vouchers;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
-	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, TransactionTemplate transactions,
+	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers,
+			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
 			@Value("${kejiao.demo.catalog-in-background:true}") boolean catalogInBackground) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.catalog = catalog;
+		this.vouchers = vouchers;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -82,6 +85,7 @@ class DemoData implements ApplicationRunner {
 			transactions.executeWithoutResult(status -> seed());
 			log.info("Demo organisations and accounts loaded");
 		}
+		vouchers.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			return;

@@ -64,6 +64,24 @@ class VoucherTests {
 	}
 
 	@Test
+	void theDemoGivesWenshansAluminaMakerAYunnanVoucherForJiading() {
+		Http enterprise = Http.as(port, "ent-ws");
+		JsonNode yunnan = null;
+		for (JsonNode grant : enterprise.get("/api/v1/voucher-grants").json()) {
+			if (grant.get("schemeName").asString().startsWith("云南省科技创新券")) {
+				yunnan = grant;
+			}
+		}
+		assertThat(yunnan).as("a Yunnan grant").isNotNull();
+		assertThat(new java.math.BigDecimal(yunnan.get("balance").asString())).isGreaterThanOrEqualTo(new java.math.BigDecimal("200000"));
+		assertThat(yunnan.get("acceptedZone").asString()).isEqualTo("hu-dian");
+		List<String> states = enterprise.get("/api/v1/orders").json().findValuesAsString("state");
+		assertThat(states).contains("CONFIRMED", "ACCEPTED", "QUOTED");
+		assertThat(Http.as(port, "ent-jd").get("/api/v1/orders").json().findValuesAsString("state")).contains("DELIVERED", "REQUESTED");
+		assertThat(Http.as(port, "yn-admin").get("/api/v1/voucher-applications?state=PENDING").json().size()).isPositive();
+	}
+
+	@Test
 	void aRetriedAcceptHoldsOnceAndACancelGivesTheMoneyBack() {
 		Http yn = Http.as(port, "yn-admin");
 		Http enterprise = Http.as(port, "ent-ws");

@@ -1,0 +1,136 @@
+package cn.kejiao.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.kejiao.account.Accounts;
+import cn.kejiao.account.UserView;
+import cn.kejiao.organisation.OrganisationView;
+import cn.kejiao.organisation.Organisations;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.voucher.ApplicationView;
+import cn.kejiao.voucher.OrderView;
+import cn.kejiao.voucher.SchemeForm;
+import cn.kejiao.voucher.SchemeView;
+import cn.kejiao.voucher.ServiceOrders;
+import cn.kejiao.voucher.Vouchers;
+
+/**
+ * Voucher schemes of 上海市 (accepted across 长三角) and 云南省 (accepted in 沪滇), grants to the demo enterprises
+ * and orders at every stage, so that 文山's alumina maker can pay a 嘉定 testing agency with a Yunnan voucher.
+ * Made through the facades, as the users would, once: a later start finds the schemes and does nothing.
+ */
+@Component
+class VoucherDemo {
+
+	static final String SHANGHAI = "上海市科技创新券（长三角通用通兑）";
+	static final String YUNNAN = "云南省科技创新券（沪滇通用通兑）";
+
+	private static final Logger log = LoggerFactory.getLogger(VoucherDemo.class);
+
+	private final Vouchers vouchers;
+	private final ServiceOrders orders;
+	private final Accounts accounts;
+	private final Organisations organisations;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	VoucherDemo(Vouchers vouchers, ServiceOrders orders, Accounts accounts, Organisations organisations,
+			TransactionTemplate transactions, Clock clock) {
+		this.vouchers = vouchers;
+		this.orders = orders;
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	void load() {
+		List<SchemeView> existing = as("admin", () -> vouchers.schemes(null));
+		if (existing.stream().anyMatch(s -> s.name().equals(SHANGHAI))) {
+			return;
+		}
+		transactions.executeWithoutResult(status -> seed());
+		log.info("Demo voucher schemes, grants and orders loaded");
+	}
+
+	private void seed() {
+		LocalDate today = LocalDate.now(clock);
+		SchemeView shanghai = as("sh-admin", () -> vouchers.createScheme(new SchemeForm("310000", SHANGHAI,
+				"支持科技型中小企业购买检验检测、研发设计、技术咨询等服务，在长三角三省一市的服务机构通用通兑。", "5000000.00",
+				new java.math.BigDecimal("0.5"), "300000.00", List.of(), "yrd", List.of(), today.minusDays(30),
+				today.plusDays(150), today.plusYears(1))));
+		SchemeView yunnan = as("yn-admin", () -> vouchers.createScheme(new SchemeForm("530000", YUNNAN,
+				"科技入滇：云南企业可在上海、云南的服务机构使用，用于检验检测、中试熟化与技术咨询。", "3000000.00",
+				new java.math.BigDecimal("0.5"), "500000.00", List.of(), "hu-dian", List.of(), today.minusDays(30),
+				today.plusDays(150), today.plusYears(1))));
+
+		UUID jdGrant = grant("ent-jd", "sh-admin", shanghai, "200000.00", "智能网联汽车传感器检测与可靠性试验");
+		UUID wsGrant = grant("ent-ws", "yn-admin", yunnan, "300000.00", "低品位铝土矿与赤泥综合利用的检测分析和工艺咨询");
+		as("ent-ws", () -> vouchers.apply(yunnan.id(), "100000.00", "三七加工副产物资源化利用的检测分析"));
+
+		UUID providerJd = organisationOf("provider-jd");
+		UUID providerYn = organisationOf("provider-yn");
+		// 1. done: a Yunnan voucher paid half of a 嘉定 test
+		OrderView done = order("ent-ws", providerJd, "氧化铝赤泥样品成分与物相分析（XRD、XRF）", "36000.00");
+		as("ent-ws", () -> orders.accept(done.id(), wsGrant, "18000.00", "demo-1"));
+		as("provider-jd", () -> orders.deliver(done.id(), null, null, "检测报告 JD-2026-0815，已盖 CMA 章。"));
+		as("ent-ws", () -> orders.confirm(done.id()));
+		// 2. accepted: the voucher part is held
+		OrderView held = order("ent-ws", providerJd, "铝电解槽用温度传感器可靠性试验", "48000.00");
+		as("ent-ws", () -> orders.accept(held.id(), wsGrant, "24000.00", "demo-2"));
+		// 3. delivered, waiting for the enterprise's confirmation
+		OrderView delivered = order("ent-jd", providerJd, "77 GHz 毫米波雷达电磁兼容（EMC）测试", "16000.00");
+		as("ent-jd", () -> orders.accept(delivered.id(), jdGrant, "8000.00", "demo-3"));
+		as("provider-jd", () -> orders.deliver(delivered.id(), null, null, "测试报告 JD-2026-0902。"));
+		// 4. quoted by the Yunnan academy, for the enterprise to accept
+		order("ent-ws", providerYn, "低品位铝土矿浮选脱硅工艺试验方案咨询", "60000.00");
+		// 5. requested from Yunnan by a 嘉定 enterprise: its Shanghai voucher will not pay there (长三角 only)
+		as("ent-jd", () -> orders.request(providerYn, null, "三七提取物中皂苷含量检测", "检验检测"));
+	}
+
+	private UUID grant(String enterprise, String admin, SchemeView scheme, String amount, String purpose) {
+		ApplicationView application = as(enterprise, () -> vouchers.apply(scheme.id(), amount, purpose));
+		return as(admin, () -> vouchers.approve(application.id(), null)).grantId();
+	}
+
+	private OrderView order(String enterprise, UUID provider, String description, String quote) {
+		OrderView order = as(enterprise, () -> orders.request(provider, null, description, "检验检测"));
+		String providerUser = provider.equals(organisationOf("provider-jd")) ? "provider-jd" : "provider-yn";
+		return as(providerUser, () -> orders.quote(order.id(), quote));
+	}
+
+	private UUID organisationOf(String username) {
+		return accounts.find(username).map(UserView::organisationId).orElseThrow();
+	}
+
+	/** Runs a step as the demo user, as if signed in. */
+	private <T> T as(String username, Supplier<T> step) {
+		UserView user = accounts.find(username).orElseThrow();
+		OrganisationView organisation = user.organisationId() == null ? null
+				: organisations.find(user.organisationId()).orElse(null);
+		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(),
+				organisation == null ? null : organisation.name(), user.regionCode(), user.roles());
+		var previous = SecurityContextHolder.getContext().getAuthentication();
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+				new CatalogDemo.DemoPrincipal(actor), null,
+				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		try {
+			return step.get();
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(previous);
+		}
+	}
+}
