@@ -217,6 +217,74 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aWenshanEnterprisePaysAJiadingTestWithAYunnanVoucher() {
+		String batch = digits(6);
+		signIn("ent-ws");
+		page.navigate(url("/vouchers"));
+		page.locator("#apply-scheme").selectOption(page.locator("#apply-scheme option", new Page.LocatorOptions()
+			.setHasText("云南省科技创新券（沪滇通用通兑）")).first().getAttribute("value"));
+		page.locator("#apply-amount").fill("50000");
+		page.locator("#apply-purpose").fill("赤泥中稀有金属回收检测 " + batch);
+		page.locator("#apply-submit").click();
+		assertThat(page.locator("#my-applications")).containsText("待审批");
+		signOut();
+
+		signIn("yn-admin");
+		page.navigate(url("/admin/vouchers"));
+		var application = page.locator("[data-application]", new Page.LocatorOptions().setHasText("赤泥中稀有金属回收检测 " + batch));
+		application.locator("button.approve").click();
+		assertThat(page.locator(".alert.ok")).isVisible();
+		assertThat(page.locator("[data-application]", new Page.LocatorOptions().setHasText(batch))).hasCount(0);
+		signOut();
+
+		signIn("ent-ws");
+		page.navigate(url("/orders"));
+		page.locator("#order-provider").selectOption(page.locator("#order-provider option", new Page.LocatorOptions()
+			.setHasText("嘉定")).first().getAttribute("value"));
+		page.locator("#order-description").fill("铝电解槽阴极碳块电阻率检测 " + batch);
+		page.locator("#order-submit").click();
+		assertThat(page.locator("#order-state")).hasText("待报价");
+		String order = page.url();
+		signOut();
+
+		signIn("provider-jd");
+		page.navigate(order);
+		page.locator("#quote-amount").fill("30000");
+		page.locator("#quote-submit").click();
+		assertThat(page.locator("#order-state")).hasText("已报价");
+		signOut();
+
+		signIn("ent-ws");
+		page.navigate(order);
+		page.locator("#accept-grant").selectOption(page.locator("#accept-grant option", new Page.LocatorOptions()
+			.setHasText("云南省科技创新券（沪滇通用通兑）")).first().getAttribute("value"));
+		page.locator("#accept-submit").click();
+		assertThat(page.locator("#order-state")).hasText("服务中");
+		assertThat(page.locator("#order-voucher")).hasText("¥15000.00");
+		signOut();
+
+		signIn("provider-jd");
+		page.navigate(order);
+		page.locator("#deliver-note").fill("检测报告 JD-" + batch);
+		page.locator("#deliver-submit").click();
+		assertThat(page.locator("#order-state")).hasText("待验收");
+		signOut();
+
+		signIn("ent-ws");
+		page.navigate(order);
+		page.locator("#confirm-submit").click();
+		assertThat(page.locator("#order-state")).hasText("已完成");
+		signOut();
+
+		signIn("provider-jd");
+		page.navigate(url("/settlements"));
+		assertThat(page.locator("#settlement-lines")).containsText("云南省");
+		assertThat(page.locator("#settlement-lines")).containsText("嘉定");
+		String total = page.locator("#settlement-total").textContent().replace("¥", "").strip();
+		assertThat(new java.math.BigDecimal(total)).isGreaterThanOrEqualTo(new java.math.BigDecimal("15000"));
+	}
+
+	@Test
 	void onAPhoneTheNavigationFoldsBehindAMenuButton() {
 		page.setViewportSize(390, 844);
 		page.navigate(url("/"));

@@ -57,20 +57,31 @@ class HomeController {
 						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
 				tiles.add(new Tile("zones-admin", "/zones", null));
 				tiles.add(new Tile("catalog-admin", "/admin/catalog", null));
+				tiles.add(new Tile("voucher-admin", "/admin/vouchers", null));
+				tiles.add(new Tile("settlement", "/settlements", null));
 				tiles.add(new Tile("audit", "/admin/audit", null));
 				tiles.add(new Tile("api", "/swagger-ui.html", null));
 			}
 			case REGION_ADMIN -> {
 				tiles.add(new Tile("verify", "/admin/organisations?status=PENDING",
 						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
+				tiles.add(new Tile("voucher-admin", "/admin/vouchers", null));
 				tiles.add(new Tile("organisations", "/admin/organisations", null));
 				tiles.add(new Tile("audit", "/admin/audit", null));
 				tiles.add(new Tile("catalog-admin", "/admin/catalog", null));
+				tiles.add(new Tile("settlement", "/settlements", null));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
 				tiles.add(new Tile("catalog", "/catalog", null));
 				if (role != Role.ENTERPRISE) {
 					tiles.add(new Tile("my-catalog", "/catalog/mine", null));
+				}
+				if (role == Role.ENTERPRISE) {
+					tiles.add(new Tile("vouchers", "/vouchers", null));
+				}
+				tiles.add(new Tile("orders", "/orders", null));
+				if (role == Role.PROVIDER) {
+					tiles.add(new Tile("settlement", "/settlements", null));
 				}
 				tiles.add(new Tile("my-organisation", "/me", null));
 				tiles.add(new Tile("partners", "/zones", null));

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,8 +42,10 @@ class VoucherApiController {
 	private final Vouchers vouchers;
 	private final Settlements settlements;
 	private final Ledger ledger;
+	private final cn.kejiao.region.Regions regions;
 
-	VoucherApiController(Vouchers vouchers, Settlements settlements, Ledger ledger) {
+	VoucherApiController(Vouchers vouchers, Settlements settlements, Ledger ledger, cn.kejiao.region.Regions regions) {
+		this.regions = regions;
 		this.vouchers = vouchers;
 		this.settlements = settlements;
 		this.ledger = ledger;
@@ -158,6 +161,53 @@ class VoucherApiController {
 	SettlementView preview(@RequestParam(required = false) @Nullable String period) {
 		Actor actor = Actors.require();
 		return settlements.preview(period == null ? null : period(period), actor);
+	}
+
+	@GetMapping("/settlements/export")
+	@Operation(summary = "A period's statement as Excel: between regions and by provider (the stored run, else the preview)")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String period) throws java.io.IOException {
+		Actor actor = Actors.require();
+		YearMonth chosen = period == null ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
+		SettlementView statement = settlements.runs(actor).stream().filter(r -> r.period().equals(chosen.toString()))
+			.findFirst().orElseGet(() -> settlements.preview(chosen, actor));
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+				var out = new java.io.ByteArrayOutputStream()) {
+			var pairs = workbook.createSheet("地区之间");
+			row(pairs, 0, "结算期", statement.period(), statement.id() == null ? "预览（本期未结束）" : "结算单", "合计", statement.total());
+			row(pairs, 2, "发券地区", "服务地区", "应付（元）", "对方应付（元）", "轧差后应付（元）");
+			int r = 3;
+			for (SettlementView.Pair pair : statement.pairs()) {
+				row(pairs, r++, regions.fullName(pair.from()), regions.fullName(pair.to()), pair.owed(), pair.owedBack(), pair.net());
+			}
+			var lines = workbook.createSheet("服务机构");
+			row(lines, 0, "发券地区", "服务机构", "服务机构所在地", "订单数", "兑付金额（元）");
+			r = 1;
+			for (SettlementView.Line line : statement.lines()) {
+				row(lines, r++, regions.fullName(line.issuerRegion()), line.providerName(), regions.fullName(line.providerRegion()),
+						String.valueOf(line.orders()), line.amount());
+			}
+			workbook.write(out);
+			return ResponseEntity.ok()
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+					.attachment().filename("结算-" + statement.period() + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build()
+					.toString())
+				.contentType(org.springframework.http.MediaType
+					.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.body(out.toByteArray());
+		}
+	}
+
+	private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, String... values) {
+		var row = sheet.createRow(index);
+		for (int i = 0; i < values.length; i++) {
+			String value = values[i];
+			if (value.matches("-?\\d+\\.\\d{2}")) {
+				row.createCell(i).setCellValue(Double.parseDouble(value));
+			}
+			else {
+				row.createCell(i).setCellValue(value);
+			}
+		}
 	}
 
 	static YearMonth period(@Nullable String period) {
