@@ -58,6 +58,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("timezone", "Asia/Shanghai")
+				// the library's default turns this off: a commit would be acknowledged before it is on disk,
+				// and a crash of the machine could lose vouchers that users were told were spent
+				.setServerConfig("synchronous_commit", "on")
 				.setLocaleConfig("encoding", "UTF8")
 				.start();
 			createDatabaseIfMissing(postgres);

@@ -136,6 +136,15 @@ class VoucherApiController {
 		return ledger.verify();
 	}
 
+	@GetMapping("/voucher-ledger/transfers")
+	@Operation(summary = "The ledger transfers of a reference such as order:<id> or grant:<id> (platform admin)")
+	List<cn.kejiao.ledger.Posted> transfers(@RequestParam String reference) {
+		if (!Actors.require().isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		return ledger.transfers(reference);
+	}
+
 	record RunRequest(@Nullable String period) {
 	}
 
