@@ -372,9 +372,9 @@ public class ServiceOrders {
 	 */
 	@Transactional
 	public int lapseStaleHolds() {
-		List<OrderRow> due = jdbc.sql(SELECT_ROW + """
-				 where state = 'ACCEPTED' and hold_expires_at < :now order by hold_expires_at limit 200
-				 for update skip locked""")
+		List<OrderRow> due = jdbc.sql(SELECT_ROW + " " + """
+				where state = 'ACCEPTED' and hold_expires_at < :now order by hold_expires_at limit 200
+				for update skip locked""")
 			.param("now", Timestamp.from(clock.instant())).query(ServiceOrders::orderRow).list();
 		for (OrderRow order : due) {
 			voidHold(order);

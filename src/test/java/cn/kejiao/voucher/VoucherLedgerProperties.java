@@ -54,7 +54,7 @@ class VoucherLedgerProperties {
 				"--kejiao.embedded-db.clean=true", "--server.port=0", "--spring.main.banner-mode=off",
 				"--logging.file.name=target/voucher-properties/kejiao.log", "--kejiao.demo.enabled=true",
 				"--kejiao.demo.catalog-scale=small", "--kejiao.demo.catalog-in-background=false",
-				"--kejiao.voucher.job-interval=PT100H");
+				"--kejiao.voucher.job-interval=PT100H", "--kejiao.voucher.hold-for=PT0.001S");
 	}
 
 	@AfterContainer
@@ -64,7 +64,7 @@ class VoucherLedgerProperties {
 		}
 	}
 
-	sealed interface Step permits Open, Grant, Order, Finish, Lapse {
+	sealed interface Step permits Open, Grant, Order, Finish, Lapse, StaleHolds {
 	}
 
 	/** A Yunnan scheme accepted in 沪滇: budget and cap in whole yuan, ratio in percent. */
@@ -81,6 +81,10 @@ class VoucherLedgerProperties {
 
 	/** An accepted order is delivered and confirmed (posted) or cancelled (voided). */
 	record Finish(int order, boolean confirm) implements Step {
+	}
+
+	/** Holds not delivered in time (here: at once) are voided by the scheduled job. */
+	record StaleHolds() implements Step {
 	}
 
 	/** Grants pass their validity: what they hold goes back to the budgets. */
@@ -100,8 +104,10 @@ class VoucherLedgerProperties {
 		Arbitrary<Step> finish = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.of(true, false))
 			.as(Finish::new);
 		Arbitrary<Step> lapse = Arbitraries.just(new Lapse());
+		Arbitrary<Step> stale = Arbitraries.just(new StaleHolds());
 		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, open), net.jqwik.api.Tuple.of(6, grant),
-				net.jqwik.api.Tuple.of(8, order), net.jqwik.api.Tuple.of(6, finish), net.jqwik.api.Tuple.of(1, lapse))
+				net.jqwik.api.Tuple.of(8, order), net.jqwik.api.Tuple.of(6, finish), net.jqwik.api.Tuple.of(1, lapse),
+				net.jqwik.api.Tuple.of(1, stale))
 			.list().ofMinSize(4).ofMaxSize(24);
 	}
 
@@ -198,6 +204,20 @@ class VoucherLedgerProperties {
 							model.grantBalances.merge(grant, voucher, Long::sum);
 						}
 					}
+				}
+				case StaleHolds stale -> {
+					orders.lapseStaleHolds();
+					for (UUID order : model.held) {
+						long voucher = model.holds.remove(order);
+						UUID grant = model.grantOf.get(order);
+						if (Boolean.TRUE.equals(model.lapsed.get(grant))) {
+							model.budgets.merge(model.schemeOf.get(grant), voucher, Long::sum);
+						}
+						else {
+							model.grantBalances.merge(grant, voucher, Long::sum);
+						}
+					}
+					model.held.clear();
 				}
 				case Lapse lapse -> {
 					vouchers.lapseExpiredGrants(LocalDate.now().plusYears(5));

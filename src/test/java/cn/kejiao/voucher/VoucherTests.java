@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.kejiao.support.Http;
@@ -222,6 +223,45 @@ class VoucherTests {
 		}
 		assertThat(yn.get("/api/v1/voucher-schemes/" + small).json().get("available").asString()).isEqualTo("0.00");
 		assertVerified();
+	}
+
+	@Autowired
+	cn.kejiao.platform.database.EmbeddedDatabase database;
+
+	@Test
+	void theVerificationFindsATamperedBalanceAndTheCommandLineCheckAgrees() throws Exception {
+		assertThat(verifyFromCommandLine()).contains("Ledger verified: 0 violations");
+		try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+				var statement = connection.createStatement()) {
+			// someone edits a grant's balance behind the ledger's back
+			statement.executeUpdate("update ledger.account set credits = credits + 100, balance = balance + 100 "
+					+ "where id = (select min(id) from ledger.account where kind = 'GRANT')");
+			try {
+				JsonNode verification = Http.as(port, "admin").get("/api/v1/voucher-ledger/verification").json();
+				assertThat(verification.get("violations").size()).isEqualTo(2);
+				assertThat(verification.get("violations").toString()).contains("grant:", "sum to 100 fen");
+				assertThat(verifyFromCommandLine()).contains("VIOLATION account grant:", "2 violations");
+			}
+			finally {
+				statement.executeUpdate("update ledger.account set credits = credits - 100, balance = balance - 100 "
+						+ "where id = (select min(id) from ledger.account where kind = 'GRANT')");
+			}
+		}
+		assertVerified();
+	}
+
+	private String verifyFromCommandLine() {
+		var out = new java.io.ByteArrayOutputStream();
+		var original = System.out;
+		System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			cn.kejiao.KejiaoApplication.verifyLedger(new String[] { "--spring.datasource.url=" + database.jdbcUrl(),
+					"--spring.datasource.username=" + database.username(), "--kejiao.data-dir=target/verify-ledger" });
+		}
+		finally {
+			System.setOut(original);
+		}
+		return out.toString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private void assertVerified() {

@@ -1,0 +1,262 @@
+package cn.kejiao.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cn.kejiao.KejiaoApplication;
+import cn.kejiao.account.Accounts;
+import cn.kejiao.account.UserView;
+import cn.kejiao.ledger.Ledger;
+import cn.kejiao.ledger.Verification;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.ActorPrincipal;
+import cn.kejiao.platform.database.EmbeddedDatabase;
+import cn.kejiao.support.Http;
+import cn.kejiao.voucher.OrderView;
+import cn.kejiao.voucher.SchemeForm;
+import cn.kejiao.voucher.SchemeView;
+import cn.kejiao.voucher.ServiceOrders;
+import cn.kejiao.voucher.Vouchers;
+
+/**
+ * bench/voucher: the money path under load. Each client owns a grant of a Yunnan scheme and runs cycles of
+ * accept (voucher part held) → deliver → confirm (held part posted to the provider) over HTTP against orders
+ * that were requested and quoted beforehand; at 1, 8 and 64 clients, with the ledger verified after each level.
+ * pgbench's simple-update against the same embedded PostgreSQL is the ceiling of this machine's database.
+ * Prints a Markdown table.
+ */
+public final class VoucherBenchmark {
+
+	record Principal(Actor actor) implements ActorPrincipal {
+	}
+
+	static ConfigurableApplicationContext app;
+
+	static final java.util.Map<String, UserView> USERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	public static void main(String[] args) throws Exception {
+		int seconds = intArg(args, "--seconds", 20);
+		// --facades: the same cycles through the facades in-process, without HTTP, security and JSON (for comparison)
+		boolean facades = java.util.Arrays.asList(args).contains("--facades");
+		int[] levels = java.util.Arrays.stream(stringArg(args, "--clients", "1,8,64").split(",")).mapToInt(Integer::parseInt)
+			.toArray();
+		Path dataDir = Files.createTempDirectory("kejiao-voucher-bench");
+		app = new SpringApplicationBuilder(KejiaoApplication.class)
+			.run("--kejiao.data-dir=" + dataDir, "--kejiao.demo.enabled=true", "--kejiao.demo.catalog-scale=small",
+					"--kejiao.demo.catalog-in-background=false", "--server.port=0", "--spring.main.banner-mode=off",
+					"--logging.level.root=warn", "--logging.level.cn.kejiao=info", "--kejiao.voucher.job-interval=PT100H");
+		List<String> rows = new ArrayList<>();
+		try {
+			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			Vouchers vouchers = app.getBean(Vouchers.class);
+			ServiceOrders orders = app.getBean(ServiceOrders.class);
+			SchemeView scheme = as("yn-admin", () -> vouchers.createScheme(new SchemeForm("530000", "压测券", null,
+					"9000000000.00", new BigDecimal("0.5"), "9000000000.00", List.of(), "hu-dian", List.of(),
+					LocalDate.now().minusDays(1), null, null)));
+			List<UUID> grants = new ArrayList<>();
+			for (int i = 0; i < 64; i++) {
+				var application = as("ent-ws", () -> vouchers.apply(scheme.id(), "10000000.00", "压测"));
+				grants.add(as("yn-admin", () -> vouchers.approve(application.id(), null)).grantId());
+			}
+			UUID provider = user("provider-jd").organisationId();
+			Http enterprise = Http.as(port, "ent-ws");
+			Http providerHttp = Http.as(port, "provider-jd");
+			EmbeddedDatabase database = app.getBean(EmbeddedDatabase.class);
+
+			for (int clients : levels) {
+				// enough quoted orders for the level's duration, made beforehand and not timed
+				int perClient = Math.max(20, seconds * (clients == 1 ? 40 : clients == 8 ? 12 : 3));
+				List<List<UUID>> work = new ArrayList<>();
+				for (int c = 0; c < clients; c++) {
+					List<UUID> mine = new ArrayList<>();
+					for (int i = 0; i < perClient; i++) {
+						OrderView order = as("ent-ws", () -> orders.request(provider, null, "压测订单", "检验检测"));
+						as("provider-jd", () -> orders.quote(order.id(), "1000.00"));
+						mine.add(order.id());
+					}
+					work.add(mine);
+				}
+				List<Double> cycles = Collections.synchronizedList(new ArrayList<>());
+				List<Double> requests = Collections.synchronizedList(new ArrayList<>());
+				long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+				long started = System.nanoTime();
+				try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+					List<Future<?>> futures = new ArrayList<>();
+					for (int c = 0; c < clients; c++) {
+						UUID grant = grants.get(c);
+						List<UUID> mine = work.get(c);
+						futures.add(pool.submit(() -> {
+							for (UUID order : mine) {
+								if (System.nanoTime() > deadline) {
+									return null;
+								}
+								long t0 = System.nanoTime();
+								long t1;
+								long t2;
+								long t3;
+								if (facades) {
+									as("ent-ws", () -> orders.accept(order, grant, "500.00", "b-" + order));
+									t1 = System.nanoTime();
+									as("provider-jd", () -> orders.deliver(order, null, null, "报告"));
+									t2 = System.nanoTime();
+									as("ent-ws", () -> orders.confirm(order));
+									t3 = System.nanoTime();
+								}
+								else {
+									check(enterprise.sendWith("POST", "/api/v1/orders/" + order + "/accept",
+											"{\"grantId\":\"" + grant + "\",\"voucherAmount\":\"500.00\"}", "Idempotency-Key", "b-" + order));
+									t1 = System.nanoTime();
+									check(providerHttp.post("/api/v1/orders/" + order + "/deliver", Map.of("note", "报告")));
+									t2 = System.nanoTime();
+									check(enterprise.post("/api/v1/orders/" + order + "/confirm", Map.of()));
+									t3 = System.nanoTime();
+								}
+								requests.add((t1 - t0) / 1e6);
+								requests.add((t2 - t1) / 1e6);
+								requests.add((t3 - t2) / 1e6);
+								cycles.add((t3 - t0) / 1e6);
+							}
+							return null;
+						}));
+					}
+					for (Future<?> future : futures) {
+						future.get();
+					}
+				}
+				double wall = (System.nanoTime() - started) / 1e9;
+				Verification verification = app.getBean(Ledger.class).verify();
+				double pgbench = pgbench(database, clients, seconds);
+				double rate = cycles.size() / wall;
+				rows.add(String.format("| %d | %d | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %d (%d ms) | %.0f | %.0f%% |",
+						clients, cycles.size(), rate, pct(cycles, 50), pct(cycles, 95), pct(cycles, 99), pct(requests, 50),
+						pct(requests, 95), pct(requests, 99), verification.violations().size(), verification.millis(), pgbench,
+						100 * rate / pgbench));
+				System.out.println(rows.getLast());
+			}
+			Verification last = app.getBean(Ledger.class).verify();
+			System.out.println();
+			System.out.printf("Machine: %d cores, JDK %s; embedded PostgreSQL 17, synchronous_commit on; %d s per level%n",
+					Runtime.getRuntime().availableProcessors(), Runtime.version(), seconds);
+			System.out.println(facades ? "A cycle is three facade calls in-process (no HTTP): accept (hold), deliver, confirm (post); each client owns one grant."
+					: "A cycle is three HTTP requests: accept (hold), deliver, confirm (post); each client owns one grant.");
+			System.out.printf("Ledger after the run: %d accounts, %d transfers, %d violations%n%n", last.accounts(),
+					last.transfers(), last.violations().size());
+			System.out.println("| clients | cycles | cycles/s | cycle p50 / p95 / p99 (ms) | request p50 / p95 / p99 (ms) | ledger violations (verify time) | pgbench simple-update tps | cycles/s ÷ pgbench tps |");
+			System.out.println("|---|---|---|---|---|---|---|---|");
+			rows.forEach(System.out::println);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	/** pgbench's simple-update on a database of its own on the same server, at the same number of clients. */
+	static double pgbench(EmbeddedDatabase database, int clients, int seconds) throws Exception {
+		Matcher port = Pattern.compile("localhost:(\\d+)/").matcher(database.jdbcUrl());
+		if (!port.find()) {
+			throw new IllegalStateException(database.jdbcUrl());
+		}
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "")) {
+			var exists = connection.createStatement().executeQuery("select 1 from pg_database where datname = 'pgbench'");
+			if (!exists.next()) {
+				connection.createStatement().execute("create database pgbench");
+				run("pgbench", "-i", "-q", "-s", "10", "-h", "localhost", "-p", port.group(1), "-U", database.username(), "pgbench");
+			}
+		}
+		String out = run("pgbench", "-n", "-b", "simple-update", "-c", String.valueOf(clients), "-j",
+				String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds), "-h", "localhost", "-p", port.group(1), "-U",
+				database.username(), "pgbench");
+		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+		if (!tps.find()) {
+			throw new IllegalStateException(out);
+		}
+		return Double.parseDouble(tps.group(1));
+	}
+
+	static String run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		StringBuilder out = new StringBuilder();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			reader.lines().forEach(line -> out.append(line).append('\n'));
+		}
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+		}
+		return out.toString();
+	}
+
+	static void check(Http.Response response) {
+		if (response.status() != 200) {
+			throw new IllegalStateException(response.status() + " " + response.body());
+		}
+	}
+
+	static double pct(List<Double> values, int percentile) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+	}
+
+	static UserView user(String username) {
+		return USERS.computeIfAbsent(username, name -> app.getBean(Accounts.class).find(name).orElseThrow());
+	}
+
+	static <T> T as(String username, Supplier<T> step) {
+		UserView user = user(username);
+		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), username,
+				user.regionCode(), user.roles());
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+				new Principal(actor), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		try {
+			return step.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	static String stringArg(String[] args, String name, String fallback) {
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals(name)) {
+				return args[i + 1];
+			}
+		}
+		return fallback;
+	}
+
+	static int intArg(String[] args, String name, int fallback) {
+		for (int i = 0; i < args.length - 1; i++) {
+			if (args[i].equals(name)) {
+				return Integer.parseInt(args[i + 1]);
+			}
+		}
+		return fallback;
+	}
+}
