@@ -229,6 +229,24 @@ class VoucherTests {
 	cn.kejiao.platform.database.EmbeddedDatabase database;
 
 	@Test
+	void theSettlementStatementComesAsExcelAndAsAPdfInChinese() throws Exception {
+		Http provider = Http.as(port, "provider-jd");
+		byte[] excel = provider.download("/api/v1/settlements/export");
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(excel))) {
+			var lines = workbook.getSheet("服务机构");
+			assertThat(lines.getRow(0).getCell(1).getStringCellValue()).isEqualTo("服务机构");
+			assertThat(lines.getRow(1).getCell(1).getStringCellValue()).contains("嘉定");
+		}
+		byte[] pdf = provider.download("/api/v1/settlements/pdf");
+		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+		String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+		assertThat(text).contains("科技创新券结算单", "按服务机构", "嘉定");
+		// an enterprise is owed nothing: its statement has no lines of others
+		assertThat(Http.as(port, "ent-ws").get("/api/v1/settlements/preview").json().get("lines").size()).isZero();
+	}
+
+	@Test
 	void theVerificationFindsATamperedBalanceAndTheCommandLineCheckAgrees() throws Exception {
 		assertThat(verifyFromCommandLine()).contains("Ledger verified: 0 violations");
 		try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(), "");

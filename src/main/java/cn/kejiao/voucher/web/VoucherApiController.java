@@ -43,9 +43,12 @@ class VoucherApiController {
 	private final Settlements settlements;
 	private final Ledger ledger;
 	private final cn.kejiao.region.Regions regions;
+	private final SettlementPdf pdf;
 
-	VoucherApiController(Vouchers vouchers, Settlements settlements, Ledger ledger, cn.kejiao.region.Regions regions) {
+	VoucherApiController(Vouchers vouchers, Settlements settlements, Ledger ledger, cn.kejiao.region.Regions regions,
+			SettlementPdf pdf) {
 		this.regions = regions;
+		this.pdf = pdf;
 		this.vouchers = vouchers;
 		this.settlements = settlements;
 		this.ledger = ledger;
@@ -204,6 +207,21 @@ class VoucherApiController {
 					.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 				.body(out.toByteArray());
 		}
+	}
+
+	@GetMapping("/settlements/pdf")
+	@Operation(summary = "A period's statement as PDF in Chinese (the stored run, else the preview)")
+	ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String period) {
+		Actor actor = Actors.require();
+		YearMonth chosen = period == null ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
+		SettlementView statement = settlements.runs(actor).stream().filter(r -> r.period().equals(chosen.toString()))
+			.findFirst().orElseGet(() -> settlements.preview(chosen, actor));
+		byte[] pdf = this.pdf.write(statement, actor.organisationName() == null ? actor.displayName() : actor.organisationName());
+		return ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename("结算-" + statement.period() + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build()
+				.toString())
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
 	}
 
 	private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, String... values) {
