@@ -501,6 +501,40 @@ public class Vouchers {
 			.list();
 	}
 
+	/** The enterprise's statement: its grants with what became of them, and the orders vouchers paid part of. */
+	@Transactional(readOnly = true)
+	public VoucherStatement statement(Actor actor) {
+		if (actor.organisationId() == null) {
+			throw KejiaoException.forbidden("voucher.enterprises-only");
+		}
+		UUID org = actor.organisationId();
+		List<VoucherStatement.Grant> grants = jdbc.sql("""
+				select g.id, s.name, g.amount, g.valid_until, coalesce(a.balance, 0),
+				       coalesce((select sum(o.voucher_amount) from voucher.service_order o
+				                 where o.grant_id = g.id and o.state = 'CONFIRMED'), 0),
+				       coalesce((select sum(o.voucher_amount) from voucher.service_order o
+				                 where o.grant_id = g.id and o.state in ('ACCEPTED', 'DELIVERED', 'DISPUTED')), 0),
+				       coalesce((select sum(t.amount) from ledger.transfer t
+				                 where t.reference = 'grant:' || g.id and t.kind = 'LAPSE'), 0)
+				from voucher.grant_ g join voucher.scheme s on s.id = g.scheme_id
+				left join ledger.account a on a.code = 'grant:' || g.id
+				where g.enterprise_org_id = :org order by g.granted_at""")
+			.param("org", org)
+			.query((rs, n) -> new VoucherStatement.Grant(rs.getObject(1, UUID.class), rs.getString(2),
+					Money.yuan(rs.getLong(3)), Money.yuan(rs.getLong(6)), Money.yuan(rs.getLong(7)), Money.yuan(rs.getLong(8)),
+					Money.yuan(rs.getLong(5)), rs.getObject(4, LocalDate.class)))
+			.list();
+		List<VoucherStatement.Order> orders = jdbc.sql("""
+				select id, number, provider_name, service_title, quote, voucher_amount, state from voucher.service_order
+				where enterprise_org_id = :org and voucher_amount > 0 order by accepted_at""")
+			.param("org", org)
+			.query((rs, n) -> new VoucherStatement.Order(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getString(4), Money.yuan(rs.getLong(5)), Money.yuan(rs.getLong(6)), rs.getString(7)))
+			.list();
+		String name = organisations.find(org).map(OrganisationView::name).orElse("");
+		return new VoucherStatement(org, name, grants, orders);
+	}
+
 	/**
 	 * Grants past their validity give what they still hold back to their scheme's budget. Safe to run twice
 	 * and on several nodes at once: each grant is claimed with a row lock that others skip, and its transfer

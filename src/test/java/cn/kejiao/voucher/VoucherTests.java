@@ -242,6 +242,14 @@ class VoucherTests {
 		var reader = new com.lowagie.text.pdf.PdfReader(pdf);
 		String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
 		assertThat(text).contains("科技创新券结算单", "按服务机构", "嘉定");
+		// the enterprise's own statement: its Yunnan grant, what it spent and what is held
+		JsonNode mine = Http.as(port, "ent-ws").get("/api/v1/voucher-statement").json();
+		assertThat(mine.get("grants").findValuesAsString("schemeName")).anyMatch(n -> n.startsWith("云南省科技创新券"));
+		assertThat(mine.get("orders").findValuesAsString("state")).contains("CONFIRMED", "ACCEPTED");
+		String statement = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(
+				Http.as(port, "ent-ws").download("/api/v1/voucher-statement/pdf"))).getTextFromPage(1);
+		assertThat(statement).contains("科技创新券使用明细", "文山", "已完成");
+		assertThat(Http.as(port, "ent-ws").download("/api/v1/voucher-statement/export")).isNotEmpty();
 		// an enterprise is owed nothing: its statement has no lines of others
 		assertThat(Http.as(port, "ent-ws").get("/api/v1/settlements/preview").json().get("lines").size()).isZero();
 	}

@@ -1,103 +1,60 @@
 package cn.kejiao.voucher.web;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-
-import cn.kejiao.platform.pdf.ChineseFonts;
+import cn.kejiao.platform.pdf.PdfReport;
 import cn.kejiao.platform.web.Formats;
 import cn.kejiao.region.Regions;
 import cn.kejiao.voucher.SettlementView;
+import cn.kejiao.voucher.VoucherStatement;
 
-/** A settlement statement as a PDF in Chinese: between regions, then by provider. */
+/** Statements as PDFs in Chinese: a settlement (between regions, then by provider) and an enterprise's voucher use. */
 @Component
 class SettlementPdf {
 
-	private final ChineseFonts fonts;
+	private final PdfReport report;
 	private final Regions regions;
 	private final Formats formats;
 
-	SettlementPdf(ChineseFonts fonts, Regions regions, Formats formats) {
-		this.fonts = fonts;
+	SettlementPdf(PdfReport report, Regions regions, Formats formats) {
+		this.report = report;
 		this.regions = regions;
 		this.formats = formats;
 	}
 
 	byte[] write(SettlementView statement, String readerName) {
-		Font title = new Font(fonts.font(), 16, Font.BOLD);
-		Font text = new Font(fonts.font(), 10);
-		Font header = new Font(fonts.font(), 10, Font.BOLD);
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Document document = new Document(PageSize.A4, 48, 48, 56, 56);
-		PdfWriter.getInstance(document, out);
-		document.addTitle("科技创新券结算单 " + statement.period());
-		document.addCreator("科交 Kejiao");
-		document.open();
-		document.add(new Paragraph("科技创新券结算单（" + statement.period() + "）", title));
-		document.add(new Paragraph(statement.id() == null ? "本期尚未结束：以下为截至目前的预览，以期末结算单为准。"
-				: "结算单编号 " + statement.id() + "，结算于 " + formats.datetime(statement.startedAt()), text));
-		document.add(new Paragraph("查看人：" + readerName + "　　生成时间：" + formats.datetime(Instant.now()), text));
-		document.add(new Paragraph("合计兑付：¥" + statement.total(), header));
-		document.add(new Paragraph(" ", text));
-
-		if (!statement.pairs().isEmpty()) {
-			document.add(new Paragraph("地区之间（按省级轧差）", header));
-			PdfPTable pairs = table(new float[] { 3, 3, 2, 2, 2 }, header, "发券地区", "服务地区", "应付（元）", "对方应付（元）",
-					"轧差后应付（元）");
-			for (SettlementView.Pair pair : statement.pairs()) {
-				cells(pairs, text, regions.fullName(pair.from()), regions.fullName(pair.to()), pair.owed(), pair.owedBack(),
-						pair.net());
-			}
-			document.add(pairs);
-			document.add(new Paragraph(" ", text));
-		}
-		document.add(new Paragraph("按服务机构", header));
-		if (statement.lines().isEmpty()) {
-			document.add(new Paragraph("本期没有兑付。", text));
-		}
-		else {
-			PdfPTable lines = table(new float[] { 3, 5, 1, 2 }, header, "发券地区", "服务机构", "订单数", "兑付金额（元）");
-			for (SettlementView.Line line : statement.lines()) {
-				cells(lines, text, regions.fullName(line.issuerRegion()),
-						line.providerName() + "（" + regions.fullName(line.providerRegion()) + "）", String.valueOf(line.orders()),
-						line.amount());
-			}
-			document.add(lines);
-		}
-		document.close();
-		return out.toByteArray();
+		List<String> lines = List.of(
+				statement.id() == null ? "本期尚未结束：以下为截至目前的预览，以期末结算单为准。"
+						: "结算单编号 " + statement.id() + "，结算于 " + formats.datetime(statement.startedAt()),
+				"查看人：" + readerName + "　　生成时间：" + formats.datetime(Instant.now()), "合计兑付：¥" + statement.total());
+		var pairs = new PdfReport.Table("地区之间（按省级轧差）", List.of("发券地区", "服务地区", "应付（元）", "对方应付（元）", "轧差后应付（元）"),
+				new float[] { 3, 3, 2, 2, 2 }, statement.pairs().stream()
+					.map(p -> List.of(regions.fullName(p.from()), regions.fullName(p.to()), p.owed(), p.owedBack(), p.net()))
+					.toList(), "没有跨地区的兑付。");
+		var providers = new PdfReport.Table("按服务机构", List.of("发券地区", "服务机构", "订单数", "兑付金额（元）"),
+				new float[] { 3, 5, 1, 2 }, statement.lines().stream()
+					.map(l -> List.of(regions.fullName(l.issuerRegion()),
+							l.providerName() + "（" + regions.fullName(l.providerRegion()) + "）", String.valueOf(l.orders()),
+							l.amount()))
+					.toList(), "本期没有兑付。");
+		return report.write("科技创新券结算单（" + statement.period() + "）", lines, List.of(pairs, providers));
 	}
 
-	private static PdfPTable table(float[] widths, Font font, String... headers) {
-		PdfPTable table = new PdfPTable(widths);
-		table.setWidthPercentage(100);
-		table.setHeaderRows(1);
-		for (String header : headers) {
-			PdfPCell cell = new PdfPCell(new Phrase(header, font));
-			cell.setGrayFill(0.92f);
-			table.addCell(cell);
-		}
-		return table;
-	}
-
-	private static void cells(PdfPTable table, Font font, String... values) {
-		for (String value : values) {
-			PdfPCell cell = new PdfPCell(new Phrase(value, font));
-			if (value.matches("-?\\d+(\\.\\d{2})?")) {
-				cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
-			}
-			table.addCell(cell);
-		}
+	byte[] write(VoucherStatement statement) {
+		List<String> lines = List.of("企业：" + statement.enterpriseName(), "生成时间：" + formats.datetime(Instant.now()));
+		var grants = new PdfReport.Table("创新券", List.of("券种", "额度（元）", "已兑付（元）", "冻结中（元）", "已回收（元）", "余额（元）", "有效期至"),
+				new float[] { 4, 2, 2, 2, 2, 2, 2 }, statement.grants().stream()
+					.map(g -> List.of(g.schemeName(), g.amount(), g.spent(), g.held(), g.lapsed(), g.balance(),
+							g.validUntil().toString()))
+					.toList(), "没有创新券。");
+		var orders = new PdfReport.Table("用券订单", List.of("订单号", "服务机构", "服务", "报价（元）", "创新券支付（元）", "状态"),
+				new float[] { 3, 4, 4, 2, 2, 1.5f }, statement.orders().stream()
+					.map(o -> List.of(o.number(), o.providerName(), o.serviceTitle(), o.quote(), o.voucherAmount(),
+							VoucherStatement.STATE_NAMES.getOrDefault(o.state(), o.state())))
+					.toList(), "还没有用创新券支付的订单。");
+		return report.write("科技创新券使用明细", lines, List.of(grants, orders));
 	}
 }

@@ -130,6 +130,49 @@ class VoucherApiController {
 		return vouchers.grant(id, Actors.require());
 	}
 
+	@GetMapping("/voucher-statement")
+	@Operation(summary = "The caller's organisation's voucher statement: grants, what became of them, and the orders they paid")
+	cn.kejiao.voucher.VoucherStatement statement() {
+		return vouchers.statement(Actors.require());
+	}
+
+	@GetMapping("/voucher-statement/export")
+	@Operation(summary = "The voucher statement as Excel")
+	ResponseEntity<byte[]> statementExcel() throws java.io.IOException {
+		var statement = vouchers.statement(Actors.require());
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+			var grants = workbook.createSheet("创新券");
+			row(grants, 0, "券种", "额度（元）", "已兑付（元）", "冻结中（元）", "已回收（元）", "余额（元）", "有效期至");
+			int r = 1;
+			for (var grant : statement.grants()) {
+				row(grants, r++, grant.schemeName(), grant.amount(), grant.spent(), grant.held(), grant.lapsed(), grant.balance(),
+						grant.validUntil().toString());
+			}
+			var orders = workbook.createSheet("用券订单");
+			row(orders, 0, "订单号", "服务机构", "服务", "报价（元）", "创新券支付（元）", "状态");
+			r = 1;
+			for (var order : statement.orders()) {
+				row(orders, r++, order.number(), order.providerName(), order.serviceTitle(), order.quote(), order.voucherAmount(),
+						cn.kejiao.voucher.VoucherStatement.STATE_NAMES.getOrDefault(order.state(), order.state()));
+			}
+			workbook.write(out);
+			return file("创新券使用明细.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
+		}
+	}
+
+	@GetMapping("/voucher-statement/pdf")
+	@Operation(summary = "The voucher statement as PDF in Chinese")
+	ResponseEntity<byte[]> statementPdf() {
+		return file("创新券使用明细.pdf", "application/pdf", pdf.write(vouchers.statement(Actors.require())));
+	}
+
+	private static ResponseEntity<byte[]> file(String name, String type, byte[] content) {
+		return ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+				.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.contentType(org.springframework.http.MediaType.parseMediaType(type)).body(content);
+	}
+
 	@GetMapping("/voucher-ledger/verification")
 	@Operation(summary = "Recompute every ledger balance from the transfers (platform admin)")
 	Verification verify() {

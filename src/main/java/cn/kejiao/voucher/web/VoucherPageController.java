@@ -70,6 +70,7 @@ class VoucherPageController {
 		model.addAttribute("applications", vouchers.applications(actor, null));
 		model.addAttribute("schemes", vouchers.schemes(actor));
 		model.addAttribute("enterprise", actor.has(Role.ENTERPRISE));
+		model.addAttribute("statement", vouchers.statement(actor));
 		return "voucher/vouchers";
 	}
 
