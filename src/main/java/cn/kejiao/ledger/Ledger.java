@@ -37,13 +37,13 @@ public class Ledger {
 	/** Opens the account unless it exists; either way returns its id. */
 	@Transactional
 	public long open(Account account) {
-		jdbc.sql("""
-				insert into ledger.account (code, kind, region_code, owner_id, floor_zero)
-				values (:code, :kind, :region, :owner, :floor) on conflict (code) do nothing""")
+		return jdbc.sql("""
+				with inserted as (
+				    insert into ledger.account (code, kind, region_code, owner_id, floor_zero)
+				    values (:code, :kind, :region, :owner, :floor) on conflict (code) do nothing returning id)
+				select id from inserted union all select id from ledger.account where code = :code limit 1""")
 			.param("code", account.code()).param("kind", account.kind()).param("region", account.regionCode())
 			.param("owner", account.ownerId()).param("floor", account.floorZero())
-			.update();
-		return jdbc.sql("select id from ledger.account where code = :code").param("code", account.code())
 			.query(Long.class).single();
 	}
 
