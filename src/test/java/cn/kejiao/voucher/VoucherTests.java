@@ -229,6 +229,22 @@ class VoucherTests {
 	cn.kejiao.platform.database.EmbeddedDatabase database;
 
 	@Test
+	void aFinishedMonthIsSettledOnceAndOnlyByThePlatformAdmin() {
+		Http admin = Http.as(port, "admin");
+		String last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+		String current = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		var first = admin.post("/api/v1/settlements", Map.of("period", last));
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		var again = admin.post("/api/v1/settlements", Map.of("period", last));
+		assertThat(again.json().get("id").asString()).as("the same run").isEqualTo(first.json().get("id").asString());
+		assertThat(admin.get("/api/v1/settlements/" + last).json().get("period").asString()).isEqualTo(last);
+		assertThat(admin.post("/api/v1/settlements", Map.of("period", current)).code()).isEqualTo("settlement.period-not-over");
+		assertThat(admin.post("/api/v1/settlements", Map.of("period", "2026-13")).code()).isEqualTo("settlement.period");
+		assertThat(Http.as(port, "sh-admin").post("/api/v1/settlements", Map.of("period", last)).status()).isEqualTo(403);
+		assertVerified();
+	}
+
+	@Test
 	void theSettlementStatementComesAsExcelAndAsAPdfInChinese() throws Exception {
 		Http provider = Http.as(port, "provider-jd");
 		byte[] excel = provider.download("/api/v1/settlements/export");
