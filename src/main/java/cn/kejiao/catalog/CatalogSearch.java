@@ -61,12 +61,17 @@ public class CatalogSearch {
 
 	/** Runs outside any transaction: hits are projected from the index, so no database connection is taken. */
 	public SearchResult search(SearchQuery query, @Nullable Actor reader) {
+		return search(query, reader, true);
+	}
+
+	/** Like {@link #search(SearchQuery, Actor)}; without facets when the caller needs only the hits (matching). */
+	public SearchResult search(SearchQuery query, @Nullable Actor reader, boolean facets) {
 		try (EntityManager session = entityManagerFactory.createEntityManager()) {
-			return doSearch(session, query, reader);
+			return doSearch(session, query, reader, facets);
 		}
 	}
 
-	private SearchResult doSearch(EntityManager entityManager, SearchQuery query, @Nullable Actor reader) {
+	private SearchResult doSearch(EntityManager entityManager, SearchQuery query, @Nullable Actor reader, boolean facets) {
 		if (query.region() != null && !query.region().isBlank()) {
 			regions.get(query.region());
 		}
@@ -78,7 +83,7 @@ public class CatalogSearch {
 		int page = Math.max(query.page(), 0);
 
 		SearchSession session = Search.session(entityManager);
-		var result = session.search(CatalogEntry.class)
+		var options = session.search(CatalogEntry.class)
 			.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
 					f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
 					f.score()).asList())
@@ -88,13 +93,15 @@ public class CatalogSearch {
 				case PRICE_DESC -> (SortFinalStep) f.field("priceFen").desc().missing().last();
 				case NEWEST -> (SortFinalStep) f.field("publishedAt").desc();
 				case RELEVANCE -> concepts.isEmpty() ? (SortFinalStep) f.field("publishedAt").desc() : (SortFinalStep) f.score();
-			})
+			});
+		org.hibernate.search.engine.search.query.SearchQuery<List<?>> search = !facets ? options.toQuery() : options
 			.aggregation(BY_TYPE, f -> f.terms().field("type", EntryType.class).maxTermCount(10))
 			.aggregation(BY_PROVINCE, f -> f.terms().field("province", String.class).maxTermCount(40))
 			.aggregation(BY_CATEGORY, f -> f.terms().field("category", String.class).maxTermCount(30))
 			.aggregation(BY_MATURITY, f -> f.terms().field("maturity", String.class).maxTermCount(10))
 			.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10))
-			.fetch(page * size, size);
+			.toQuery();
+		var result = search.fetch(page * size, size);
 
 		List<String> highlight = concepts.stream().flatMap(List::stream).flatMap(List::stream)
 			.filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).distinct().toList();
@@ -110,15 +117,18 @@ public class CatalogSearch {
 			hits.add(new SearchResult.Hit((EntryType) row.get(1), (java.util.UUID) row.get(0), (String) row.get(2),
 					snippet(hide ? "" : summary, highlight), regionCode, (String) row.get(5), score, hide));
 		}
-		Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+		Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
+		if (!facets) {
+			return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
+		}
 		Map<String, Long> types = new LinkedHashMap<>();
 		result.aggregation(BY_TYPE).forEach((type, count) -> types.put(type.name(), count));
-		facets.put("type", types);
-		facets.put("region", result.aggregation(BY_PROVINCE));
-		facets.put("category", result.aggregation(BY_CATEGORY));
-		facets.put("maturity", result.aggregation(BY_MATURITY));
-		facets.put("accreditation", result.aggregation(BY_ACCREDITATION));
-		return new SearchResult(result.total().hitCount(), facets, hits, page, size);
+		facetCounts.put("type", types);
+		facetCounts.put("region", result.aggregation(BY_PROVINCE));
+		facetCounts.put("category", result.aggregation(BY_CATEGORY));
+		facetCounts.put("maturity", result.aggregation(BY_MATURITY));
+		facetCounts.put("accreditation", result.aggregation(BY_ACCREDITATION));
+		return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
 	}
 
 	private static @Nullable Long fen(java.math.@Nullable BigDecimal yuan) {

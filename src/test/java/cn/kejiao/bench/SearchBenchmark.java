@@ -87,6 +87,7 @@ public final class SearchBenchmark {
 			}
 			List<String> rows = new ArrayList<>();
 			rows.add(row("in-process, text only", measure(texts, q -> search.search(SearchQuery.of(q), null))));
+			rows.add(row("in-process, text only, no facets", measure(texts, q -> search.search(SearchQuery.of(q), null, false))));
 			rows.add(row("in-process, text + type + region filters", measure(texts, q -> search.search(SearchQuery.of(q)
 				.withTypes(java.util.Set.of(EntryType.ACHIEVEMENT)).withRegion(regions[Math.abs(q.hashCode()) % regions.length]), null))));
 			HttpClient http = HttpClient.newHttpClient();

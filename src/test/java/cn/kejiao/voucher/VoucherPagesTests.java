@@ -38,6 +38,23 @@ class VoucherPagesTests {
 		admin.submitForm("/admin/vouchers", "/admin/vouchers/schemes", form);
 		String after = admin.get("/admin/vouchers").body();
 		assertThat(after).contains(form.get("name"), "40%", "¥800000.00");
+		// the scheme is changed from its page: the budget grows, the ratio shrinks for future grants
+		String id = after.replaceAll("(?s).*href=\"/admin/vouchers/schemes/([0-9a-f-]{36})\"><strong>" + java.util.regex.Pattern.quote(form.get("name")) + ".*", "$1");
+		String edit = admin.get("/admin/vouchers/schemes/" + id).body();
+		assertThat(edit).contains("value=\"800000.00\"", "value=\"40.0%\"");
+		Map<String, String> changed = new LinkedHashMap<>(form);
+		changed.put("budget", "900000");
+		changed.put("subsidyRatio", "30%");
+		changed.put("serviceKinds", "检验检测、研发设计");
+		changed.put("opensOn", edit.replaceAll("(?s).*name=\"opensOn\" type=\"date\" required value=\"([0-9-]+)\".*", "$1"));
+		changed.put("closesOn", edit.replaceAll("(?s).*name=\"closesOn\" type=\"date\" required value=\"([0-9-]+)\".*", "$1"));
+		changed.put("validUntil", edit.replaceAll("(?s).*name=\"validUntil\" type=\"date\" required value=\"([0-9-]+)\".*", "$1"));
+		assertThat(admin.submitForm("/admin/vouchers/schemes/" + id, "/admin/vouchers/schemes/" + id, changed).location())
+			.endsWith("/admin/vouchers");
+		JsonNodeView scheme = new JsonNodeView(Http.as(port, "yn-admin").get("/api/v1/voucher-schemes/" + id).json());
+		assertThat(scheme.text("budget")).isEqualTo("900000.00");
+		assertThat(scheme.text("available")).isEqualTo("900000.00");
+		assertThat(new java.math.BigDecimal(scheme.node().get("subsidyRatio").toString())).isEqualByComparingTo("0.3");
 		// the figures refresh by themselves
 		assertThat(admin.get("/admin/vouchers/figures").body()).contains(form.get("name"));
 	}
@@ -59,6 +76,12 @@ class VoucherPagesTests {
 
 		String settlement = browser("provider-jd").get("/settlements").body();
 		assertThat(settlement).contains("上海嘉定汽车零部件检测技术有限公司", "云南省");
+	}
+
+	record JsonNodeView(tools.jackson.databind.JsonNode node) {
+		String text(String field) {
+			return node.get(field).asString();
+		}
 	}
 
 	private Http browser(String username) {

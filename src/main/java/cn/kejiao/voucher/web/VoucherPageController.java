@@ -243,6 +243,58 @@ class VoucherPageController {
 		}, "/admin/vouchers", redirect, request);
 	}
 
+	@GetMapping("/admin/vouchers/schemes/{id}")
+	String editScheme(@PathVariable UUID id, Model model) {
+		Actor actor = Actors.require();
+		var scheme = vouchers.scheme(id);
+		if (!actor.governs(scheme.regionCode())) {
+			throw KejiaoException.forbidden("auth.region-forbidden", scheme.regionCode());
+		}
+		model.addAttribute("scheme", scheme);
+		model.addAttribute("zones", regions.zones());
+		return "voucher/scheme";
+	}
+
+	@PostMapping("/admin/vouchers/schemes/{id}")
+	String updateScheme(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) @Nullable String description,
+			@RequestParam String budget, @RequestParam String subsidyRatio, @RequestParam String capPerEnterprise,
+			@RequestParam(required = false) @Nullable String acceptedZone,
+			@RequestParam(required = false) @Nullable String serviceKinds, @RequestParam String opensOn,
+			@RequestParam String closesOn, @RequestParam String validUntil, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		var current = vouchers.scheme(id);
+		String back = step(() -> vouchers.updateScheme(id, new SchemeForm(null, name, description, budget.strip(),
+				ratio(subsidyRatio), capPerEnterprise.strip(), kinds(serviceKinds), acceptedZone, current.qualifications(),
+				date(opensOn), date(closesOn), date(validUntil))), "/admin/vouchers/schemes/" + id, redirect, request);
+		return redirect.getFlashAttributes().containsKey("error") ? back : "redirect:/admin/vouchers";
+	}
+
+	private static java.math.BigDecimal ratio(String text) {
+		try {
+			return new java.math.BigDecimal(text.strip().replace("%", "")).movePointLeft(text.contains("%") ? 2 : 0);
+		}
+		catch (NumberFormatException ex) {
+			throw KejiaoException.invalid("voucher.subsidy-ratio", text);
+		}
+	}
+
+	private static List<String> kinds(@Nullable String text) {
+		return text == null ? List.of()
+				: List.of(text.split("[,，、;；\\s]+")).stream().filter(k -> !k.isBlank()).toList();
+	}
+
+	private static java.time.@Nullable LocalDate date(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw KejiaoException.invalid("voucher.scheme-dates");
+		}
+	}
+
 	@PostMapping("/admin/vouchers/applications/{id}/approve")
 	String approve(@PathVariable UUID id, @RequestParam(required = false) @Nullable String amount,
 			RedirectAttributes redirect, HttpServletRequest request) {
