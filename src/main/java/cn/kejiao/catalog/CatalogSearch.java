@@ -83,11 +83,12 @@ public class CatalogSearch {
 		int page = Math.max(query.page(), 0);
 
 		SearchSession session = Search.session(entityManager);
+		Set<String> common = commonTokens(session, concepts);
 		var options = session.search(CatalogEntry.class)
 			.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
 					f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
 					f.score()).asList())
-			.where(f -> predicate(f, query, concepts, zonePrefixes, readerScope, reader))
+			.where(f -> predicate(f, query, concepts, common, zonePrefixes, readerScope, reader))
 			.sort(f -> switch (query.sort()) {
 				case PRICE_ASC -> (SortFinalStep) f.field("priceFen").asc().missing().last();
 				case PRICE_DESC -> (SortFinalStep) f.field("priceFen").desc().missing().last();
@@ -150,15 +151,78 @@ public class CatalogSearch {
 			.stream().map(CatalogEntry::title).distinct().toList();
 	}
 
+	/**
+	 * Tokens of the query so frequent in a large catalog (研究, 方法, 基于, ...) that requiring them would walk
+	 * huge posting lists for little meaning: such tokens only add to the score of entries that match enough
+	 * of the rarer ones. A token is common above {@link #COMMON_SHARE} of the entries and
+	 * {@link #COMMON_MINIMUM} entries, so small catalogs are searched as before. If every token is common,
+	 * none is treated so.
+	 */
+	private Set<String> commonTokens(SearchSession session, List<List<List<String>>> concepts) {
+		List<String> singles = concepts.stream().filter(c -> c.size() == 1 && c.getFirst().size() == 1)
+			.map(c -> c.getFirst().getFirst()).distinct().toList();
+		if (singles.size() < 2) {
+			return Set.of();
+		}
+		long entries = frequency(session, "");
+		if (entries * COMMON_SHARE < COMMON_MINIMUM) {
+			return Set.of();
+		}
+		Set<String> common = new java.util.HashSet<>();
+		for (String token : singles) {
+			long frequency = frequency(session, token);
+			if (frequency > entries * COMMON_SHARE && frequency > COMMON_MINIMUM) {
+				common.add(token);
+			}
+		}
+		return common.size() == concepts.size() ? Set.of() : common;
+	}
+
+	static final double COMMON_SHARE = 0.05;
+
+	static final long COMMON_MINIMUM = 5_000;
+
+	private record Frequency(long count, long at) {
+	}
+
+	/** Documents with the token ("" for all), kept a few minutes: frequencies drift slowly. */
+	private final Map<String, Frequency> frequencies = java.util.Collections.synchronizedMap(
+			new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Frequency> eldest) {
+					return size() > 50_000;
+				}
+			});
+
+	private long frequency(SearchSession session, String token) {
+		long now = System.nanoTime();
+		Frequency known = frequencies.get(token);
+		if (known != null && now - known.at() < 300_000_000_000L) {
+			return known.count();
+		}
+		long count = session.search(CatalogEntry.class)
+			.where(f -> token.isEmpty() ? f.matchAll() : token(f, token))
+			.fetchTotalHitCount();
+		frequencies.put(token, new Frequency(count, now));
+		return count;
+	}
+
 	private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<List<List<String>>> concepts,
-			List<String> zonePrefixes, List<String> readerScope, @Nullable Actor reader) {
+			Set<String> common, List<String> zonePrefixes, List<String> readerScope, @Nullable Actor reader) {
 		var bool = f.bool();
 		if (concepts.isEmpty()) {
 			bool.must(f.matchAll());
 		}
 		else {
 			var text = f.bool();
+			int required = 0;
 			for (List<List<String>> concept : concepts) {
+				if (concept.size() == 1 && concept.getFirst().size() == 1 && common.contains(concept.getFirst().getFirst())) {
+					// scores, but does not count towards the concepts that must match
+					bool.should(token(f, concept.getFirst().getFirst()));
+					continue;
+				}
+				required++;
 				if (concept.size() == 1 && concept.getFirst().size() == 1) {
 					text.should(token(f, concept.getFirst().getFirst()));
 				}
@@ -173,7 +237,7 @@ public class CatalogSearch {
 					text.should(anyTerm);
 				}
 			}
-			text.minimumShouldMatchNumber(Math.max(1, (int) Math.ceil(concepts.size() * 0.6)));
+			text.minimumShouldMatchNumber(Math.max(1, (int) Math.ceil(required * 0.6)));
 			bool.must(text);
 		}
 		// what the reader may see: published entries; zone-only ones within the reader's zones
