@@ -191,12 +191,11 @@ public final class EntryDetails {
 				case TEXT -> text;
 				case LIST -> items(raw);
 				case DECIMAL -> {
-					BigDecimal value = new BigDecimal(text.replace(",", "").replace("，", "").replace("¥", ""));
-					if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.precision() - value.scale() > 12) {
+					BigDecimal value = yuan(text);
+					if (value == null) {
 						problems.add(new Problem(field, "amount", List.of(text)));
-						yield null;
 					}
-					yield value.setScale(2, RoundingMode.UNNECESSARY);
+					yield value;
 				}
 				case INTEGER -> {
 					int value = Integer.parseInt(wholeNumber(text));
@@ -311,6 +310,19 @@ public final class EntryDetails {
 					String.join("、", choices.keySet().stream().filter(k -> !k.matches("[A-Z_]+")).sorted().toList()))));
 		}
 		return value;
+	}
+
+	/**
+	 * An amount in yuan as people type it (thousands separators and ¥ allowed), with at most two decimals,
+	 * not negative and below a trillion; null when it is not one.
+	 * @throws NumberFormatException when it is not a number at all
+	 */
+	static @Nullable BigDecimal yuan(String raw) {
+		BigDecimal value = new BigDecimal(raw.replace(",", "").replace("，", "").replace("¥", ""));
+		if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.precision() - value.scale() > 12) {
+			return null;
+		}
+		return value.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
 	/** Excel hands whole numbers over as "2019.0". */

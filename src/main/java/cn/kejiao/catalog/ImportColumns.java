@@ -1,7 +1,6 @@
 package cn.kejiao.catalog;
 
 import java.math.BigDecimal;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.Set;
 final class ImportColumns {
 
 	enum Kind {
-		TEXT, DECIMAL, INTEGER, YEAR, TRL, YES_NO, PRICE_UNIT, ACCREDITATION, MATURITY, CONFIDENTIALITY, REGION,
+		TEXT, DECIMAL, PRICE_UNIT, ACCREDITATION, MATURITY, CONFIDENTIALITY, REGION,
 		/** one of the type's own attributes, checked by {@link EntryDetails} */
 		DETAIL
 	}
@@ -145,44 +144,12 @@ final class ImportColumns {
 			return switch (column.kind()) {
 				case TEXT, DETAIL -> raw;
 				case DECIMAL -> {
-					BigDecimal value = new BigDecimal(raw.replace(",", "").replace("，", "").replace("¥", ""));
-					if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.precision() - value.scale() > 12) {
+					BigDecimal value = EntryDetails.yuan(raw);
+					if (value == null) {
 						errors.add(new RowError(row, column.header(), "amount", List.of(raw)));
-						yield null;
-					}
-					yield value.setScale(2, java.math.RoundingMode.UNNECESSARY);
-				}
-				case INTEGER -> {
-					int value = Integer.parseInt(stripDecimalZero(raw));
-					if (value < 0) {
-						throw new NumberFormatException();
 					}
 					yield value;
 				}
-				case YEAR -> {
-					int value = Integer.parseInt(stripDecimalZero(raw));
-					if (value < 1950 || value > Year.now().getValue()) {
-						errors.add(new RowError(row, column.header(), "year", List.of(raw)));
-						yield null;
-					}
-					yield value;
-				}
-				case TRL -> {
-					int value = Integer.parseInt(stripDecimalZero(raw));
-					if (value < 1 || value > 9) {
-						errors.add(new RowError(row, column.header(), "trl", List.of(raw)));
-						yield null;
-					}
-					yield value;
-				}
-				case YES_NO -> switch (raw) {
-					case "是", "Y", "y", "yes", "YES", "true", "TRUE", "1" -> true;
-					case "否", "N", "n", "no", "NO", "false", "FALSE", "0" -> false;
-					default -> {
-						errors.add(new RowError(row, column.header(), "yes-no", List.of(raw)));
-						yield null;
-					}
-				};
 				case PRICE_UNIT -> choose(row, column, raw, PRICE_UNITS, errors);
 				case MATURITY -> choose(row, column, raw, MATURITIES, errors);
 				case CONFIDENTIALITY -> choose(row, column, raw, CONFIDENTIALITIES, errors);

@@ -308,14 +308,9 @@ public class Vouchers {
 	@Transactional
 	public ApplicationView approve(UUID applicationId, @Nullable Object amount) {
 		Actor actor = Actors.require();
-		ApplicationRow application = applicationRow(applicationId);
-		SchemeRow scheme = lockScheme(application.schemeId());
-		requireGoverns(actor, scheme.regionCode());
-		// read again under the scheme's lock: a racing decision on the same application has committed by now
-		application = applicationRow(applicationId);
-		if (!application.state().equals("PENDING")) {
-			throw KejiaoException.conflict("voucher.application-decided", application.state());
-		}
+		Pending pending = lockPending(applicationId, actor);
+		ApplicationRow application = pending.application();
+		SchemeRow scheme = pending.scheme();
 		long fen = amount == null ? application.amount() : Money.positiveFen(amount, "amount");
 		if (fen > application.amount()) {
 			throw KejiaoException.invalid("voucher.approve-above-applied", Money.yuan(application.amount()));
@@ -366,16 +361,30 @@ public class Vouchers {
 		return view;
 	}
 
-	@Transactional
-	public ApplicationView reject(UUID applicationId, @Nullable String reason) {
-		Actor actor = Actors.require();
-		ApplicationRow application = applicationRow(applicationId);
-		SchemeRow scheme = lockScheme(application.schemeId());
+	private record Pending(ApplicationRow application, SchemeRow scheme) {
+	}
+
+	/**
+	 * An application still to decide, with its scheme locked: decisions on one scheme run one after another,
+	 * so its budget and caps hold; the application is read again under the lock, where a racing decision on
+	 * it has committed.
+	 */
+	private Pending lockPending(UUID applicationId, Actor actor) {
+		SchemeRow scheme = lockScheme(applicationRow(applicationId).schemeId());
 		requireGoverns(actor, scheme.regionCode());
-		application = applicationRow(applicationId);
+		ApplicationRow application = applicationRow(applicationId);
 		if (!application.state().equals("PENDING")) {
 			throw KejiaoException.conflict("voucher.application-decided", application.state());
 		}
+		return new Pending(application, scheme);
+	}
+
+	@Transactional
+	public ApplicationView reject(UUID applicationId, @Nullable String reason) {
+		Actor actor = Actors.require();
+		Pending pending = lockPending(applicationId, actor);
+		ApplicationRow application = pending.application();
+		SchemeRow scheme = pending.scheme();
 		if (reason == null || reason.isBlank()) {
 			throw KejiaoException.invalid("voucher.reason-required");
 		}
