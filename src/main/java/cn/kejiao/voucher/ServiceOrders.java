@@ -177,10 +177,7 @@ public class ServiceOrders {
 		String issuer = null;
 		if (grantId != null) {
 			voucher = voucherAmount == null ? -1 : Money.positiveFen(voucherAmount, "voucherAmount");
-			GrantRow grant = jdbc.sql("""
-					select id, scheme_id, enterprise_org_id, region_code, subsidy_ratio, service_kinds, accepted_zone,
-					       valid_until, state from voucher.grant_ where id = :id""")
-				.param("id", grantId).query(ServiceOrders::grantRow).optional()
+			GrantRow grant = grantRow(grantId)
 				.filter(g -> g.enterpriseOrgId().equals(order.enterpriseOrgId()))
 				.orElseThrow(() -> KejiaoException.notFound("voucher.grant-not-found", grantId));
 			if (!grant.state().equals("ACTIVE") || grant.validUntil().isBefore(LocalDate.now(clock.withZone(Vouchers.CHINA)))) {
@@ -307,10 +304,7 @@ public class ServiceOrders {
 	private void voidHold(OrderRow order) {
 		if (order.voucherAmount() > 0) {
 			UUID grantId = Objects.requireNonNull(order.grantId());
-			GrantRow grant = jdbc.sql("""
-					select id, scheme_id, enterprise_org_id, region_code, subsidy_ratio, service_kinds, accepted_zone,
-					       valid_until, state from voucher.grant_ where id = :id""")
-				.param("id", grantId).query(ServiceOrders::grantRow).single();
+			GrantRow grant = grantRow(grantId).orElseThrow();
 			// a grant that lapsed meanwhile does not take money back: it goes to the scheme's budget
 			String to = grant.state().equals("ACTIVE") ? Accounts.grant(grantId) : Accounts.budget(grant.schemeId());
 			ledger.transfer(new Transfer("void:" + order.id(), Accounts.hold(order.id()), to, order.voucherAmount(), "VOID",
@@ -541,6 +535,13 @@ public class ServiceOrders {
 
 	record GrantRow(UUID id, UUID schemeId, UUID enterpriseOrgId, String regionCode, java.math.BigDecimal subsidyRatio,
 			List<String> serviceKinds, @Nullable String acceptedZone, LocalDate validUntil, String state) {
+	}
+
+	private java.util.Optional<GrantRow> grantRow(UUID grantId) {
+		return jdbc.sql("""
+				select id, scheme_id, enterprise_org_id, region_code, subsidy_ratio, service_kinds, accepted_zone,
+				       valid_until, state from voucher.grant_ where id = :id""")
+			.param("id", grantId).query(ServiceOrders::grantRow).optional();
 	}
 
 	private static GrantRow grantRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

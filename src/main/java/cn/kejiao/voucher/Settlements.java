@@ -124,6 +124,14 @@ public class Settlements {
 		return scoped(view(id), actor);
 	}
 
+	/** A period's statement as the actor may see it: the stored run when the period is settled, else the preview. */
+	@Transactional(readOnly = true)
+	public SettlementView statement(YearMonth period, Actor actor) {
+		requireReader(actor);
+		return jdbc.sql("select id from voucher.settlement_run where period = :p").param("p", period.toString())
+			.query(UUID.class).optional().map(id -> scoped(view(id), actor)).orElseGet(() -> preview(period, actor));
+	}
+
 	private static void requireReader(Actor actor) {
 		if (!actor.isPlatformAdmin() && !actor.isRegionAdmin() && actor.organisationId() == null) {
 			throw KejiaoException.forbidden("auth.forbidden");

@@ -156,7 +156,7 @@ class VoucherApiController {
 						cn.kejiao.voucher.VoucherStatement.STATE_NAMES.getOrDefault(order.state(), order.state()));
 			}
 			workbook.write(out);
-			return file("创新券使用明细.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
+			return file("创新券使用明细.xlsx", XLSX, out.toByteArray());
 		}
 	}
 
@@ -164,6 +164,13 @@ class VoucherApiController {
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
 		return file("创新券使用明细.pdf", "application/pdf", pdf.write(vouchers.statement(Actors.require())));
+	}
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/** The period asked for, or the current month. */
+	static YearMonth periodOrCurrent(@Nullable String period) {
+		return period == null || period.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
 	}
 
 	private static ResponseEntity<byte[]> file(String name, String type, byte[] content) {
@@ -221,10 +228,7 @@ class VoucherApiController {
 	@GetMapping("/settlements/export")
 	@Operation(summary = "A period's statement as Excel: between regions and by provider (the stored run, else the preview)")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String period) throws java.io.IOException {
-		Actor actor = Actors.require();
-		YearMonth chosen = period == null ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
-		SettlementView statement = settlements.runs(actor).stream().filter(r -> r.period().equals(chosen.toString()))
-			.findFirst().orElseGet(() -> settlements.preview(chosen, actor));
+		SettlementView statement = settlements.statement(periodOrCurrent(period), Actors.require());
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
 				var out = new java.io.ByteArrayOutputStream()) {
 			var pairs = workbook.createSheet("地区之间");
@@ -242,13 +246,7 @@ class VoucherApiController {
 						String.valueOf(line.orders()), line.amount());
 			}
 			workbook.write(out);
-			return ResponseEntity.ok()
-				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-					.attachment().filename("结算-" + statement.period() + ".xlsx", java.nio.charset.StandardCharsets.UTF_8).build()
-					.toString())
-				.contentType(org.springframework.http.MediaType
-					.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-				.body(out.toByteArray());
+			return file("结算-" + statement.period() + ".xlsx", XLSX, out.toByteArray());
 		}
 	}
 
@@ -256,15 +254,9 @@ class VoucherApiController {
 	@Operation(summary = "A period's statement as PDF in Chinese (the stored run, else the preview)")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String period) {
 		Actor actor = Actors.require();
-		YearMonth chosen = period == null ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
-		SettlementView statement = settlements.runs(actor).stream().filter(r -> r.period().equals(chosen.toString()))
-			.findFirst().orElseGet(() -> settlements.preview(chosen, actor));
+		SettlementView statement = settlements.statement(periodOrCurrent(period), actor);
 		byte[] pdf = this.pdf.write(statement, actor.organisationName() == null ? actor.displayName() : actor.organisationName());
-		return ResponseEntity.ok()
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-				.attachment().filename("结算-" + statement.period() + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build()
-				.toString())
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
+		return file("结算-" + statement.period() + ".pdf", "application/pdf", pdf);
 	}
 
 	private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, String... values) {

@@ -1,7 +1,6 @@
 package cn.kejiao.voucher.web;
 
 import java.io.IOException;
-import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -218,29 +217,9 @@ class VoucherPageController {
 			@RequestParam(required = false) @Nullable String acceptedZone,
 			@RequestParam(required = false) @Nullable String serviceKinds,
 			@RequestParam(required = false) @Nullable String closesOn, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> {
-			java.math.BigDecimal ratio;
-			try {
-				ratio = new java.math.BigDecimal(subsidyRatio.strip().replace("%", "")).movePointLeft(
-						subsidyRatio.contains("%") ? 2 : 0);
-			}
-			catch (NumberFormatException ex) {
-				throw KejiaoException.invalid("voucher.subsidy-ratio", subsidyRatio);
-			}
-			List<String> kinds = serviceKinds == null ? List.of()
-					: List.of(serviceKinds.split("[,，、;；\\s]+")).stream().filter(k -> !k.isBlank()).toList();
-			java.time.LocalDate closes = null;
-			if (closesOn != null && !closesOn.isBlank()) {
-				try {
-					closes = java.time.LocalDate.parse(closesOn.strip());
-				}
-				catch (java.time.format.DateTimeParseException ex) {
-					throw KejiaoException.invalid("voucher.scheme-dates");
-				}
-			}
-			return vouchers.createScheme(new SchemeForm(null, name, description, budget.strip(), ratio,
-					capPerEnterprise.strip(), kinds, acceptedZone, List.of(), null, closes, null));
-		}, "/admin/vouchers", redirect, request);
+		return step(() -> vouchers.createScheme(new SchemeForm(null, name, description, budget.strip(), ratio(subsidyRatio),
+				capPerEnterprise.strip(), kinds(serviceKinds), acceptedZone, List.of(), null, date(closesOn), null)),
+				"/admin/vouchers", redirect, request);
 	}
 
 	@GetMapping("/admin/vouchers/schemes/{id}")
@@ -313,11 +292,7 @@ class VoucherPageController {
 	@GetMapping("/settlements")
 	String settlement(@RequestParam(required = false) @Nullable String period, Model model) {
 		Actor actor = Actors.require();
-		YearMonth chosen = period == null || period.isBlank() ? null : VoucherApiController.period(period);
-		var statement = chosen == null ? settlements.preview(null, actor)
-				: settlements.runs(actor).stream().filter(r -> r.period().equals(chosen.toString())).findFirst()
-					.orElseGet(() -> settlements.preview(chosen, actor));
-		model.addAttribute("statement", statement);
+		model.addAttribute("statement", settlements.statement(VoucherApiController.periodOrCurrent(period), actor));
 		model.addAttribute("runs", settlements.runs(actor));
 		return "voucher/settlement";
 	}
