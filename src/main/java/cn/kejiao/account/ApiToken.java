@@ -40,6 +40,10 @@ class ApiToken {
 		return userId;
 	}
 
+	Instant expiresAt() {
+		return expiresAt;
+	}
+
 	boolean isValidAt(Instant now) {
 		return expiresAt.isAfter(now);
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -49,46 +50,58 @@ public class Ledger {
 
 	/**
 	 * Moves the money, or — when the key was used before — moves nothing and returns the earlier transfer.
-	 * @throws KejiaoException {@code ledger.insufficient} (409) when the paying account holds too little
+	 * @throws InsufficientBalance when the paying account holds too little
 	 */
 	@Transactional
 	public Posted transfer(Transfer transfer) {
+		return transfer(transfer, null);
+	}
+
+	/**
+	 * Like {@link #transfer(Transfer)}, opening the receiving account first unless it exists; all in one round
+	 * trip to the database (the function {@code ledger.transfer}), so the two account rows stay locked only
+	 * for the rest of the caller's transaction. Callers that touch other rows do so before the transfer.
+	 */
+	@Transactional
+	public Posted transfer(Transfer transfer, @Nullable Account openTo) {
 		if (transfer.amount() <= 0) {
 			throw new IllegalArgumentException("a transfer moves a positive amount: " + transfer);
 		}
-		Map<String, Long> ids = ids(List.of(transfer.from(), transfer.to()));
-		long from = ids.get(transfer.from());
-		long to = ids.get(transfer.to());
-		Instant now = clock.instant();
-		List<Long> inserted = jdbc.sql("""
-				insert into ledger.transfer (idempotency_key, debit_account, credit_account, amount, kind, reference,
-				                             reverses, created_at)
-				values (:key, :from, :to, :amount, :kind, :reference, :reverses, :at)
-				on conflict (idempotency_key) do nothing returning id""")
-			.param("key", transfer.key()).param("from", from).param("to", to).param("amount", transfer.amount())
-			.param("kind", transfer.kind()).param("reference", transfer.reference()).param("reverses", transfer.reverses())
-			.param("at", Timestamp.from(now))
-			.query(Long.class).list();
-		if (inserted.isEmpty()) {
-			Posted earlier = byKey(transfer.key());
-			if (!earlier.from().equals(transfer.from()) || !earlier.to().equals(transfer.to())
-					|| earlier.amount() != transfer.amount()) {
+		if (openTo != null && !openTo.code().equals(transfer.to())) {
+			throw new IllegalArgumentException("the account to open is not the one credited: " + openTo);
+		}
+		try {
+			Posted posted = jdbc.sql("""
+					select transfer_id, created, from_code, to_code, amount, kind, reference, created_at
+					from ledger.transfer(:key, :from, :to, :amount, :kind, :reference, :reverses, :at,
+					                     :openKind, :openRegion, :openOwner, :openFloor)""")
+				.param("key", transfer.key()).param("from", transfer.from()).param("to", transfer.to())
+				.param("amount", transfer.amount()).param("kind", transfer.kind()).param("reference", transfer.reference())
+				.param("reverses", transfer.reverses(), java.sql.Types.BIGINT)
+				.param("at", Timestamp.from(clock.instant()))
+				.param("openKind", openTo == null ? null : openTo.kind(), java.sql.Types.VARCHAR)
+				.param("openRegion", openTo == null ? null : openTo.regionCode(), java.sql.Types.VARCHAR)
+				.param("openOwner", openTo == null ? null : openTo.ownerId(), java.sql.Types.OTHER)
+				.param("openFloor", openTo != null && openTo.floorZero())
+				.query((rs, row) -> new Posted(rs.getLong(1), transfer.key(), rs.getString(3), rs.getString(4), rs.getLong(5),
+						rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), !rs.getBoolean(2)))
+				.single();
+			if (posted.replayed() && (!posted.from().equals(transfer.from()) || !posted.to().equals(transfer.to())
+					|| posted.amount() != transfer.amount())) {
 				throw KejiaoException.conflict("ledger.key-reused", transfer.key());
 			}
-			return earlier;
+			return posted;
 		}
-		// lock both rows in id order: two transfers between the same accounts never wait for each other in a circle
-		if (from < to) {
-			debit(from, transfer);
-			credit(to, transfer.amount());
+		catch (org.springframework.dao.DataAccessException ex) {
+			if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && "KJ001".equals(sql.getSQLState())) {
+				java.util.regex.Matcher balance = INSUFFICIENT.matcher(String.valueOf(sql.getMessage()));
+				throw new InsufficientBalance(balance.find() ? Long.parseLong(balance.group(1)) : 0, transfer.amount());
+			}
+			throw ex;
 		}
-		else {
-			credit(to, transfer.amount());
-			debit(from, transfer);
-		}
-		return new Posted(inserted.getFirst(), transfer.key(), transfer.from(), transfer.to(), transfer.amount(),
-				transfer.kind(), transfer.reference(), now, false);
 	}
+
+	private static final java.util.regex.Pattern INSUFFICIENT = java.util.regex.Pattern.compile("ledger\\.insufficient balance=(-?\\d+)");
 
 	/** Undoes a transfer with one in the opposite direction; a transfer is reversed at most once. */
 	@Transactional
@@ -97,22 +110,6 @@ public class Ledger {
 			.optional().orElseThrow(() -> new IllegalArgumentException("no transfer " + transferId));
 		return transfer(new Transfer(key, original.to(), original.from(), original.amount(), kind, original.reference(),
 				original.id()));
-	}
-
-	private void debit(long account, Transfer transfer) {
-		int updated = jdbc.sql("""
-				update ledger.account set debits = debits + :amount, balance = balance - :amount
-				where id = :id and (not floor_zero or balance >= :amount)""")
-			.param("amount", transfer.amount()).param("id", account).update();
-		if (updated == 0) {
-			long balance = balance(transfer.from());
-			throw KejiaoException.conflict("ledger.insufficient", Money.yuan(balance), Money.yuan(transfer.amount()));
-		}
-	}
-
-	private void credit(long account, long amount) {
-		jdbc.sql("update ledger.account set credits = credits + :amount, balance = balance + :amount where id = :id")
-			.param("amount", amount).param("id", account).update();
 	}
 
 	/** The account's balance in fen; 0 for an account never opened. */
@@ -189,22 +186,6 @@ public class Ledger {
 		long transfers = jdbc.sql("select count(*) from ledger.transfer").query(Long.class).single();
 		return new Verification(clock.instant(), accounts, transfers, total, List.copyOf(violations),
 				(System.nanoTime() - started) / 1_000_000);
-	}
-
-	private Map<String, Long> ids(List<String> codes) {
-		Map<String, Long> ids = new LinkedHashMap<>();
-		jdbc.sql("select code, id from ledger.account where code in (:codes)").param("codes", codes)
-			.query((rs, row) -> ids.put(rs.getString(1), rs.getLong(2))).list();
-		for (String code : codes) {
-			if (!ids.containsKey(code)) {
-				throw new IllegalStateException("no ledger account " + code);
-			}
-		}
-		return ids;
-	}
-
-	private Posted byKey(String key) {
-		return jdbc.sql(SELECT_POSTED + " where t.idempotency_key = :key").param("key", key).query(this::posted).single();
 	}
 
 	private static final String SELECT_POSTED = """

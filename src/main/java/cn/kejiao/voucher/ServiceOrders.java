@@ -24,6 +24,7 @@ import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.ledger.Account;
+import cn.kejiao.ledger.InsufficientBalance;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Transfer;
 import cn.kejiao.organisation.OrganisationType;
@@ -202,31 +203,29 @@ public class ServiceOrders {
 						grant.subsidyRatio().movePointRight(2).stripTrailingZeros().toPlainString());
 			}
 			issuer = grant.regionCode();
-			ledger.open(new Account(Accounts.hold(orderId), Accounts.HOLD, issuer, order.enterpriseOrgId(), true));
-			try {
-				ledger.transfer(new Transfer("hold:" + orderId, Accounts.grant(grantId), Accounts.hold(orderId), voucher,
-						"HOLD", "order:" + orderId));
-			}
-			catch (KejiaoException ex) {
-				if (ex.code().equals("ledger.insufficient")) {
-					throw KejiaoException.conflict("voucher.grant-insufficient", Money.yuan(ledger.balance(Accounts.grant(grantId))),
-							Money.yuan(voucher));
-				}
-				throw ex;
-			}
 		}
 		else if (voucherAmount != null) {
 			throw KejiaoException.invalid("voucher.grant-required");
 		}
 		Instant now = clock.instant();
-		jdbc.sql("""
+		OrderView view = update("""
 				update voucher.service_order set state = 'ACCEPTED', grant_id = :grant, voucher_amount = :voucher,
 				    issuer_region = :issuer, accept_key = :key, accepted_at = :at, hold_expires_at = :expires, updated_at = :at
-				where id = :id""")
-			.param("grant", grantId).param("voucher", voucher).param("issuer", issuer).param("key", idempotencyKey)
-			.param("at", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(holdFor))).param("id", orderId)
-			.update();
-		return changed(order, "order.accepted");
+				where id = :id""", Map.of("voucher", voucher, "at", Timestamp.from(now), "expires",
+						Timestamp.from(now.plus(holdFor)), "id", orderId), grantId, issuer, idempotencyKey);
+		audited(order, view, "order.accepted");
+		if (voucher > 0) {
+			// the money last: the grant's row stays locked only until the commit that follows
+			try {
+				ledger.transfer(new Transfer("hold:" + orderId, Accounts.grant(grantId), Accounts.hold(orderId), voucher,
+						"HOLD", "order:" + orderId), new Account(Accounts.hold(orderId), Accounts.HOLD, issuer,
+								order.enterpriseOrgId(), true));
+			}
+			catch (InsufficientBalance ex) {
+				throw KejiaoException.conflict("voucher.grant-insufficient", Money.yuan(ex.balance()), Money.yuan(voucher));
+			}
+		}
+		return view;
 	}
 
 	/** The provider delivers, with a report (a file, a note or both). */
@@ -241,15 +240,16 @@ public class ServiceOrders {
 		if ((report == null || report.length == 0) && (note == null || note.isBlank())) {
 			throw KejiaoException.invalid("order.report-required");
 		}
-		Instant now = clock.instant();
-		jdbc.sql("""
+		boolean file = report != null && report.length > 0;
+		OrderView view = jdbc.sql("""
 				update voucher.service_order set state = 'DELIVERED', report_name = :name, report_content = :content,
-				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id""")
-			.param("name", report == null || report.length == 0 ? null : reportName)
-			.param("content", report == null || report.length == 0 ? null : report)
-			.param("note", note == null ? null : note.strip()).param("at", Timestamp.from(now)).param("id", orderId)
-			.update();
-		return changed(order, "order.delivered");
+				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id returning """ + " " + VIEW_COLUMNS)
+			.param("name", file ? reportName : null, java.sql.Types.VARCHAR)
+			.param("content", file ? report : null, java.sql.Types.BINARY)
+			.param("note", note == null ? null : note.strip(), java.sql.Types.VARCHAR)
+			.param("at", Timestamp.from(clock.instant())).param("id", orderId)
+			.query(ServiceOrders::orderView).single();
+		return audited(order, view, "order.delivered");
 	}
 
 	/** The enterprise confirms the delivery: the held voucher part becomes the provider's claim on the issuing region. */
@@ -264,19 +264,20 @@ public class ServiceOrders {
 			}
 			throw KejiaoException.conflict("order.state", order.state());
 		}
+		OrderView view = update("update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id",
+				Map.of("at", Timestamp.from(clock.instant()), "id", orderId));
+		audited(order, view, "order.confirmed");
+		// the money last: the provider's receivable is one row for every order it confirms, locked only until the commit
 		post(order);
-		Instant now = clock.instant();
-		jdbc.sql("update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id")
-			.param("at", Timestamp.from(now)).param("id", orderId).update();
-		return changed(order, "order.confirmed");
+		return view;
 	}
 
 	private void post(OrderRow order) {
 		if (order.voucherAmount() > 0) {
 			String receivable = Accounts.receivable(order.providerOrgId(), Objects.requireNonNull(order.issuerRegion()));
-			ledger.open(new Account(receivable, Accounts.RECEIVABLE, order.issuerRegion(), order.providerOrgId(), true));
 			ledger.transfer(new Transfer("post:" + order.id(), Accounts.hold(order.id()), receivable, order.voucherAmount(),
-					"POST", "order:" + order.id()));
+					"POST", "order:" + order.id()),
+					new Account(receivable, Accounts.RECEIVABLE, order.issuerRegion(), order.providerOrgId(), true));
 		}
 	}
 
@@ -443,7 +444,23 @@ public class ServiceOrders {
 	}
 
 	private OrderView changed(OrderRow before, String action) {
-		OrderView view = view(before.id());
+		return audited(before, view(before.id()), action);
+	}
+
+	/** Runs an update of one order and returns the order as it now is, in one round trip. */
+	private OrderView update(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql + " returning " + VIEW_COLUMNS).params(params).query(ServiceOrders::orderView).single();
+	}
+
+	/** {@link #update(String, Map)} with the acceptance's nullable grant, issuer and key. */
+	private OrderView update(String sql, Map<String, Object> params, @Nullable UUID grant, @Nullable String issuer,
+			@Nullable String key) {
+		return jdbc.sql(sql + " returning " + VIEW_COLUMNS).params(params).param("grant", grant, java.sql.Types.OTHER)
+			.param("issuer", issuer, java.sql.Types.VARCHAR).param("key", key, java.sql.Types.VARCHAR)
+			.query(ServiceOrders::orderView).single();
+	}
+
+	private OrderView audited(OrderRow before, OrderView view, String action) {
 		audit.record(action, "service-order", before.id().toString(), before.number(), before.providerRegion(),
 				Map.of("state", before.state()), Map.of("state", view.state(), "quote", String.valueOf(view.quote()),
 						"voucherAmount", view.voucherAmount()));
@@ -550,12 +567,13 @@ public class ServiceOrders {
 				rs.getObject(8, LocalDate.class), rs.getString(9));
 	}
 
-	private static final String SELECT_VIEW = """
-			select id, number, enterprise_org_id, enterprise_name, enterprise_region, provider_org_id, provider_name,
+	private static final String VIEW_COLUMNS = """
+			id, number, enterprise_org_id, enterprise_name, enterprise_region, provider_org_id, provider_name,
 			       provider_region, service_id, service_title, service_kind, list_price, description, state, quote, grant_id,
 			       voucher_amount, issuer_region, report_name, report_note, cancel_reason, dispute_reason, flags, created_at,
-			       quoted_at, accepted_at, hold_expires_at, delivered_at, confirmed_at, cancelled_at, updated_at
-			from voucher.service_order""";
+			       quoted_at, accepted_at, hold_expires_at, delivered_at, confirmed_at, cancelled_at, updated_at""";
+
+	private static final String SELECT_VIEW = "select " + VIEW_COLUMNS + " from voucher.service_order";
 
 	private static OrderView orderView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Long list = rs.getObject(12, Long.class);

@@ -76,9 +76,9 @@ public class Settlements {
 				.param("run", id).param("issuer", line.issuer()).param("org", line.provider()).param("name", line.name())
 				.param("region", line.region()).param("amount", line.amount()).param("orders", line.orders()).update();
 			String clearing = Accounts.clearing(line.issuer(), line.region());
-			ledger.open(new Account(clearing, Accounts.CLEARING, line.issuer(), null, true));
 			ledger.transfer(new Transfer("settle:" + period + ":" + line.provider() + ":" + line.issuer(),
-					Accounts.receivable(line.provider(), line.issuer()), clearing, line.amount(), "SETTLE", "settlement:" + id));
+					Accounts.receivable(line.provider(), line.issuer()), clearing, line.amount(), "SETTLE", "settlement:" + id),
+					new Account(clearing, Accounts.CLEARING, line.issuer(), null, true));
 		}
 		SettlementView view = view(id);
 		audit.record("settlement.run", "settlement", id.toString(), period.toString(), null, null,

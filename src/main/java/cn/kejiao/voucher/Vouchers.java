@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.ledger.Account;
+import cn.kejiao.ledger.InsufficientBalance;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Transfer;
 import cn.kejiao.organisation.OrganisationType;
@@ -120,8 +121,8 @@ public class Vouchers {
 				ledger.transfer(new Transfer("fund:" + id + ":" + version, Accounts.budget(id),
 						Accounts.issuance(current.regionCode()), -delta, "UNFUND", "scheme:" + id));
 			}
-			catch (KejiaoException ex) {
-				throw KejiaoException.conflict("voucher.budget-below-granted", Money.yuan(current.budget() - ledger.balance(Accounts.budget(id))));
+			catch (InsufficientBalance ex) {
+				throw KejiaoException.conflict("voucher.budget-below-granted", Money.yuan(current.budget() - ex.balance()));
 			}
 		}
 		jdbc.sql("""
@@ -338,17 +339,13 @@ public class Vouchers {
 			.param("ratio", scheme.subsidyRatio()).param("kinds", pgArray(Arrays.asList(scheme.serviceKinds()))).param("zone", scheme.acceptedZone())
 			.param("valid", scheme.validUntil()).param("at", Timestamp.from(now))
 			.update();
-		ledger.open(new Account(Accounts.grant(grantId), Accounts.GRANT, scheme.regionCode(), application.enterpriseOrgId(),
-				true));
 		try {
 			ledger.transfer(new Transfer("grant:" + applicationId, Accounts.budget(scheme.id()), Accounts.grant(grantId), fen,
-					"GRANT", "grant:" + grantId));
+					"GRANT", "grant:" + grantId), new Account(Accounts.grant(grantId), Accounts.GRANT, scheme.regionCode(),
+							application.enterpriseOrgId(), true));
 		}
-		catch (KejiaoException ex) {
-			if (ex.code().equals("ledger.insufficient")) {
-				throw KejiaoException.conflict("voucher.budget-exhausted", Money.yuan(ledger.balance(Accounts.budget(scheme.id()))));
-			}
-			throw ex;
+		catch (InsufficientBalance ex) {
+			throw KejiaoException.conflict("voucher.budget-exhausted", Money.yuan(ex.balance()));
 		}
 		jdbc.sql("""
 				update voucher.application set state = 'APPROVED', approved_amount = :amount, decided_at = :at,

@@ -57,6 +57,22 @@ class LoginLockoutTests {
 	}
 
 	@Test
+	void aLockedAccountsTokenStopsWorkingAtOnceThoughTokensAreRemembered() {
+		String username = newUser();
+		Http signedIn = Http.as(port, username, "Str0ng-pass!");
+		// twice: the second call is answered from the short memory of recently seen tokens
+		assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
+		Http api = Http.api(port);
+		for (int i = 0; i < 5; i++) {
+			api.post("/api/v1/auth/tokens", Map.of("username", username, "password", "wrong-" + i));
+		}
+		var refused = signedIn.get("/api/v1/me");
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.code()).isEqualTo("auth.token-invalid");
+	}
+
+	@Test
 	void aSuccessfulLoginForgetsEarlierFailures() {
 		String username = newUser();
 		Http api = Http.api(port);

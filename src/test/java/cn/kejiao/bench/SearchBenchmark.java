@@ -48,7 +48,10 @@ public final class SearchBenchmark {
 		int instruments = intArg(args, "--instruments", 50_000);
 		int queries = intArg(args, "--queries", 200);
 		Path csl = Path.of(stringArg(args, "--csl", "../shared/data/csl"));
-		Path dataDir = Files.createTempDirectory("kejiao-search-bench");
+		// --keep DIR: the catalog is loaded and indexed into DIR once and reused by later runs (to compare query changes)
+		String keep = stringArg(args, "--keep", null);
+		Path dataDir = keep == null ? Files.createTempDirectory("kejiao-search-bench") : Path.of(keep).toAbsolutePath();
+		boolean reuse = keep != null && Files.exists(dataDir.resolve("ready"));
 		List<Paper> papers = papers(csl);
 		List<String> trainTitles = Files.readAllLines(csl.resolve("cls_ctg-train.tsv")).stream()
 			.map(l -> l.split("\t")).filter(c -> c.length >= 3).map(c -> c[1]).toList();
@@ -61,15 +64,25 @@ public final class SearchBenchmark {
 		try {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			DataSource dataSource = app.getBean(DataSource.class);
-			long loadStarted = System.nanoTime();
-			load(dataSource, papers, trainTitles, achievements, instruments);
-			double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
-
 			SearchIndex index = app.getBean(SearchIndex.class);
-			long indexStarted = System.nanoTime();
-			index.rebuildNow();
-			double indexSeconds = (System.nanoTime() - indexStarted) / 1e9;
-			long documents = index.progress().done();
+			double loadSeconds = Double.NaN;
+			double indexSeconds = Double.NaN;
+			long documents;
+			if (reuse) {
+				documents = Long.parseLong(Files.readString(dataDir.resolve("ready")).strip());
+			}
+			else {
+				long loadStarted = System.nanoTime();
+				load(dataSource, papers, trainTitles, achievements, instruments);
+				loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+				long indexStarted = System.nanoTime();
+				index.rebuildNow();
+				indexSeconds = (System.nanoTime() - indexStarted) / 1e9;
+				documents = index.progress().done();
+				if (keep != null) {
+					Files.writeString(dataDir.resolve("ready"), Long.toString(documents));
+				}
+			}
 
 			CatalogSearch search = app.getBean(CatalogSearch.class);
 			Random random = new Random(42);
@@ -111,7 +124,9 @@ public final class SearchBenchmark {
 		}
 		finally {
 			app.close();
-			deleteRecursively(dataDir);
+			if (keep == null) {
+				deleteRecursively(dataDir);
+			}
 		}
 	}
 
