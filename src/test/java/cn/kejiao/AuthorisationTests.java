@@ -35,11 +35,12 @@ class AuthorisationTests {
 			"GET /api/v1/regions/{code}/ancestors", "GET /api/v1/regions/{code}/within/{ancestor}", "GET /api/v1/zones",
 			"GET /api/v1/zones/{code}", "GET /api/v1/organisations/notices", "GET /api/v1/search",
 			"GET /api/v1/search/suggestions", "GET /api/v1/catalog/{types}/{id}", "GET /api/v1/catalog/exports",
-			"GET /api/v1/catalog/imports/template", "GET /api/v1/catalog/categories");
+			"GET /api/v1/catalog/imports/template", "GET /api/v1/catalog/categories", "GET /api/v1/demands",
+			"GET /api/v1/demands/{id}", "GET /api/v1/catalog/entries/{id}/demands");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
-			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -88,7 +88,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**", "/api/v1/zones",
 						"/api/v1/zones/**", "/api/v1/organisations/notices", "/api/v1/search", "/api/v1/search/suggestions", "/api/v1/catalog/exports",
 						"/api/v1/catalog/imports/template", "/api/v1/catalog/categories",
-						"/api/v1/catalog/{types:instruments|services|achievements|experts}/{id:[0-9a-f-]{36}}")
+						"/api/v1/catalog/{types:instruments|services|achievements|experts}/{id:[0-9a-f-]{36}}",
+						"/api/v1/demands", "/api/v1/demands/{id:[0-9a-f-]{36}}", "/api/v1/catalog/entries/{id:[0-9a-f-]{36}}/demands")
 				.permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
@@ -106,6 +107,7 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(PUBLIC_PAGES).permitAll()
+				.requestMatchers(HttpMethod.GET, "/demands", "/demands/{id:[0-9a-f-]{36}}").permitAll()
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())

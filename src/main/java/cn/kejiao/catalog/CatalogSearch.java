@@ -132,6 +132,68 @@ public class CatalogSearch {
 		return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
 	}
 
+	/**
+	 * What a demand (or any description of a need) could be answered by: entries that share any of its words,
+	 * ranked by BM25 over the same field weights as search, the demand's keywords counting twice. Unlike a
+	 * search nothing is required to match, since a need is rarely worded like its answer. Same visibility
+	 * rules as search; {@code regionPrefixes} (empty: all) limits the regions the entries come from.
+	 */
+	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
+			@Nullable Actor reader, int limit) {
+		List<String> textTokens = ChineseText.tokens(text).stream().distinct().limit(96).toList();
+		List<String> keywordTokens = keywords.stream().flatMap(k -> ChineseText.tokens(k).stream()).distinct().limit(32)
+			.toList();
+		if (textTokens.isEmpty() && keywordTokens.isEmpty()) {
+			return List.of();
+		}
+		List<String> readerScope = readerZoneScope(reader);
+		try (EntityManager own = entityManagerFactory.createEntityManager()) {
+			List<List<?>> rows = Search.session(own).search(CatalogEntry.class)
+				.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
+						f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
+						f.score()).asList())
+				.where(f -> {
+					var words = f.bool();
+					textTokens.forEach(t -> words.should(token(f, t)));
+					keywordTokens.forEach(t -> words.should(f.match().field("allTokens").matching(t).boost(2f)));
+					var bool = f.bool().must(words);
+					bool.filter(f.terms().field("state").matchingAny(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE)));
+					var visible = f.bool().should(f.not(f.match().field("confidentiality").matching(Confidentiality.ZONE)));
+					if (!readerScope.isEmpty()) {
+						visible.should(f.terms().field("regionScope").matchingAny(readerScope));
+					}
+					if (reader != null && reader.organisationId() != null) {
+						visible.should(f.match().field("ownerOrgId").matching(reader.organisationId()));
+					}
+					bool.filter(visible);
+					if (!types.isEmpty()) {
+						bool.filter(f.terms().field("type").matchingAny(types));
+					}
+					if (!regionPrefixes.isEmpty()) {
+						bool.filter(f.terms().field("regionScope").matchingAny(regionPrefixes));
+					}
+					return bool;
+				})
+				.fetchHits(Math.clamp(limit, 1, 1000));
+			List<Match> matches = new ArrayList<>();
+			for (List<?> row : rows) {
+				String regionCode = (String) row.get(4);
+				java.util.UUID owner = (java.util.UUID) row.get(7);
+				boolean privileged = reader != null && (owner.equals(reader.organisationId()) || reader.governs(regionCode));
+				boolean hide = row.get(6) == Confidentiality.ON_REQUEST && !privileged;
+				matches.add(new Match((EntryType) row.get(1), (java.util.UUID) row.get(0), (String) row.get(2),
+						hide || row.get(3) == null ? "" : (String) row.get(3), regionCode, (String) row.get(5), owner,
+						row.get(8) instanceof Float score ? score : 0f));
+			}
+			return matches;
+		}
+	}
+
+	/** An entry that could answer a need: what the index holds of it and its BM25 score. */
+	public record Match(EntryType type, java.util.UUID id, String title, String summary, String regionCode,
+			String organisation, java.util.UUID ownerOrgId, float score) {
+	}
+
 	private static @Nullable Long fen(java.math.@Nullable BigDecimal yuan) {
 		return yuan == null ? null : yuan.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
 	}

@@ -85,6 +85,9 @@ class DemoData implements ApplicationRunner {
 			transactions.executeWithoutResult(status -> seed());
 			log.info("Demo organisations and accounts loaded");
 		}
+		if ("none".equals(catalogScale)) {
+			return; // organisations and accounts only (the matching evaluation brings its own catalog)
+		}
 		vouchers.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {

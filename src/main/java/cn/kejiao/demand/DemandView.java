@@ -1,0 +1,19 @@
+package cn.kejiao.demand;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A demand as the reader may see it: when the author hides its name from this reader, {@code ownerOrgId}
+ * is null and {@code ownerName} says only where it is from. Budget in yuan.
+ */
+public record DemandView(UUID id, String number, String title, String description, String field, List<String> keywords,
+		@Nullable String budget, @Nullable LocalDate deadline, List<CooperationMode> modes, Visibility visibility,
+		@Nullable String zoneCode, boolean hideName, DemandState state, @Nullable UUID ownerOrgId, String ownerName,
+		String regionCode, String regionName, String industryChain, String postedBy, Instant createdAt,
+		Instant updatedAt, @Nullable Instant openedAt, boolean manageable) {
+}

@@ -1,0 +1,354 @@
+package cn.kejiao.demand;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.kejiao.audit.AuditLog;
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.EntryType;
+import cn.kejiao.catalog.EntryView;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.text.ChineseText;
+import cn.kejiao.region.Regions;
+import cn.kejiao.region.ZoneView;
+
+/**
+ * Supply–demand matching. For a demand: the catalog's entries from every region the demand reaches, ranked
+ * by BM25 over the segmented text (title above keywords above body, the demand's keywords counting twice),
+ * then by what people said of them — a suggestion marked useful for this demand rises, one marked not useful
+ * sinks, and an entry found useful for other demands gains a little. Each suggestion says why: the words it
+ * shares with the demand, the field, the region or zone, and for achievements the maturity and the transfer
+ * modes that fit. For an entry: the open demands it could answer.
+ */
+@Service
+public class Matching {
+
+	private final Demands demands;
+	private final CatalogSearch search;
+	private final Catalog catalog;
+	private final Regions regions;
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	Matching(Demands demands, CatalogSearch search, Catalog catalog, Regions regions, JdbcClient jdbc, AuditLog audit,
+			MessageSource messages, Clock clock) {
+		this.demands = demands;
+		this.search = search;
+		this.catalog = catalog;
+		this.regions = regions;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** One suggestion: what it is, its score (1 for the best), why, and the verdict given on it, if any. */
+	public record MatchView(EntryType type, UUID id, String title, String regionCode, String organisation, double score,
+			List<Reason> reasons, @Nullable Boolean useful) {
+	}
+
+	/** A reason a person reads: a stable code and the text in the reader's language. */
+	public record Reason(String code, String text) {
+	}
+
+	/** The entries that could answer the demand, best first; for those who manage the demand. */
+	@Transactional(readOnly = true)
+	public List<MatchView> matches(UUID demandId, @Nullable EntryType type, int limit) {
+		Actor actor = Actors.require();
+		Demands.Row demand = demands.managed(demandId, actor);
+		int size = Math.clamp(limit, 1, 100);
+		List<Ranked> found = rank(demandText(demand), demand.keywords(), type == null ? Set.of() : Set.of(type),
+				demands.scope(demand), actor, Math.max(60, size * 3));
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Boolean> verdicts = verdicts(demandId);
+		Map<UUID, double[]> elsewhere = usefulness(found.stream().map(r -> r.match().id()).toList(), demandId);
+		List<Scored> scored = new ArrayList<>();
+		for (Ranked ranked : found) {
+			CatalogSearch.Match match = ranked.match();
+			double score = ranked.score();
+			Boolean verdict = verdicts.get(match.id());
+			if (verdict != null) {
+				score *= verdict ? 1.5 : 0.3;
+			}
+			double[] votes = elsewhere.get(match.id());
+			if (votes != null) {
+				// (useful + 1) / (all + 2): from 0.8 (always rejected) to 1.2 (always useful), 1 with no votes
+				score *= 0.8 + 0.4 * (votes[0] + 1) / (votes[1] + 2);
+			}
+			scored.add(new Scored(match, score, verdict));
+		}
+		scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+		List<Scored> page = scored.subList(0, Math.min(size, scored.size()));
+		Map<UUID, EntryView> views = new HashMap<>();
+		catalog.views(page.stream().map(s -> s.match().id()).toList(), actor).forEach(v -> views.put(v.id(), v));
+		double best = page.getFirst().score();
+		Set<String> demandTokens = tokens(List.of(demand.title(), demand.description(), demand.field()));
+		Set<String> keywordTokens = tokens(demand.keywords());
+		List<MatchView> result = new ArrayList<>();
+		for (Scored s : page) {
+			CatalogSearch.Match match = s.match();
+			List<Reason> reasons = reasons(demand, match, views.get(match.id()), demandTokens, keywordTokens);
+			result.add(new MatchView(match.type(), match.id(), match.title(), match.regionCode(), match.organisation(),
+					Math.round(s.score() / best * 1000) / 1000.0, reasons, s.verdict()));
+		}
+		return result;
+	}
+
+	private record Scored(CatalogSearch.Match match, double score, @Nullable Boolean verdict) {
+	}
+
+	/** An entry and its score before anyone's verdicts: 2 at most (the best match). */
+	record Ranked(CatalogSearch.Match match, double score) {
+	}
+
+	/**
+	 * The ranking every match goes through: BM25 of the need's words, plus BM25 of the best match's own words
+	 * ("more like the best match"), each divided by its best score, with equal weight. A need is rarely worded
+	 * like its answer, but the best match is worded like the other answers in its field: the second part
+	 * raises entries of the same field that share few words with the need. {@code limit} entries from the
+	 * union of both lists.
+	 */
+	List<Ranked> rank(String text, List<String> keywords, Set<EntryType> types, List<String> scope, @Nullable Actor reader,
+			int limit) {
+		List<CatalogSearch.Match> first = search.match(text, keywords, types, scope, reader, limit);
+		if (first.size() < 2) {
+			return first.stream().map(m -> new Ranked(m, 2)).toList();
+		}
+		CatalogSearch.Match best = first.getFirst();
+		List<CatalogSearch.Match> like = search.match(best.title() + " " + best.summary(), List.of(), types, scope, reader,
+				limit);
+		Map<UUID, CatalogSearch.Match> entries = new java.util.LinkedHashMap<>();
+		Map<UUID, Double> scores = new HashMap<>();
+		double top = first.getFirst().score();
+		for (CatalogSearch.Match m : first) {
+			entries.put(m.id(), m);
+			scores.merge(m.id(), m.score() / top, Double::sum);
+		}
+		double topLike = like.isEmpty() ? 1 : like.getFirst().score();
+		for (CatalogSearch.Match m : like) {
+			entries.putIfAbsent(m.id(), m);
+			scores.merge(m.id(), m.score() / topLike, Double::sum);
+		}
+		return entries.values().stream().map(m -> new Ranked(m, scores.get(m.id())))
+			.sorted(Comparator.comparingDouble(Ranked::score).reversed()).limit(limit).toList();
+	}
+
+	/** Plain BM25 of the need's words, the first part of {@link #rank}; for the evaluation's comparison. */
+	List<CatalogSearch.Match> bm25(String text, List<String> keywords, @Nullable Actor reader, int limit) {
+		return search.match(text, keywords, Set.of(), List.of(), reader, limit);
+	}
+
+	static String demandText(Demands.Row demand) {
+		return String.join(" ", demand.title(), demand.field(), demand.description());
+	}
+
+	/** The words a person recognises (two characters or more, or a Latin word), in order, once each. */
+	static Set<String> tokens(Collection<String> texts) {
+		Set<String> tokens = new LinkedHashSet<>();
+		for (String text : texts) {
+			for (String token : ChineseText.tokens(text == null ? "" : text)) {
+				if (token.length() >= 2 || token.matches("[a-z0-9]+")) {
+					tokens.add(token);
+				}
+			}
+		}
+		return tokens;
+	}
+
+	private List<Reason> reasons(Demands.Row demand, CatalogSearch.Match match, @Nullable EntryView view,
+			Set<String> demandTokens, Set<String> keywordTokens) {
+		List<Reason> reasons = new ArrayList<>();
+		Set<String> entryTokens = tokens(view == null ? List.of(match.title(), match.summary())
+				: List.of(view.title(), view.summary(), String.join(" ", view.keywords()), view.category()));
+		List<String> shared = new ArrayList<>();
+		keywordTokens.stream().filter(entryTokens::contains).forEach(shared::add);
+		demandTokens.stream().filter(entryTokens::contains).filter(t -> !shared.contains(t))
+			.sorted(Comparator.comparingInt(String::length).reversed()).forEach(shared::add);
+		if (!shared.isEmpty()) {
+			reasons.add(reason("shared-terms", String.join("、", shared.subList(0, Math.min(6, shared.size())))));
+		}
+		if (view != null && !demand.field().isBlank()) {
+			String field = demand.field().strip();
+			Object fields = view.details().get("fields");
+			boolean sameField = field.equals(view.category()) || view.keywords().contains(field)
+					|| fields instanceof Collection<?> list && list.contains(field)
+					|| view.details().getOrDefault("field", "").equals(field);
+			if (sameField) {
+				reasons.add(reason("field", field));
+			}
+		}
+		if (match.regionCode().startsWith(demand.regionCode().substring(0, 2))) {
+			reasons.add(reason("same-province", regions.fullName(match.regionCode().substring(0, 2) + "0000")));
+		}
+		else {
+			regions.zonesCovering(demand.regionCode()).stream()
+				.filter(zone -> regions.zoneCovers(zone.code(), match.regionCode())).map(ZoneView::name).findFirst()
+				.ifPresent(zone -> reasons.add(reason("zone", zone)));
+		}
+		if (view != null && match.type() == EntryType.ACHIEVEMENT) {
+			if (view.maturity() != null && !view.maturity().equals("LAB")) {
+				reasons.add(reason("maturity", messages.getMessage("maturity." + view.maturity(), null, view.maturity(),
+						LocaleContextHolder.getLocale())));
+			}
+			if (view.details().get("transferModes") instanceof Collection<?> modes) {
+				List<String> fit = demand.modes().stream().map(Enum::name).filter(m -> modes.contains(m))
+					.map(m -> messages.getMessage("transferMode." + m, null, m, LocaleContextHolder.getLocale())).toList();
+				if (!fit.isEmpty()) {
+					reasons.add(reason("modes", String.join("、", fit)));
+				}
+			}
+		}
+		return reasons;
+	}
+
+	private Reason reason(String code, String argument) {
+		return new Reason(code, messages.getMessage("match.reason." + code, new Object[] { argument },
+				LocaleContextHolder.getLocale()));
+	}
+
+	// ---- feedback
+
+	/** A person who manages the demand says whether a suggestion was useful (and if not, why). */
+	@Transactional
+	public void feedback(UUID demandId, EntryType type, UUID entryId, boolean useful, @Nullable String reason,
+			@Nullable String note) {
+		Actor actor = Actors.require();
+		Demands.Row demand = demands.managed(demandId, actor);
+		if (catalog.views(List.of(entryId), actor).stream().noneMatch(v -> v.type() == type)) {
+			throw KejiaoException.notFound("catalog.not-found", entryId);
+		}
+		String why = null;
+		if (!useful) {
+			why = reason == null || reason.isBlank() ? null : reason.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+			if (why == null || !List.of("TOO_EARLY", "BENEFIT_UNCLEAR", "PRICE", "REGION", "OTHER").contains(why)) {
+				throw KejiaoException.invalid("match.reason-required");
+			}
+		}
+		jdbc.sql("""
+				insert into demand.feedback (demand_id, entry_id, entry_type, useful, reason, note, by_user, at)
+				values (:demand, :entry, :type, :useful, :reason, :note, :by, :at)
+				on conflict (demand_id, entry_id, by_user) do update
+				set useful = excluded.useful, reason = excluded.reason, note = excluded.note, at = excluded.at""")
+			.param("demand", demandId).param("entry", entryId).param("type", type.name()).param("useful", useful)
+			.param("reason", why, java.sql.Types.VARCHAR).param("note", note == null ? "" : note.strip())
+			.param("by", actor.username()).param("at", Timestamp.from(clock.instant())).update();
+		audit.record("match.feedback", "demand", demandId.toString(), demand.title(), demand.regionCode(), null,
+				Map.of("entry", entryId.toString(), "useful", useful, "reason", why == null ? "" : why));
+	}
+
+	/** One verdict as admins see it. */
+	public record FeedbackView(UUID demandId, String demandTitle, String regionCode, UUID entryId, EntryType entryType,
+			boolean useful, @Nullable String reason, String note, String byUser, java.time.Instant at) {
+	}
+
+	/** The verdicts on suggestions for the demands of the admin's region, newest first. */
+	@Transactional(readOnly = true)
+	public List<FeedbackView> feedbackOfRegion() {
+		Actor actor = Actors.require();
+		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		return jdbc.sql("""
+				select f.demand_id, d.title, d.region_code, f.entry_id, f.entry_type, f.useful, f.reason, f.note, f.by_user, f.at
+				from demand.feedback f join demand.demand d on d.id = f.demand_id
+				where d.region_code like :scope order by f.at desc limit 500""")
+			.param("scope", actor.isPlatformAdmin() ? "%" : cn.kejiao.platform.RegionCodes.likePattern(actor.regionCode()))
+			.query((rs, n) -> new FeedbackView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getObject(4, UUID.class), EntryType.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getString(7),
+					rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+			.list();
+	}
+
+	private Map<UUID, Boolean> verdicts(UUID demandId) {
+		Map<UUID, Boolean> verdicts = new HashMap<>();
+		jdbc.sql("select entry_id, bool_or(useful), bool_and(useful) from demand.feedback where demand_id = :d group by entry_id")
+			.param("d", demandId)
+			// someone found it useful: useful; everyone said not: not useful
+			.query((rs, n) -> verdicts.put(rs.getObject(1, UUID.class), rs.getBoolean(2))).list();
+		return verdicts;
+	}
+
+	/** For each entry: [useful votes, all votes] given for other demands. */
+	private Map<UUID, double[]> usefulness(List<UUID> entries, UUID except) {
+		Map<UUID, double[]> votes = new HashMap<>();
+		jdbc.sql("""
+				select entry_id, count(*) filter (where useful), count(*) from demand.feedback
+				where entry_id = any(:entries) and demand_id <> :except group by entry_id""")
+			.param("entries", entries.toArray(UUID[]::new)).param("except", except)
+			.query((rs, n) -> votes.put(rs.getObject(1, UUID.class), new double[] { rs.getLong(2), rs.getLong(3) })).list();
+		return votes;
+	}
+
+	// ---- the other way round
+
+	/** A demand an entry could answer, with the words they share. */
+	public record DemandMatch(DemandView demand, double score, List<Reason> reasons) {
+	}
+
+	/**
+	 * The open demands an entry could answer, best first: those that reach the entry's region, scored by BM25
+	 * of the entry's words in the demands' text.
+	 */
+	@Transactional(readOnly = true)
+	public List<DemandMatch> demandsFor(UUID entryId, int limit) {
+		Actor actor = Actors.current().orElse(null);
+		EntryView entry = catalog.get(entryId, actor);
+		Set<String> entryTokens = tokens(List.of(entry.title(), entry.title(), entry.summary(), String.join(" ", entry.keywords()),
+				entry.category()));
+		List<Demands.Row> candidates = demands.openReaching(entry.regionCode(), actor);
+		if (candidates.isEmpty() || entryTokens.isEmpty()) {
+			return List.of();
+		}
+		List<Set<String>> docs = candidates.stream()
+			.map(d -> tokens(List.of(d.title(), d.description(), d.field(), String.join(" ", d.keywords())))).toList();
+		Map<String, Integer> df = new HashMap<>();
+		docs.forEach(doc -> doc.forEach(t -> df.merge(t, 1, Integer::sum)));
+		double n = docs.size();
+		List<DemandMatch> result = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			Set<String> doc = docs.get(i);
+			double score = 0;
+			List<String> shared = new ArrayList<>();
+			for (String token : entryTokens) {
+				if (doc.contains(token)) {
+					score += Math.log(1 + (n - df.get(token) + 0.5) / (df.get(token) + 0.5));
+					shared.add(token);
+				}
+			}
+			if (score > 0) {
+				Demands.Row row = candidates.get(i);
+				result.add(new DemandMatch(demands.view(row, actor), score,
+						List.of(reason("shared-terms", String.join("、", shared.subList(0, Math.min(6, shared.size())))))));
+			}
+		}
+		result.sort(Comparator.comparingDouble(DemandMatch::score).reversed());
+		List<DemandMatch> top = result.subList(0, Math.min(Math.clamp(limit, 1, 100), result.size()));
+		double best = top.isEmpty() ? 1 : top.getFirst().score();
+		return top.stream().map(m -> new DemandMatch(m.demand(), Math.round(m.score() / best * 1000) / 1000.0, m.reasons()))
+			.toList();
+	}
+}

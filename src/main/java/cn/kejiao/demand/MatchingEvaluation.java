@@ -1,0 +1,205 @@
+package cn.kejiao.demand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cn.kejiao.account.Accounts;
+import cn.kejiao.account.UserView;
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.Confidentiality;
+import cn.kejiao.catalog.EntryForm;
+import cn.kejiao.catalog.EntryType;
+import cn.kejiao.catalog.EntryView;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.ActorPrincipal;
+
+/**
+ * {@code java -jar kejiao.jar eval-matching --dataset DIR}: measures the matching on a labelled set of Chinese
+ * scientific papers (CSL: {@code ts-dev.tsv}, {@code kg-dev.tsv}, {@code cls_dcp-dev.tsv} in DIR). In a fresh
+ * data directory of its own, each paper becomes one achievement whose text is its abstract alone (its title
+ * is a code, "CSL-0001", that no query contains). Two query sets go through the same ranking that serves
+ * demands, and through plain BM25 over the same index: each paper's keywords, and each paper's title. For
+ * each it prints how well the paper itself is found (MRR@10, nDCG@10, recall@10, recall@100) and how well
+ * its field is (discipline-P@10: of the top 10 other than the paper, the share of the paper's discipline).
+ */
+public final class MatchingEvaluation {
+
+	private MatchingEvaluation() {
+	}
+
+	record Paper(String abstractText, String title, String keywords, String discipline) {
+	}
+
+	record Principal(Actor actor) implements ActorPrincipal {
+	}
+
+	public static int run(String[] args) throws IOException {
+		Path dataset = null;
+		List<String> options = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--dataset") && i + 1 < args.length) {
+				dataset = Path.of(args[++i]);
+			}
+			else if (args[i].startsWith("--dataset=")) {
+				dataset = Path.of(args[i].substring("--dataset=".length()));
+			}
+			else {
+				options.add(args[i]);
+			}
+		}
+		if (dataset == null) {
+			System.err.println("usage: java -jar kejiao.jar eval-matching --dataset DIR   (DIR holds ts-dev.tsv, kg-dev.tsv, cls_dcp-dev.tsv)");
+			return 2;
+		}
+		List<Paper> papers = papers(dataset);
+		Path dataDir = Files.createTempDirectory("kejiao-eval-matching");
+		options.addAll(List.of("--kejiao.data-dir=" + dataDir, "--server.port=0", "--server.address=127.0.0.1",
+				"--kejiao.demo.enabled=true", "--kejiao.demo.catalog-scale=none", "--spring.main.banner-mode=off",
+				"--logging.level.root=warn", "--kejiao.voucher.job-interval=PT1000H"));
+		System.out.printf("Matching evaluation: %d papers from %s, data in %s%n", papers.size(), dataset, dataDir);
+		try (ConfigurableApplicationContext context = new SpringApplication(cn.kejiao.KejiaoApplication.class)
+			.run(options.toArray(String[]::new))) {
+			Catalog catalog = context.getBean(Catalog.class);
+			Matching matching = context.getBean(Matching.class);
+			signIn(context.getBean(Accounts.class).find("provider-yn").orElseThrow());
+			long started = System.nanoTime();
+			Map<UUID, Integer> paperOf = new HashMap<>();
+			try {
+				for (int i = 0; i < papers.size(); i++) {
+					EntryView entry = catalog.create(EntryType.ACHIEVEMENT, new EntryForm("CSL-" + (i + 1), "CSL-%04d".formatted(i + 1),
+							papers.get(i).abstractText(), null, null, null, null, null, null, Confidentiality.PUBLIC, null, null));
+					catalog.publish(entry.id());
+					paperOf.put(entry.id(), i);
+				}
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+			System.out.printf("Loaded and indexed %d achievements in %.1f s%n", papers.size(), (System.nanoTime() - started) / 1e9);
+			List<String> keywordQueries = papers.stream().map(Paper::keywords).toList();
+			List<String> titleQueries = papers.stream().map(Paper::title).toList();
+			long timed = System.nanoTime();
+			Measures keywords = measure(papers, paperOf, keywordQueries,
+					q -> matching.rank(q, List.of(), java.util.Set.of(), List.of(), null, 100).stream().map(r -> r.match().id()).toList());
+			Measures titles = measure(papers, paperOf, titleQueries,
+					q -> matching.rank(q, List.of(), java.util.Set.of(), List.of(), null, 100).stream().map(r -> r.match().id()).toList());
+			double perQuery = (System.nanoTime() - timed) / 1e6 / (2.0 * papers.size());
+			Measures bm25Keywords = measure(papers, paperOf, keywordQueries,
+					q -> matching.bm25(q, List.of(), null, 100).stream().map(CatalogSearch.Match::id).toList());
+			Measures bm25Titles = measure(papers, paperOf, titleQueries,
+					q -> matching.bm25(q, List.of(), null, 100).stream().map(CatalogSearch.Match::id).toList());
+			keywords.print("keywords");
+			titles.print("titles");
+			bm25Keywords.print("bm25 keywords");
+			bm25Titles.print("bm25 titles");
+			System.out.printf("Ranking took %.1f ms per query (mean)%n", perQuery);
+			return 0;
+		}
+		finally {
+			deleteRecursively(dataDir);
+		}
+	}
+
+	record Measures(double mrr10, double ndcg10, double recall10, double recall100, double disciplineP10) {
+
+		void print(String set) {
+			System.out.printf("%s MRR@10: %.3f%n", set, mrr10);
+			System.out.printf("%s nDCG@10: %.3f%n", set, ndcg10);
+			System.out.printf("%s recall@10: %.3f%n", set, recall10);
+			System.out.printf("%s recall@100: %.3f%n", set, recall100);
+			System.out.printf("%s discipline-P@10: %.3f%n", set, disciplineP10);
+		}
+	}
+
+	static Measures measure(List<Paper> papers, Map<UUID, Integer> paperOf, List<String> queries,
+			Function<String, List<UUID>> ranking) {
+		double mrr = 0;
+		double ndcg = 0;
+		double recall10 = 0;
+		double recall100 = 0;
+		double discipline = 0;
+		for (int q = 0; q < queries.size(); q++) {
+			List<UUID> ranked = ranking.apply(queries.get(q));
+			int rank = 0;
+			int sameField = 0;
+			int others = 0;
+			for (int i = 0; i < ranked.size(); i++) {
+				Integer paper = paperOf.get(ranked.get(i));
+				if (paper == null) {
+					continue;
+				}
+				if (paper == q) {
+					rank = i + 1;
+				}
+				else if (others < 10) {
+					others++;
+					if (papers.get(paper).discipline().equals(papers.get(q).discipline())) {
+						sameField++;
+					}
+				}
+			}
+			if (rank >= 1 && rank <= 10) {
+				mrr += 1.0 / rank;
+				ndcg += 1.0 / (Math.log(rank + 1) / Math.log(2));
+				recall10++;
+			}
+			if (rank >= 1 && rank <= 100) {
+				recall100++;
+			}
+			discipline += sameField / 10.0;
+		}
+		int n = queries.size();
+		return new Measures(mrr / n, ndcg / n, recall10 / n, recall100 / n, discipline / n);
+	}
+
+	/** The papers of the three files, which list the same papers in the same order. */
+	static List<Paper> papers(Path dir) throws IOException {
+		List<String[]> ts = rows(dir.resolve("ts-dev.tsv"));
+		List<String[]> kg = rows(dir.resolve("kg-dev.tsv"));
+		List<String[]> dcp = rows(dir.resolve("cls_dcp-dev.tsv"));
+		if (ts.size() != kg.size() || ts.size() != dcp.size()) {
+			throw new IllegalArgumentException("ts-dev.tsv, kg-dev.tsv and cls_dcp-dev.tsv must list the same papers");
+		}
+		List<Paper> papers = new ArrayList<>();
+		for (int i = 0; i < ts.size(); i++) {
+			papers.add(new Paper(ts.get(i)[1], ts.get(i)[2], kg.get(i)[2].replace('_', ' '), dcp.get(i)[2]));
+		}
+		return papers;
+	}
+
+	private static List<String[]> rows(Path file) throws IOException {
+		return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t"))
+			.filter(c -> c.length >= 3).toList();
+	}
+
+	private static void signIn(UserView user) {
+		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), null,
+				user.regionCode(), user.roles());
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+				new Principal(actor), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+	}
+
+	private static void deleteRecursively(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			System.err.println("could not remove " + dir + ": " + ex.getMessage());
+		}
+	}
+}
