@@ -16,7 +16,7 @@ public class KejiaoApplication {
 
 	public static void main(String[] args) throws java.io.IOException {
 		if (args.length > 0 && args[0].equals("eval-matching")) {
-			System.exit(cn.kejiao.demand.MatchingEvaluation.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+			System.exit(cn.kejiao.demand.MatchingEvaluation.run(KejiaoApplication.class, java.util.Arrays.copyOfRange(args, 1, args.length)));
 		}
 		if (args.length > 0 && args[0].equals("verify-ledger")) {
 			System.exit(verifyLedger(java.util.Arrays.copyOfRange(args, 1, args.length)));

@@ -48,7 +48,8 @@ public final class MatchingEvaluation {
 	record Principal(Actor actor) implements ActorPrincipal {
 	}
 
-	public static int run(String[] args) throws IOException {
+	/** Runs the evaluation against the given application (the one whose jar was started) and says what it found. */
+	public static int run(Class<?> application, String[] args) throws IOException {
 		Path dataset = null;
 		List<String> options = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
@@ -72,7 +73,7 @@ public final class MatchingEvaluation {
 				"--kejiao.demo.enabled=true", "--kejiao.demo.catalog-scale=none", "--spring.main.banner-mode=off",
 				"--logging.level.root=warn", "--kejiao.voucher.job-interval=PT1000H"));
 		System.out.printf("Matching evaluation: %d papers from %s, data in %s%n", papers.size(), dataset, dataDir);
-		try (ConfigurableApplicationContext context = new SpringApplication(cn.kejiao.KejiaoApplication.class)
+		try (ConfigurableApplicationContext context = new SpringApplication(application)
 			.run(options.toArray(String[]::new))) {
 			Catalog catalog = context.getBean(Catalog.class);
 			Matching matching = context.getBean(Matching.class);

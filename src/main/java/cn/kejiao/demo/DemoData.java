@@ -56,12 +56,13 @@ class DemoData implements ApplicationRunner {
 	private final Accounts accounts;
 	private final CatalogDemo catalog;
 	private final VoucherDemo vouchers;
+	private final DemandDemo demands;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
-	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers,
+	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers, DemandDemo demands,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -70,6 +71,7 @@ class DemoData implements ApplicationRunner {
 		this.accounts = accounts;
 		this.catalog = catalog;
 		this.vouchers = vouchers;
+		this.demands = demands;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -89,6 +91,7 @@ class DemoData implements ApplicationRunner {
 			return; // organisations and accounts only (the matching evaluation brings its own catalog)
 		}
 		vouchers.load();
+		demands.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			return;

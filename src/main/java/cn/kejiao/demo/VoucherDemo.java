@@ -8,17 +8,12 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
-import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
-import cn.kejiao.platform.Actor;
 import cn.kejiao.voucher.ApplicationView;
 import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.SchemeForm;
@@ -45,9 +40,11 @@ class VoucherDemo {
 	private final Organisations organisations;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final DemoActors actors;
 
 	VoucherDemo(Vouchers vouchers, ServiceOrders orders, Accounts accounts, Organisations organisations,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, DemoActors actors) {
+		this.actors = actors;
 		this.vouchers = vouchers;
 		this.orders = orders;
 		this.accounts = accounts;
@@ -115,22 +112,7 @@ class VoucherDemo {
 		return accounts.find(username).map(UserView::organisationId).orElseThrow();
 	}
 
-	/** Runs a step as the demo user, as if signed in. */
 	private <T> T as(String username, Supplier<T> step) {
-		UserView user = accounts.find(username).orElseThrow();
-		OrganisationView organisation = user.organisationId() == null ? null
-				: organisations.find(user.organisationId()).orElse(null);
-		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(),
-				organisation == null ? null : organisation.name(), user.regionCode(), user.roles());
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new CatalogDemo.DemoPrincipal(actor), null,
-				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return actors.as(username, step);
 	}
 }
