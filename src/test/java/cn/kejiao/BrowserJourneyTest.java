@@ -285,6 +285,34 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void aWenshanEnterprisePostsADemandOpensItsMatchesAndMarksOneUseful() {
+		String batch = digits(6);
+		signIn("ent-ws");
+		page.navigate(url("/demands"));
+		page.locator("#demand-new").click();
+		page.locator("#d-title").fill("赤泥脱碱与建材化利用 " + batch);
+		page.locator("#d-description").fill("短");
+		page.locator("#d-keywords").fill("赤泥、氧化铝、铝土矿");
+		page.locator("#d-description").evaluate("e => e.removeAttribute('required')");
+		page.locator("#demand-submit").click();
+		// the error is explained and nothing typed is lost
+		assertThat(page.locator("#demand-error")).containsText("10 到 5000");
+		assertThat(page.locator("#d-title")).hasValue("赤泥脱碱与建材化利用 " + batch);
+		assertThat(page.locator("#d-keywords")).hasValue("赤泥、氧化铝、铝土矿");
+		page.locator("#d-description").fill("氧化铝生产每年产生大量赤泥，寻求赤泥脱碱、有价金属回收和制备建材的成熟技术，并需要相关检测服务。");
+		page.locator("#demand-submit").click();
+		assertThat(page.locator("h1")).hasText("赤泥脱碱与建材化利用 " + batch);
+		assertThat(page.locator("#demand-state")).hasText("征集中");
+		var first = page.locator("#matches li.match").first();
+		assertThat(first.locator(".reasons li").first()).containsText("共同词语");
+		first.locator(".verdict form").first().locator("button").click();
+		assertThat(first.locator(".verdict .status")).hasText("已标记为有用");
+		page.reload();
+		assertThat(page.locator("#matches li.match").first().locator(".verdict .status")).hasText("已标记为有用");
+		signOut();
+	}
+
+	@Test
 	void onAPhoneTheNavigationFoldsBehindAMenuButton() {
 		page.setViewportSize(390, 844);
 		page.navigate(url("/"));

@@ -128,7 +128,7 @@ class DemandPageController {
 		}
 	}
 
-	@GetMapping("/demands/{id:[0-9a-f-]{36}}")
+	@GetMapping("/demands/{id}")
 	String detail(@PathVariable UUID id, Model model) {
 		Actor reader = Actors.current().orElse(null);
 		DemandView demand = demands.get(id, reader);

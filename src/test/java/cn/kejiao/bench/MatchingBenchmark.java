@@ -1,0 +1,140 @@
+package cn.kejiao.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import cn.kejiao.KejiaoApplication;
+import cn.kejiao.account.Accounts;
+import cn.kejiao.account.UserView;
+import cn.kejiao.catalog.SearchIndex;
+import cn.kejiao.demand.DemandForm;
+import cn.kejiao.demand.Demands;
+import cn.kejiao.demand.Matching;
+import cn.kejiao.demand.Visibility;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.support.Http;
+
+/**
+ * bench/matching: with the search benchmark's catalog (1,000,000 achievements + 50,000 instruments), the
+ * latency of matching one demand — the top 20 over all types, with reasons, as its author asks for them —
+ * in-process through the facade and over HTTP. The demands are 50 CSL papers posted as 文山's alumina maker's
+ * needs (title, the first sentences of the abstract, keywords). Prints a Markdown table.
+ */
+public final class MatchingBenchmark {
+
+	record Principal(Actor actor) implements cn.kejiao.platform.ActorPrincipal {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int achievements = SearchBenchmark.intArg(args, "--achievements", 1_000_000);
+		int instruments = SearchBenchmark.intArg(args, "--instruments", 50_000);
+		int demandCount = SearchBenchmark.intArg(args, "--demands", 50);
+		int rounds = SearchBenchmark.intArg(args, "--rounds", 4);
+		Path csl = Path.of(SearchBenchmark.stringArg(args, "--csl", "../shared/data/csl"));
+		String keep = SearchBenchmark.stringArg(args, "--keep", null);
+		Path dataDir = keep == null ? Files.createTempDirectory("kejiao-matching-bench") : Path.of(keep).toAbsolutePath();
+		boolean reuse = Files.exists(dataDir.resolve("ready"));
+		List<SearchBenchmark.Paper> papers = SearchBenchmark.papers(csl);
+
+		// demo organisations and accounts only (catalog-scale none): the catalog is the benchmark's
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(KejiaoApplication.class)
+			.run("--kejiao.data-dir=" + dataDir, "--kejiao.demo.enabled=true", "--kejiao.demo.catalog-scale=none",
+					"--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=warn",
+					"--logging.level.cn.kejiao=info", "--kejiao.voucher.job-interval=PT100H");
+		try {
+			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			long documents;
+			if (reuse) {
+				documents = Long.parseLong(Files.readString(dataDir.resolve("ready")).strip());
+			}
+			else {
+				List<String> trainTitles = Files.readAllLines(csl.resolve("cls_ctg-train.tsv")).stream()
+					.map(l -> l.split("\t")).filter(c -> c.length >= 3).map(c -> c[1]).toList();
+				SearchBenchmark.load(app.getBean(DataSource.class), papers, trainTitles, achievements, instruments);
+				SearchIndex index = app.getBean(SearchIndex.class);
+				index.rebuildNow();
+				documents = index.progress().done();
+				if (keep != null) {
+					Files.writeString(dataDir.resolve("ready"), Long.toString(documents));
+				}
+			}
+			Demands demands = app.getBean(Demands.class);
+			Matching matching = app.getBean(Matching.class);
+			UserView user = app.getBean(Accounts.class).find("ent-ws").orElseThrow();
+			Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), null,
+					user.regionCode(), user.roles());
+			List<UUID> ids = new ArrayList<>();
+			signIn(actor);
+			try {
+				for (int i = 0; i < demandCount; i++) {
+					SearchBenchmark.Paper paper = papers.get((7 + i * 13) % papers.size());
+					String description = paper.abstractText().length() > 300 ? paper.abstractText().substring(0, 300)
+							: paper.abstractText();
+					var created = demands.create(new DemandForm(paper.title().length() > 190 ? paper.title().substring(0, 190)
+							: paper.title(), description, paper.discipline(), Arrays.asList(paper.keywords().split("、")), null, null,
+							List.of(), Visibility.PUBLIC, null, false, null, null));
+					demands.open(created.id());
+					ids.add(created.id());
+				}
+				for (int i = 0; i < 20; i++) {
+					matching.matches(ids.get(i % ids.size()), null, 20);
+				}
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+			List<String> work = new ArrayList<>();
+			for (int r = 0; r < rounds; r++) {
+				ids.forEach(id -> work.add(id.toString()));
+			}
+			double[] inProcess = SearchBenchmark.measure(work, id -> {
+				signIn(actor);
+				try {
+					if (matching.matches(UUID.fromString(id), null, 20).isEmpty()) {
+						throw new IllegalStateException("no matches for " + id);
+					}
+				}
+				finally {
+					SecurityContextHolder.clearContext();
+				}
+			});
+			Http http = Http.as(port, "ent-ws");
+			double[] overHttp = SearchBenchmark.measure(work, id -> {
+				var response = http.get("/api/v1/demands/" + id + "/matches?limit=20");
+				if (response.status() != 200) {
+					throw new IllegalStateException(response.status() + " " + response.body());
+				}
+			});
+			System.out.printf(Locale.ROOT, "%nKejiao matching benchmark — %d documents in the catalog, %d demands × %d rounds, %d cores, %s%n",
+					documents, demandCount, rounds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+			System.out.printf("%n| matching one demand: top 20 over all types, with reasons | p50 ms | p95 ms | p99 ms |%n|---|---|---|---|%n");
+			System.out.println(SearchBenchmark.row("in-process (Matching.matches)", inProcess));
+			System.out.println(SearchBenchmark.row("HTTP GET /api/v1/demands/{id}/matches", overHttp));
+			System.out.println("Target: p95 ≤ 50 ms.");
+		}
+		finally {
+			app.close();
+			if (keep == null) {
+				SearchBenchmark.deleteRecursively(dataDir);
+			}
+		}
+	}
+
+	private static void signIn(Actor actor) {
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+				new Principal(actor), null, actor.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+	}
+}
