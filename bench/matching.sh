@@ -12,5 +12,5 @@ cp=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmde
 snapshot=$(mktemp -d -t kejiao-bench-classes.XXXXXX)
 trap 'rm -rf "$snapshot"' EXIT
 cp -r target/classes target/test-classes "$snapshot"/
-"$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED -cp "$snapshot/test-classes:$snapshot/classes:$cp" \
+"$JAVA_HOME/bin/java" -Xmx4g ${KEJIAO_BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -cp "$snapshot/test-classes:$snapshot/classes:$cp" \
   cn.kejiao.bench.MatchingBenchmark --csl ../shared/data/csl "$@"

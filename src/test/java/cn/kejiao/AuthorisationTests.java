@@ -36,7 +36,8 @@ class AuthorisationTests {
 			"GET /api/v1/zones/{code}", "GET /api/v1/organisations/notices", "GET /api/v1/search",
 			"GET /api/v1/search/suggestions", "GET /api/v1/catalog/{types}/{id}", "GET /api/v1/catalog/exports",
 			"GET /api/v1/catalog/imports/template", "GET /api/v1/catalog/categories", "GET /api/v1/demands",
-			"GET /api/v1/demands/{id}", "GET /api/v1/catalog/entries/{id}/demands");
+			"GET /api/v1/demands/{id}", "GET /api/v1/catalog/entries/{id}/demands", "GET /api/v1/challenges",
+			"GET /api/v1/challenges/{id}", "GET /api/v1/challenges/{id}/results");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
@@ -181,6 +182,7 @@ class AuthorisationTests {
 		return pattern.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{code}", "310000")
 			.replace("{types}", "instruments").replace("{action}", "publish")
 			.replace("{ancestor}", "310000").replace("{period}", "2026-10").replace("{type}", "achievement")
-			.replace("{entryId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
+			.replace("{entryId}", "00000000-0000-0000-0000-000000000000")
+			.replace("{milestoneId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
 	}
 }

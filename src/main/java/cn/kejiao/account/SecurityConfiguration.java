@@ -89,7 +89,8 @@ class SecurityConfiguration {
 						"/api/v1/zones/**", "/api/v1/organisations/notices", "/api/v1/search", "/api/v1/search/suggestions", "/api/v1/catalog/exports",
 						"/api/v1/catalog/imports/template", "/api/v1/catalog/categories",
 						"/api/v1/catalog/{types:instruments|services|achievements|experts}/{id:[0-9a-f-]{36}}",
-						"/api/v1/demands", "/api/v1/demands/{id:[0-9a-f-]{36}}", "/api/v1/catalog/entries/{id:[0-9a-f-]{36}}/demands")
+						"/api/v1/demands", "/api/v1/demands/{id:[0-9a-f-]{36}}", "/api/v1/catalog/entries/{id:[0-9a-f-]{36}}/demands",
+						"/api/v1/challenges", "/api/v1/challenges/{id:[0-9a-f-]{36}}", "/api/v1/challenges/{id:[0-9a-f-]{36}}/results")
 				.permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())

@@ -140,15 +140,16 @@ public class CatalogSearch {
 	 */
 	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
 			@Nullable Actor reader, int limit) {
-		List<String> textTokens = ChineseText.tokens(text).stream().distinct().limit(96).toList();
-		List<String> keywordTokens = keywords.stream().flatMap(k -> ChineseText.tokens(k).stream()).distinct().limit(32)
-			.toList();
-		if (textTokens.isEmpty() && keywordTokens.isEmpty()) {
-			return List.of();
-		}
 		List<String> readerScope = readerZoneScope(reader);
 		try (EntityManager own = entityManagerFactory.createEntityManager()) {
-			List<List<?>> rows = Search.session(own).search(CatalogEntry.class)
+			SearchSession session = Search.session(own);
+			List<String> textTokens = telling(session, ChineseText.tokens(text), MATCH_TERMS);
+			List<String> keywordTokens = telling(session,
+					keywords.stream().flatMap(k -> ChineseText.tokens(k).stream()).toList(), MATCH_KEYWORD_TERMS);
+			if (textTokens.isEmpty() && keywordTokens.isEmpty()) {
+				return List.of();
+			}
+			List<List<?>> rows = session.search(CatalogEntry.class)
 				.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
 						f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
 						f.score()).asList())
@@ -174,6 +175,8 @@ public class CatalogSearch {
 					}
 					return bool;
 				})
+				// no exact count: the ranking may then skip entries that cannot reach the top (block-max WAND)
+				.totalHitCountThreshold(Math.clamp(limit, 1, 1000))
 				.fetchHits(Math.clamp(limit, 1, 1000));
 			List<Match> matches = new ArrayList<>();
 			for (List<?> row : rows) {
@@ -187,6 +190,37 @@ public class CatalogSearch {
 			}
 			return matches;
 		}
+	}
+
+	/** At most this many of a need's words take part in matching: the ones that tell the most. */
+	static final int MATCH_TERMS = 32;
+
+	static final int MATCH_KEYWORD_TERMS = 16;
+
+	/**
+	 * The words of a long text that tell the most about it, as "more like this" picks them: by how often the
+	 * text uses them times how rare they are in the catalog (tf·idf), without words no entry has and, in a
+	 * large catalog, without the common ones (the {@link #commonTokens} rule). A demand's description has a
+	 * hundred words; scoring a million entries on all of them costs ten times more and ranks no better.
+	 */
+	private List<String> telling(SearchSession session, List<String> tokens, int limit) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		tokens.forEach(t -> counts.merge(t, 1, Integer::sum));
+		if (counts.isEmpty()) {
+			return List.of();
+		}
+		long entries = Math.max(1, frequency(session, ""));
+		boolean large = entries * COMMON_SHARE >= COMMON_MINIMUM;
+		Map<String, Double> weights = new LinkedHashMap<>();
+		for (Map.Entry<String, Integer> token : counts.entrySet()) {
+			long df = frequency(session, token.getKey());
+			if (df == 0 || large && df > entries * COMMON_SHARE) {
+				continue;
+			}
+			weights.put(token.getKey(), token.getValue() * Math.log(1 + (double) entries / (df + 1)));
+		}
+		return weights.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(limit)
+			.map(Map.Entry::getKey).toList();
 	}
 
 	/** An entry that could answer a need: what the index holds of it and its BM25 score. */

@@ -50,7 +50,9 @@ class DemoData implements ApplicationRunner {
 			new String[] { "provider-yn", "云南省科学技术院 (provider) 530000" },
 			new String[] { "ent-jd", "嘉定 automotive enterprise 310114" },
 			new String[] { "ent-ws", "文山 alumina enterprise 532600" },
-			new String[] { "expert-sh", "expert at 同济大学 310000" });
+			new String[] { "expert-sh", "expert at 同济大学 310000" },
+			new String[] { "expert-tj", "expert at 同济大学 (challenge panels) 310000" },
+			new String[] { "expert-cq", "expert at 重庆两江新材料检测中心 (challenge panels) 500000" });
 
 	private final Organisations organisations;
 	private final Accounts accounts;
@@ -179,6 +181,9 @@ class DemoData implements ApplicationRunner {
 				"国家级科技企业孵化器。", Qualification.INCUBATOR_ACCREDITED);
 		OrganisationView cqTesting = verified("重庆两江新材料检测中心", OrganisationType.TESTING_AGENCY, "500112", "91", 15,
 				"重庆市渝北区", "金属与高分子材料检测。", Qualification.CMA);
+		// experts of the platform's pool who sit on 揭榜挂帅 panels
+		user("expert-tj", "同济大学 冶金与材料评审专家", tongji, "310110", Role.EXPERT);
+		user("expert-cq", "重庆两江新材料检测中心 评审专家", cqTesting, "500112", Role.EXPERT);
 		verified("苏州技术转移中心", OrganisationType.TECH_TRANSFER_AGENCY, "320500", "12", 16, "江苏省苏州市",
 				"技术经纪、成果评估与挂牌交易。");
 		OrganisationView wenzhou = verified("温州激光与光电子产业研究院", OrganisationType.RESEARCH_INSTITUTE, "330300", "12", 17,

@@ -1,0 +1,16 @@
+package cn.kejiao.challenge;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.kejiao.organisation.OrganisationType;
+
+/**
+ * What a publisher states. {@code bounty} in yuan; {@code deadline} a date (applications close at its end,
+ * China time) or an ISO date-time; empty eligibility lists mean everyone.
+ */
+public record ChallengeForm(@Nullable String title, @Nullable String problem, @Nullable List<Target> targets,
+		@Nullable Object bounty, @Nullable List<String> eligibleRegions, @Nullable List<String> eligibleZones,
+		@Nullable List<OrganisationType> eligibleOrgTypes, @Nullable String deadline, @Nullable Integer noticeDays) {
+}

@@ -1,0 +1,20 @@
+package cn.kejiao.challenge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.kejiao.organisation.OrganisationType;
+
+/**
+ * A challenge as a reader sees it. {@code state}: DRAFT, OPEN, REVIEW, NOTICE (award published, in its notice
+ * period), AWARDED (final). The panel's names only for the publisher.
+ */
+public record ChallengeView(UUID id, String number, String title, String problem, List<Target> targets, String bounty,
+		List<String> eligibleRegions, List<String> eligibleZones, List<OrganisationType> eligibleOrgTypes,
+		Instant deadline, int noticeDays, String state, String publisherName, String regionCode, Instant createdAt,
+		@Nullable Instant noticeEndsAt, String decision, long applications, List<String> panel,
+		List<String> announcements, boolean manageable) {
+}

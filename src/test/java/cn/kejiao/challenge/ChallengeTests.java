@@ -1,0 +1,171 @@
+package cn.kejiao.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.kejiao.support.Http;
+import cn.kejiao.support.KejiaoIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A 揭榜挂帅 challenge from publication to payment: eligibility, a deadline extension the applicants are told
+ * of, a panel whose member from an applicant's organisation never sees that application, blind scores, the
+ * award published for a notice period, milestones once it is final.
+ */
+@KejiaoIntegrationTest
+class ChallengeTests {
+
+	@LocalServerPort
+	int port;
+
+	static final Map<String, Integer> GOOD = Map.of("SOLUTION", 90, "TEAM", 80, "PLAN", 85, "BUDGET", 70);
+
+	@Test
+	void aChallengeRunsFromPublicationToAPublishedAward() throws Exception {
+		Http publisher = Http.as(port, "ws-admin");
+		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
+		var created = publisher.post("/api/v1/challenges", Map.of("title", "低品位铝土矿高效溶出与赤泥减量技术攻关",
+				"problem", "文山铝土矿铝硅比低，拜耳法溶出率低、赤泥量大。征集能将氧化铝回收率提高到 80% 以上的技术方案。",
+				"targets", List.of(Map.of("indicator", "氧化铝回收率", "target", "≥ 80%"), Map.of("indicator", "吨氧化铝碱耗", "target", "下降 20%")),
+				"bounty", "1000000", "eligibleZones", List.of("hu-dian"), "deadline", deadline, "noticeDays", 7, "open", true));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(created.json().get("state").asString()).isEqualTo("OPEN");
+		assertThat(Http.api(port).get("/api/v1/challenges/" + id).json().get("bounty").asString()).isEqualTo("1000000.00");
+
+		// 同济 (Shanghai, in 沪滇) and 云南省科学技术院 apply; a 重庆 agency is not eligible
+		Http tongji = Http.as(port, "expert-sh");
+		var tongjiApplication = tongji.post("/api/v1/challenges/" + id + "/applications", Map.of("team", "同济大学 冶金团队（5 人）",
+				"proposal", "采用选矿脱硅与强化溶出联合工艺，辅以赤泥脱碱，中试验证回收率。", "attachmentName", "方案.txt",
+				"attachmentBase64", java.util.Base64.getEncoder().encodeToString("技术方案".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+		assertThat(tongjiApplication.status()).as(tongjiApplication.body()).isEqualTo(201);
+		String tongjiId = tongjiApplication.json().get("id").asString();
+		String academyId = Http.as(port, "provider-yn").post("/api/v1/challenges/" + id + "/applications", Map.of("team",
+				"云南省科学技术院 资源利用团队", "proposal", "以本地矿为对象，开展焙烧预处理和高压溶出试验，配套赤泥建材化。")).json()
+			.get("id").asString();
+		var ineligible = Http.as(port, "expert-cq").post("/api/v1/challenges/" + id + "/applications", Map.of("team", "重庆团队",
+				"proposal", "材料检测与工艺评价支撑方案，提供全流程分析检测。"));
+		assertThat(ineligible.status()).isEqualTo(403);
+		assertThat(ineligible.code()).isEqualTo("challenge.not-eligible");
+		assertThat(tongji.post("/api/v1/challenges/" + id + "/applications", Map.of("team", "同济大学 另一团队",
+				"proposal", "另一份技术方案，同一单位不能重复揭榜。")).code()).isEqualTo("challenge.already-applied");
+
+		// the deadline is extended: audited and announced to the applicants
+		String later = OffsetDateTime.parse(deadline).plusSeconds(2).toString();
+		var extended = publisher.post("/api/v1/challenges/" + id + "/deadline", Map.of("deadline", later, "reason", "应揭榜单位要求补充中试数据"));
+		assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+		JsonNode mine = tongji.get("/api/v1/challenges/applications/mine").json();
+		assertThat(mine.toString()).contains("延长至").contains("补充中试数据");
+		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=challenge.deadline-extended").json().get("total").asLong())
+			.isGreaterThanOrEqualTo(1);
+		var early = publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-tj", "expert-cq")));
+		assertThat(early.code()).isEqualTo("challenge.deadline-not-reached");
+
+		waitUntil(OffsetDateTime.parse(later));
+		assertThat(Http.as(port, "ent-jd").post("/api/v1/challenges/" + id + "/applications", Map.of("team", "嘉定团队",
+				"proposal", "截止之后提交的方案不被接受。")).code()).isEqualTo("challenge.closed-for-applications");
+		assertThat(publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("ent-jd"))).code())
+			.isEqualTo("challenge.not-an-expert");
+		var panel = publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-tj", "expert-cq")));
+		assertThat(panel.json().get("state").asString()).isEqualTo("REVIEW");
+
+		// conflict of interest: 同济's panellist never sees 同济's application
+		Http tj = Http.as(port, "expert-tj");
+		assertThat(ids(tj.get("/api/v1/challenges/" + id + "/reviews").json())).containsExactly(academyId);
+		var conflicted = tj.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", GOOD));
+		assertThat(conflicted.status()).isEqualTo(403);
+		assertThat(conflicted.code()).isEqualTo("challenge.conflict-of-interest");
+		assertThat(Http.as(port, "expert-sh").get("/api/v1/challenges/" + id + "/reviews").status()).isEqualTo(403);
+
+		// blind: each panellist sees its own scores only
+		Http cq = Http.as(port, "expert-cq");
+		assertThat(tj.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", academyId, "scores",
+				Map.of("SOLUTION", 60, "TEAM", 70, "PLAN", 60, "BUDGET", 80))).json().get("myTotal").decimalValue())
+			.isEqualByComparingTo("65.00");
+		JsonNode cqQueue = cq.get("/api/v1/challenges/" + id + "/reviews").json();
+		assertThat(ids(cqQueue)).containsExactlyInAnyOrder(tongjiId, academyId);
+		cqQueue.forEach(item -> assertThat(item.get("myScores").isNull()).isTrue());
+		var incomplete = cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", Map.of("SOLUTION", 90)));
+		assertThat(incomplete.code()).isEqualTo("challenge.scores-incomplete");
+		cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", GOOD, "comment", "方案完整"));
+		cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", academyId, "scores",
+				Map.of("SOLUTION", 70, "TEAM", 70, "PLAN", 70, "BUDGET", 70)));
+
+		JsonNode ranking = publisher.get("/api/v1/challenges/" + id + "/ranking").json();
+		assertThat(ranking.get(0).get("applicationId").asString()).isEqualTo(tongjiId);
+		assertThat(ranking.get(0).get("meanTotal").decimalValue()).isEqualByComparingTo("84.00");
+		assertThat(ranking.get(0).get("excludedPanellists").asInt()).isEqualTo(1);
+		assertThat(ranking.get(1).get("reviews").asInt()).isEqualTo(2);
+		assertThat(tongji.get("/api/v1/challenges/" + id + "/ranking").status()).isEqualTo(403);
+
+		// the award: within the bounty, published for the notice period; milestones wait until it is final
+		var tooMuch = publisher.post("/api/v1/challenges/" + id + "/award", Map.of("awards",
+				List.of(Map.of("applicationId", tongjiId, "amount", "900000"), Map.of("applicationId", academyId, "amount", "200000"))));
+		assertThat(tooMuch.code()).isEqualTo("challenge.award-above-bounty");
+		var awarded = publisher.post("/api/v1/challenges/" + id + "/award", Map.of("awards",
+				List.of(Map.of("applicationId", tongjiId, "amount", "800000")), "decision", "经专家评审，同济大学团队揭榜。"));
+		assertThat(awarded.json().get("state").asString()).isEqualTo("NOTICE");
+		JsonNode results = Http.api(port).get("/api/v1/challenges/" + id + "/results").json();
+		assertThat(results.findValuesAsString("applicantName")).containsExactly("同济大学");
+		assertThat(results.get(0).get("awardedAmount").asString()).isEqualTo("800000.00");
+		assertThat(publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", tongjiId, "title",
+				"中试方案评审", "dueOn", "2027-03-31", "payment", "300000")).code()).isEqualTo("challenge.not-final");
+	}
+
+	@Test
+	void afterTheNoticePeriodMilestonesRecordDeliveryAcceptanceAndPayment() throws Exception {
+		Http publisher = Http.as(port, "jd-admin");
+		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
+		String id = publisher.post("/api/v1/challenges", Map.of("title", "车规级 MEMS 压力传感器封装可靠性攻关", "problem",
+				"电池包压力传感器在 −40~125 ℃ 循环下封装失效，征集提高可靠性的封装方案。", "targets",
+				List.of(Map.of("indicator", "温度循环", "target", "1000 次无失效")), "bounty", "500000", "deadline", deadline,
+				"noticeDays", 0, "open", true)).json().get("id").asString();
+		Http team = Http.as(port, "provider-jd");
+		String application = team.post("/api/v1/challenges/" + id + "/applications", Map.of("team", "嘉定检测可靠性团队",
+				"proposal", "以 AEC-Q100 为依据设计加速寿命试验，并改进灌封材料。")).json().get("id").asString();
+		waitUntil(OffsetDateTime.parse(deadline));
+		publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-cq")));
+		Http.as(port, "expert-cq").post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", application, "scores", GOOD));
+		var awarded = publisher.post("/api/v1/challenges/" + id + "/award", Map.of("awards",
+				List.of(Map.of("applicationId", application, "amount", "500000"))));
+		assertThat(awarded.json().get("state").asString()).isEqualTo("AWARDED");
+
+		var milestone = publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", application, "title",
+				"加速寿命试验报告", "dueOn", "2027-06-30", "payment", "200000"));
+		assertThat(milestone.status()).as(milestone.body()).isEqualTo(201);
+		String milestoneId = milestone.json().get("id").asString();
+		assertThat(publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", application, "title",
+				"超出立项金额的里程碑", "dueOn", "2027-09-30", "payment", "400000")).code()).isEqualTo("challenge.payments-above-award");
+		assertThat(Http.as(port, "ent-jd").post("/api/v1/challenges/milestones/" + milestoneId + "/deliver",
+				Map.of("deliverable", "不是立项单位")).status()).isEqualTo(403);
+		assertThat(team.post("/api/v1/challenges/milestones/" + milestoneId + "/deliver", Map.of("deliverable",
+				"试验报告 JD-REL-001，1000 次温度循环无失效")).json().get("state").asString()).isEqualTo("DELIVERED");
+		JsonNode accepted = publisher.post("/api/v1/challenges/milestones/" + milestoneId + "/accept",
+				Map.of("paymentReference", "财政拨付 2027-0415")).json();
+		assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
+		assertThat(accepted.get("paidAt").isNull()).isFalse();
+		assertThat(team.get("/api/v1/challenges/" + id + "/milestones").json().findValuesAsString("paymentReference"))
+			.containsExactly("财政拨付 2027-0415");
+	}
+
+	private static void waitUntil(OffsetDateTime moment) throws InterruptedException {
+		while (OffsetDateTime.now().isBefore(moment.plusNanos(200_000_000))) {
+			Thread.sleep(200);
+		}
+	}
+
+	private static List<String> ids(JsonNode queue) {
+		List<String> ids = new ArrayList<>();
+		queue.forEach(item -> ids.add(item.get("applicationId").asString()));
+		return ids;
+	}
+}
