@@ -313,6 +313,77 @@ class BrowserJourneyTest {
 	}
 
 	@Test
+	void wenshanPublishesAChallengeTongjiAppliesAPanelScoresAndTheAwardIsPublished() throws Exception {
+		String batch = digits(6);
+		String title = "三七皂苷高效提取纯化技术攻关 " + batch;
+		java.time.LocalDateTime deadline = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusSeconds(15)
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		signIn("ws-admin");
+		page.navigate(url("/challenges"));
+		page.locator("#c-title").fill(title);
+		page.locator("#c-problem").fill("三七总皂苷提取收率低、溶剂消耗大，征集高效提取纯化与中试放大方案。");
+		page.locator("#c-targets").fill("总皂苷收率：≥ 90%\n乙醇消耗：下降 30%");
+		page.locator("#c-bounty").fill("2000000");
+		page.locator("#c-deadline").fill(deadline.toString());
+		page.locator("#c-zones").fill("hu-dian");
+		page.locator("#challenge-submit").click();
+		assertThat(page.locator("h1")).hasText(title);
+		assertThat(page.locator("#challenge-state")).hasText("揭榜中");
+		assertThat(page.locator("#targets")).containsText("总皂苷收率");
+		String challenge = page.url();
+		signOut();
+
+		signIn("expert-sh");
+		page.navigate(challenge);
+		page.locator("#a-team").fill("同济大学 天然产物团队");
+		page.locator("#a-proposal").fill("采用大孔树脂吸附与膜分离联用纯化三七总皂苷，配套溶剂回收。");
+		page.locator("#apply-submit").click();
+		assertThat(page.locator("#applied")).isVisible();
+		signOut();
+
+		while (java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).isBefore(deadline.plusSeconds(1))) {
+			Thread.sleep(250);
+		}
+		signIn("ws-admin");
+		page.navigate(challenge);
+		page.locator("#p-experts").fill("expert-tj, expert-cq");
+		page.locator("#panel-submit").click();
+		assertThat(page.locator("#challenge-state")).hasText("评审中");
+		signOut();
+
+		// 同济's own expert sits on the panel but is not shown 同济's application
+		signIn("expert-tj");
+		page.navigate(challenge);
+		assertThat(page.locator("#review-queue .review")).hasCount(0);
+		signOut();
+
+		signIn("expert-cq");
+		page.navigate(challenge);
+		var review = page.locator("#review-queue .review").first();
+		assertThat(review).containsText("同济大学");
+		review.locator("input[name=score-SOLUTION]").fill("90");
+		review.locator("input[name=score-TEAM]").fill("80");
+		review.locator("input[name=score-PLAN]").fill("85");
+		review.locator("input[name=score-BUDGET]").fill("70");
+		review.locator("button").click();
+		assertThat(page.locator("#review-queue .review .status").first()).containsText("84.00");
+		signOut();
+
+		signIn("ws-admin");
+		page.navigate(challenge);
+		assertThat(page.locator("#ranking")).containsText("同济大学");
+		page.locator("#w-amount").fill("1500000");
+		page.locator("#w-decision").fill("经专家评审，同济大学团队揭榜。");
+		page.locator("#award-submit").click();
+		assertThat(page.locator("#challenge-state")).hasText("结果公示中");
+		signOut();
+
+		page.navigate(challenge);
+		assertThat(page.locator("#results")).containsText("同济大学");
+		assertThat(page.locator("#results")).containsText("¥1500000.00");
+	}
+
+	@Test
 	void onAPhoneTheNavigationFoldsBehindAMenuButton() {
 		page.setViewportSize(390, 844);
 		page.navigate(url("/"));

@@ -620,7 +620,11 @@ public class Challenges {
 				// a date: the end of that day in China
 				return LocalDate.parse(text.strip()).plusDays(1).atStartOfDay(CHINA).toInstant().minusSeconds(1);
 			}
-			return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+			if (text.matches(".*([+-]\\d\\d:\\d\\d|Z)$")) {
+				return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+			}
+			// a date and time without an offset (a form's datetime-local): China time
+			return java.time.LocalDateTime.parse(text.strip()).atZone(CHINA).toInstant();
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			throw KejiaoException.invalid("request.invalid-parameter", "deadline");

@@ -59,12 +59,14 @@ class DemoData implements ApplicationRunner {
 	private final CatalogDemo catalog;
 	private final VoucherDemo vouchers;
 	private final DemandDemo demands;
+	private final ChallengeDemo challenges;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
 	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers, DemandDemo demands,
+			ChallengeDemo challenges,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -74,6 +76,7 @@ class DemoData implements ApplicationRunner {
 		this.catalog = catalog;
 		this.vouchers = vouchers;
 		this.demands = demands;
+		this.challenges = challenges;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -94,6 +97,7 @@ class DemoData implements ApplicationRunner {
 		}
 		vouchers.load();
 		demands.load();
+		challenges.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			return;

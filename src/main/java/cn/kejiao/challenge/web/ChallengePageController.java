@@ -1,0 +1,154 @@
+package cn.kejiao.challenge.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.kejiao.challenge.Award;
+import cn.kejiao.challenge.ChallengeForm;
+import cn.kejiao.challenge.ChallengeView;
+import cn.kejiao.challenge.Challenges;
+import cn.kejiao.challenge.Target;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The challenge pages: the list and each challenge's page, which shows every visitor the problem, targets,
+ * bounty, announcements and the published result, and to each signed-in role its own part — applying, the
+ * publisher's deadline, panel, ranking and award, a panellist's rubric.
+ */
+@Controller
+class ChallengePageController {
+
+	private final Challenges challenges;
+	private final Problems problems;
+
+	ChallengePageController(Challenges challenges, Problems problems) {
+		this.challenges = challenges;
+		this.problems = problems;
+	}
+
+	@GetMapping("/challenges")
+	String list(Model model) {
+		Actor reader = Actors.current().orElse(null);
+		model.addAttribute("challenges", challenges.list(reader));
+		model.addAttribute("mayPublish", reader != null && (reader.isRegionAdmin() || reader.isPlatformAdmin()
+				|| reader.has(cn.kejiao.platform.Role.ENTERPRISE)));
+		return "challenge/list";
+	}
+
+	@PostMapping("/challenges/new")
+	String create(@RequestParam String title, @RequestParam String problem, @RequestParam String targets,
+			@RequestParam String bounty, @RequestParam String deadline, @RequestParam(defaultValue = "") String zones,
+			@RequestParam(defaultValue = "7") int noticeDays, RedirectAttributes redirect, HttpServletRequest request) {
+		try {
+			// one target per line: "indicator：target"
+			List<Target> parsed = Arrays.stream(targets.split("\\R")).map(String::strip).filter(l -> !l.isEmpty())
+				.map(l -> l.split("[:：]", 2)).map(p -> new Target(p[0].strip(), p.length > 1 ? p[1].strip() : "")).toList();
+			ChallengeView created = challenges.create(new ChallengeForm(title, problem, parsed, bounty.strip(), List.of(),
+					Arrays.stream(zones.split("[,，\\s]+")).filter(z -> !z.isBlank()).toList(), List.of(), deadline, noticeDays));
+			challenges.open(created.id());
+			return "redirect:/challenges/" + created.id();
+		}
+		catch (KejiaoException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+			return "redirect:/challenges";
+		}
+	}
+
+	@GetMapping("/challenges/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		Actor reader = Actors.current().orElse(null);
+		ChallengeView challenge = challenges.get(id, reader);
+		model.addAttribute("challenge", challenge);
+		model.addAttribute("rubric", Challenges.RUBRIC);
+		model.addAttribute("results", List.of("NOTICE", "AWARDED").contains(challenge.state()) ? challenges.results(id) : List.of());
+		model.addAttribute("ranking", challenge.manageable() && !List.of("DRAFT", "OPEN").contains(challenge.state())
+				? challenges.ranking(id) : List.of());
+		model.addAttribute("queue", reader != null && challenge.state().equals("REVIEW") ? queue(id) : null);
+		model.addAttribute("mine", reader == null ? List.of() : challenges.myApplications(reader).stream()
+			.filter(a -> a.challengeId().equals(id)).toList());
+		model.addAttribute("signedIn", reader != null);
+		return "challenge/detail";
+	}
+
+	private @Nullable Object queue(UUID id) {
+		try {
+			return challenges.reviewQueue(id);
+		}
+		catch (KejiaoException ex) {
+			return null; // not on the panel
+		}
+	}
+
+	@PostMapping("/challenges/{id}/apply")
+	String apply(@PathVariable UUID id, @RequestParam String team, @RequestParam String proposal,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		return step(() -> challenges.apply(id, team, proposal, null, null), id, redirect, request);
+	}
+
+	@PostMapping("/challenges/{id}/deadline")
+	String extend(@PathVariable UUID id, @RequestParam String deadline, @RequestParam String reason,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		return step(() -> challenges.extend(id, deadline, reason), id, redirect, request);
+	}
+
+	@PostMapping("/challenges/{id}/panel")
+	String panel(@PathVariable UUID id, @RequestParam String experts, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		return step(() -> challenges.panel(id, Arrays.stream(experts.split("[,，\\s]+")).filter(e -> !e.isBlank()).toList()),
+				id, redirect, request);
+	}
+
+	@PostMapping("/challenges/{id}/reviews")
+	String review(@PathVariable UUID id, @RequestParam UUID applicationId, @RequestParam Map<String, String> form,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		Map<String, Integer> scores = new LinkedHashMap<>();
+		for (String criterion : Challenges.RUBRIC.keySet()) {
+			String value = form.get("score-" + criterion);
+			if (value != null && value.strip().matches("\\d{1,3}")) {
+				scores.put(criterion, Integer.parseInt(value.strip()));
+			}
+		}
+		return step(() -> challenges.review(id, applicationId, scores, form.get("comment")), id, redirect, request);
+	}
+
+	@PostMapping("/challenges/{id}/award")
+	String award(@PathVariable UUID id, @RequestParam UUID applicationId, @RequestParam String amount,
+			@RequestParam(defaultValue = "") String decision, RedirectAttributes redirect, HttpServletRequest request) {
+		return step(() -> challenges.award(id, List.of(new Award(applicationId, amount.strip())), decision), id, redirect,
+				request);
+	}
+
+	private String step(Supplier<?> step, UUID id, RedirectAttributes redirect, HttpServletRequest request) {
+		try {
+			step.get();
+			redirect.addFlashAttribute("message", "saved");
+		}
+		catch (KejiaoException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+		}
+		return "redirect:/challenges/" + id;
+	}
+}
