@@ -251,6 +251,12 @@ public class Accounts {
 		return users.findByOrganisationId(organisationId).stream().map(UserAccount::view).toList();
 	}
 
+	/** The enabled users of an organisation, for modules that tell them something (no actor needed). */
+	@Transactional(readOnly = true)
+	public List<UserView> usersOf(UUID organisationId) {
+		return users.findByOrganisationId(organisationId).stream().map(UserAccount::view).filter(UserView::enabled).toList();
+	}
+
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	@Transactional
 	public void purgeExpiredTokens() {

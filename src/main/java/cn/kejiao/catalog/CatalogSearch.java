@@ -193,7 +193,7 @@ public class CatalogSearch {
 	}
 
 	/** At most this many of a need's words take part in matching: the ones that tell the most. */
-	static final int MATCH_TERMS = 32;
+	static final int MATCH_TERMS = 25;
 
 	static final int MATCH_KEYWORD_TERMS = 16;
 

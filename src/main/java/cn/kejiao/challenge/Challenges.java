@@ -67,9 +67,11 @@ public class Challenges {
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final cn.kejiao.notification.Notifications notifications;
 
 	Challenges(JdbcClient jdbc, Organisations organisations, Accounts accounts, Regions regions, AuditLog audit,
-			Clock clock) {
+			Clock clock, cn.kejiao.notification.Notifications notifications) {
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.accounts = accounts;
@@ -172,7 +174,13 @@ public class Challenges {
 		}
 		jdbc.sql("update challenge.challenge set deadline = :deadline where id = :id")
 			.param("deadline", Timestamp.from(deadline)).param("id", id).update();
-		announce(id, "揭榜截止时间由 " + local(row.deadline()) + " 延长至 " + local(deadline) + "。原因：" + why);
+		String text = "揭榜截止时间由 " + local(row.deadline()) + " 延长至 " + local(deadline) + "。原因：" + why;
+		announce(id, text);
+		// every applicant is told, in the application and by e-mail
+		jdbc.sql("select applicant_org_id from challenge.application where challenge_id = :c").param("c", id)
+			.query(UUID.class).list()
+			.forEach(org -> notifications.tell(org, "challenge", "榜单“" + row.title() + "”延长了揭榜截止时间", text,
+					"/challenges/" + id, null));
 		audit.record("challenge.deadline-extended", "challenge", id.toString(), row.title(), row.regionCode(),
 				Map.of("deadline", row.deadline().toString()), Map.of("deadline", deadline.toString(), "reason", why));
 		return view(row(id), actor);

@@ -42,8 +42,11 @@ public class Demands {
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	Demands(JdbcClient jdbc, Organisations organisations, Regions regions, AuditLog audit, Clock clock) {
+	Demands(JdbcClient jdbc, Organisations organisations, Regions regions, AuditLog audit, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -174,6 +177,9 @@ public class Demands {
 		DemandView view = view(row(id), actor);
 		audit.record("demand." + to.name().toLowerCase(Locale.ROOT).replace('_', '-'), "demand", id.toString(), view.title(),
 				before.regionCode(), Map.of("state", before.state().name()), Map.of("state", to.name()));
+		if (to == DemandState.OPEN) {
+			events.publishEvent(new DemandOpened(id));
+		}
 		return view;
 	}
 
@@ -299,7 +305,7 @@ public class Demands {
 		return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Demands::row).optional();
 	}
 
-	private Row row(UUID id) {
+	Row row(UUID id) {
 		return find(id).orElseThrow();
 	}
 

@@ -51,9 +51,11 @@ public class Matching {
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final cn.kejiao.notification.Notifications notifications;
 
 	Matching(Demands demands, CatalogSearch search, Catalog catalog, Regions regions, JdbcClient jdbc, AuditLog audit,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, cn.kejiao.notification.Notifications notifications) {
+		this.notifications = notifications;
 		this.demands = demands;
 		this.search = search;
 		this.catalog = catalog;
@@ -80,7 +82,7 @@ public class Matching {
 		Demands.Row demand = demands.managed(demandId, actor);
 		int size = Math.clamp(limit, 1, 100);
 		List<Ranked> found = rank(demandText(demand), demand.keywords(), type == null ? Set.of() : Set.of(type),
-				demands.scope(demand), actor, Math.max(60, size * 3));
+				demands.scope(demand), actor, Math.max(40, size * 2));
 		if (found.isEmpty()) {
 			return List.of();
 		}
@@ -228,6 +230,33 @@ public class Matching {
 	private Reason reason(String code, String argument) {
 		return new Reason(code, messages.getMessage("match.reason." + code, new Object[] { argument },
 				LocaleContextHolder.getLocale()));
+	}
+
+	// ---- telling the owners of strong matches
+
+	/** How close to the best match a suggestion must be for its owner to be told, and how many at most. */
+	static final double STRONG = 0.75;
+
+	static final int TOLD_AT_MOST = 5;
+
+	/**
+	 * When a demand opens, the owners of its strongest matches (as a visitor would see them) are told, in the
+	 * application and by e-mail — each pair of demand and entry at most once, however often the demand reopens.
+	 */
+	@org.springframework.modulith.events.ApplicationModuleListener
+	void tellOwners(DemandOpened opened) {
+		Demands.Row demand = demands.row(opened.demandId());
+		List<Ranked> ranked = rank(demandText(demand), demand.keywords(), Set.of(), demands.scope(demand), null, 20);
+		if (ranked.isEmpty()) {
+			return;
+		}
+		double best = ranked.getFirst().score();
+		String where = regions.fullName(demand.regionCode());
+		ranked.stream().filter(r -> r.score() >= STRONG * best)
+			.filter(r -> !r.match().ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST)
+			.forEach(r -> notifications.tell(r.match().ownerOrgId(), "match", "您的资源可能满足一项技术需求",
+					"“" + r.match().title() + "”与" + where + "的技术需求“" + demand.title() + "”高度相关。查看需求并与发布方联系。",
+					"/demands/" + demand.id(), "match:" + demand.id() + ":" + r.match().id()));
 	}
 
 	// ---- feedback

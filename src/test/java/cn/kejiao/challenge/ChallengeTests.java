@@ -65,6 +65,8 @@ class ChallengeTests {
 		assertThat(extended.status()).as(extended.body()).isEqualTo(200);
 		JsonNode mine = tongji.get("/api/v1/challenges/applications/mine").json();
 		assertThat(mine.toString()).contains("延长至").contains("补充中试数据");
+		assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
+			.contains("榜单“低品位铝土矿高效溶出与赤泥减量技术攻关”延长了揭榜截止时间");
 		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=challenge.deadline-extended").json().get("total").asLong())
 			.isGreaterThanOrEqualTo(1);
 		var early = publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-tj", "expert-cq")));

@@ -1,0 +1,111 @@
+package cn.kejiao.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import cn.kejiao.support.Http;
+import cn.kejiao.support.KejiaoIntegrationTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The owners of a demand's strongest matches are told when it opens — in the application and by e-mail, over
+ * a real SMTP server — and never twice for the same pair.
+ */
+@KejiaoIntegrationTest
+class NotificationTests {
+
+	@RegisterExtension
+	static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theOwnerOfAStrongMatchIsToldOnceInTheApplicationAndByEmail() throws Exception {
+		String marker = String.valueOf(System.nanoTime()).substring(8);
+		Http enterprise = Http.as(port, "ent-ws");
+		Http owner = Http.as(port, "provider-yn");
+		int before = notices(owner).size();
+		var created = enterprise.post("/api/v1/demands", Map.of("title", "低品位铝土矿生产氧化铝 " + marker,
+				"description", "寻求低品位铝土矿选矿脱硅、拜耳法强化溶出生产氧化铝的中试技术，赤泥综合利用。",
+				"keywords", List.of("低品位铝土矿", "氧化铝", "拜耳法"), "modes", List.of("LICENCE"), "open", true));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String demand = created.json().get("id").asString();
+
+		JsonNode told = waitFor(() -> {
+			for (JsonNode notice : notices(owner)) {
+				if (notice.get("link").asString().equals("/demands/" + demand)) {
+					return notice;
+				}
+			}
+			return null;
+		});
+		assertThat(told.get("body").asString()).contains("低品位铝土矿生产氧化铝技术").contains(marker);
+		MimeMessage email = waitFor(() -> Arrays.stream(MAIL.getReceivedMessages()).filter(m -> body(m).contains(marker))
+			.filter(m -> recipients(m).contains("provider-yn@demo.kejiao.cn")).findFirst().orElse(null));
+		assertThat(email.getSubject()).contains("技术需求");
+		assertThat(body(email)).contains("/demands/" + demand);
+
+		// reopening tells nobody again
+		enterprise.post("/api/v1/demands/" + demand + "/in-talks", Map.of());
+		enterprise.post("/api/v1/demands/" + demand + "/open", Map.of());
+		Thread.sleep(1500);
+		long aboutThisDemand = notices(owner).stream().filter(n -> n.get("link").asString().equals("/demands/" + demand)).count();
+		assertThat(aboutThisDemand).isEqualTo(1);
+		assertThat(notices(owner).size()).isGreaterThan(before);
+
+		// a notice is read once, and only by its user
+		String id = told.get("id").asString();
+		assertThat(enterprise.post("/api/v1/notifications/" + id + "/read", Map.of()).status()).isEqualTo(404);
+		assertThat(owner.post("/api/v1/notifications/" + id + "/read", Map.of()).status()).isEqualTo(204);
+	}
+
+	private static List<JsonNode> notices(Http http) {
+		List<JsonNode> notices = new java.util.ArrayList<>();
+		http.get("/api/v1/notifications").json().forEach(notices::add);
+		return notices;
+	}
+
+	private static <T> T waitFor(Supplier<T> probe) throws InterruptedException {
+		for (int i = 0; i < 100; i++) {
+			T value = probe.get();
+			if (value != null) {
+				return value;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("nothing arrived within 10 s");
+	}
+
+	private static String body(MimeMessage message) {
+		try {
+			return String.valueOf(message.getContent());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String recipients(MimeMessage message) {
+		try {
+			return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
