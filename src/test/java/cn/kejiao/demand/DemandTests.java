@@ -77,6 +77,9 @@ class DemandTests {
 		// the region's admin sees the verdicts; another enterprise cannot give any
 		JsonNode verdicts = Http.as(port, "jd-admin").get("/api/v1/demand-feedback").json();
 		assertThat(verdicts.findValuesAsString("note")).contains("报价超出预算");
+		Http admin = Http.browser(port);
+		admin.login("jd-admin", "kejiao-demo");
+		assertThat(admin.get("/demands?mine=true").body()).contains("对推荐的评价").contains("价格：报价超出预算");
 		var stranger = Http.as(port, "ent-ws").post("/api/v1/demands/" + demand + "/matches/" + secondType + "/" + second
 				+ "/feedback", Map.of("useful", false, "reason", "OTHER"));
 		assertThat(stranger.status()).isIn(403, 404);

@@ -57,6 +57,9 @@ class DemandPageController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("mine", mine && reader != null);
 		model.addAttribute("mayPost", mayPost(reader));
+		// the admins of a region see what people said of the suggestions for its demands
+		model.addAttribute("feedback", mine && reader != null && (reader.isRegionAdmin() || reader.isPlatformAdmin())
+				? matching.feedbackOfRegion() : List.of());
 		return "demand/list";
 	}
 
