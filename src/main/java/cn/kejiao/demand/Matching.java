@@ -52,10 +52,13 @@ public class Matching {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final cn.kejiao.notification.Notifications notifications;
+	private final cn.kejiao.catalog.EntryVectors vectors;
 
 	Matching(Demands demands, CatalogSearch search, Catalog catalog, Regions regions, JdbcClient jdbc, AuditLog audit,
-			MessageSource messages, Clock clock, cn.kejiao.notification.Notifications notifications) {
+			MessageSource messages, Clock clock, cn.kejiao.notification.Notifications notifications,
+			cn.kejiao.catalog.EntryVectors vectors) {
 		this.notifications = notifications;
+		this.vectors = vectors;
 		this.demands = demands;
 		this.search = search;
 		this.catalog = catalog;
@@ -137,6 +140,9 @@ public class Matching {
 	List<Ranked> rank(String text, List<String> keywords, Set<EntryType> types, List<String> scope, @Nullable Actor reader,
 			int limit) {
 		List<CatalogSearch.Match> first = search.match(text, keywords, types, scope, reader, limit);
+		if (vectors.ready()) {
+			return rankByMeaning(text, keywords, types, scope, reader, limit, first);
+		}
 		if (first.size() < 2) {
 			return first.stream().map(m -> new Ranked(m, 2)).toList();
 		}
@@ -157,6 +163,88 @@ public class Matching {
 		}
 		return entries.values().stream().map(m -> new Ranked(m, scores.get(m.id())))
 			.sorted(Comparator.comparingDouble(Ranked::score).reversed()).limit(limit).toList();
+	}
+
+	/**
+	 * The ranking when the catalog's meaning is known ({@link cn.kejiao.catalog.EntryVectors}): the best match is
+	 * the entry with the best even mix of BM25 and the cosine of the need's and the entry's embeddings (each
+	 * scaled to 0–1 over the candidates: BM25's and the embeddings' best {@code limit}); the others follow as
+	 * the best match's neighbours — the cosine of their field vectors plus half the BM25 of the best match's
+	 * own words, as a share of its own. On the CSL papers this found each paper as well as BM25 and put papers
+	 * of its discipline around it half again as often (docs/matching.md).
+	 */
+	private List<Ranked> rankByMeaning(String text, List<String> keywords, Set<EntryType> types, List<String> scope,
+			@Nullable Actor reader, int limit, List<CatalogSearch.Match> first) {
+		float[] query = vectors.embedQuery(String.join(" ", text, String.join(" ", keywords)).strip());
+		Map<UUID, Double> cosine = vectors.similarities(query, types, scope, reader);
+		Map<UUID, Double> bm25 = new HashMap<>();
+		Map<UUID, CatalogSearch.Match> known = new java.util.LinkedHashMap<>();
+		first.forEach(m -> {
+			bm25.put(m.id(), (double) m.score());
+			known.put(m.id(), m);
+		});
+		Set<UUID> candidates = new java.util.LinkedHashSet<>(bm25.keySet());
+		cosine.entrySet().stream().sorted(Map.Entry.<UUID, Double>comparingByValue().reversed()).limit(limit)
+			.forEach(e -> candidates.add(e.getKey()));
+		if (candidates.isEmpty()) {
+			return List.of();
+		}
+		double bMin = candidates.stream().mapToDouble(id -> bm25.getOrDefault(id, 0.0)).min().orElse(0);
+		double bMax = candidates.stream().mapToDouble(id -> bm25.getOrDefault(id, 0.0)).max().orElse(1);
+		double cMin = candidates.stream().filter(cosine::containsKey).mapToDouble(cosine::get).min().orElse(0);
+		double cMax = candidates.stream().filter(cosine::containsKey).mapToDouble(cosine::get).max().orElse(1);
+		UUID best = null;
+		double bestMix = Double.NEGATIVE_INFINITY;
+		for (UUID id : candidates) {
+			double mix = 0.5 * (bm25.getOrDefault(id, 0.0) - bMin) / (bMax - bMin + 1e-12)
+					+ 0.5 * (cosine.getOrDefault(id, cMin) - cMin) / (cMax - cMin + 1e-12);
+			if (mix > bestMix) {
+				bestMix = mix;
+				best = id;
+			}
+		}
+		CatalogSearch.Match top = known.get(best);
+		if (top == null) {
+			top = asMatches(List.of(best), reader).stream().findFirst().orElse(null);
+			if (top == null) {
+				return first.stream().map(m -> new Ranked(m, 2)).toList();
+			}
+			known.put(top.id(), top);
+		}
+		List<CatalogSearch.Match> like = search.match(top.title() + " " + top.summary(), List.of(), types, scope, reader, limit);
+		double likeTop = like.isEmpty() ? 1 : like.getFirst().score();
+		Map<UUID, Double> neighbours = new HashMap<>(vectors.fieldSimilarities(top.id(), types, scope, reader));
+		for (CatalogSearch.Match m : like) {
+			known.putIfAbsent(m.id(), m);
+			neighbours.merge(m.id(), 0.5 * m.score() / likeTop, Double::sum);
+		}
+		UUID topId = top.id();
+		List<UUID> order = new ArrayList<>();
+		order.add(topId);
+		neighbours.entrySet().stream().filter(e -> !e.getKey().equals(topId))
+			.sorted(Map.Entry.<UUID, Double>comparingByValue().reversed()).limit(limit - 1L).forEach(e -> order.add(e.getKey()));
+		List<UUID> missing = order.stream().filter(id -> !known.containsKey(id)).toList();
+		asMatches(missing, reader).forEach(m -> known.put(m.id(), m));
+		List<Ranked> ranked = new ArrayList<>();
+		for (UUID id : order) {
+			CatalogSearch.Match match = known.get(id);
+			if (match != null) {
+				// the best match first (2), its neighbours after it (at most 1.5)
+				ranked.add(new Ranked(match, id.equals(topId) ? 2 : Math.min(1.5, neighbours.get(id))));
+			}
+		}
+		return ranked;
+	}
+
+	/** Entries the index did not return (found by meaning), as matches, in the given order. */
+	private List<CatalogSearch.Match> asMatches(List<UUID> ids, @Nullable Actor reader) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return catalog.views(ids, reader).stream()
+			.map(v -> new CatalogSearch.Match(v.type(), v.id(), v.title(), v.confidential() ? "" : v.summary(), v.regionCode(),
+					v.ownerOrgName(), v.ownerOrgId(), 0f))
+			.toList();
 	}
 
 	/** Plain BM25 of the need's words, the first part of {@link #rank}; for the evaluation's comparison. */

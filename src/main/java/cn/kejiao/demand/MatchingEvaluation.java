@@ -92,6 +92,9 @@ public final class MatchingEvaluation {
 				SecurityContextHolder.clearContext();
 			}
 			System.out.printf("Loaded and indexed %d achievements in %.1f s%n", papers.size(), (System.nanoTime() - started) / 1e9);
+			long embedding = System.nanoTime();
+			int embedded = context.getBean(cn.kejiao.catalog.EntryVectors.class).refresh();
+			System.out.printf("Embedded %d achievements in %.1f s%n", embedded, (System.nanoTime() - embedding) / 1e9);
 			List<String> keywordQueries = papers.stream().map(Paper::keywords).toList();
 			List<String> titleQueries = papers.stream().map(Paper::title).toList();
 			long timed = System.nanoTime();

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"kejiao.data-dir=target/test-data", "kejiao.embedded-db.clean=true", "kejiao.demo.enabled=true",
 		"logging.file.name=target/test-data/logs/kejiao.log", "kejiao.security.max-failed-logins=5", "server.shutdown=immediate", "kejiao.demo.catalog-scale=small",
-		"kejiao.demo.catalog-in-background=false", "spring.mail.host=127.0.0.1", "spring.mail.port=3025" })
+		"kejiao.demo.catalog-in-background=false", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+		"kejiao.matching.embeddings.enabled=false" })
 public @interface KejiaoIntegrationTest {
 }
