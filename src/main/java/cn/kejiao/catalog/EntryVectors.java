@@ -124,7 +124,7 @@ public class EntryVectors {
 	 * Embeds the published entries that have no vector or changed since, stores them and reloads the memory;
 	 * returns how many were embedded. Runs every minute in the background; the evaluation calls it directly.
 	 */
-	@Scheduled(fixedDelayString = "${kejiao.matching.embeddings.interval:PT1M}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "${kejiao.matching.embeddings.interval:PT1M}", initialDelayString = "${kejiao.matching.embeddings.initial-delay:PT2M}")
 	public synchronized int refresh() {
 		if (!enabled) {
 			return 0;
@@ -145,7 +145,12 @@ public class EntryVectors {
 				where e.state in ('PUBLISHED', 'MAINTENANCE') and (v.entry_id is null or v.embedded_at < e.updated_at)
 				order by e.updated_at limit 5000""")
 			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3) }).list();
+		int done = 0;
 		for (Object[] entry : due) {
+			if (stopping || Thread.currentThread().isInterrupted()) {
+				break; // the rest at the next start: a shutdown does not wait for a backlog
+			}
+			done++;
 			float[] vector = model().vector(entry[1] + "。" + entry[2]);
 			jdbc.sql("""
 					insert into catalog.entry_vector (entry_id, model, vector, embedded_at) values (:id, :model, :vector, :at)
@@ -154,10 +159,20 @@ public class EntryVectors {
 				.param("id", entry[0]).param("model", MODEL).param("vector", bytes(vector))
 				.param("at", Timestamp.from(clock.instant())).update();
 		}
-		if (!due.isEmpty() || held.size() != published) {
+		if (stopping) {
+			return done;
+		}
+		if (done > 0 || held.size() != published) {
 			load();
 		}
-		return due.size();
+		return done;
+	}
+
+	private volatile boolean stopping;
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		stopping = true;
 	}
 
 	private long lastTooMany = -1;
