@@ -292,7 +292,10 @@ public class CatalogSearch {
 		long count = session.search(CatalogEntry.class)
 			.where(f -> token.isEmpty() ? f.matchAll() : token(f, token))
 			.fetchTotalHitCount();
-		frequencies.put(token, new Frequency(count, now));
+		if (count > 0) {
+			// a word no entry has yet is asked again next time: the catalog may have grown since
+			frequencies.put(token, new Frequency(count, now));
+		}
 		return count;
 	}
 
