@@ -13,9 +13,6 @@ import java.util.function.Function;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
@@ -26,7 +23,7 @@ import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.platform.Actor;
-import cn.kejiao.platform.ActorPrincipal;
+import cn.kejiao.platform.Actors;
 
 /**
  * {@code java -jar kejiao.jar eval-matching --dataset DIR}: measures the matching on a labelled set of Chinese
@@ -43,9 +40,6 @@ public final class MatchingEvaluation {
 	}
 
 	record Paper(String abstractText, String title, String keywords, String discipline) {
-	}
-
-	record Principal(Actor actor) implements ActorPrincipal {
 	}
 
 	/** Runs the evaluation against the given application (the one whose jar was started) and says what it found. */
@@ -77,20 +71,20 @@ public final class MatchingEvaluation {
 			.run(options.toArray(String[]::new))) {
 			Catalog catalog = context.getBean(Catalog.class);
 			Matching matching = context.getBean(Matching.class);
-			signIn(context.getBean(Accounts.class).find("provider-yn").orElseThrow());
+			UserView provider = context.getBean(Accounts.class).find("provider-yn").orElseThrow();
+			Actor actor = new Actor(provider.id(), provider.username(), provider.displayName(), provider.organisationId(), null,
+					provider.regionCode(), provider.roles());
 			long started = System.nanoTime();
 			Map<UUID, Integer> paperOf = new HashMap<>();
-			try {
+			Actors.runAs(actor, () -> {
 				for (int i = 0; i < papers.size(); i++) {
 					EntryView entry = catalog.create(EntryType.ACHIEVEMENT, new EntryForm("CSL-" + (i + 1), "CSL-%04d".formatted(i + 1),
 							papers.get(i).abstractText(), null, null, null, null, null, null, Confidentiality.PUBLIC, null, null));
 					catalog.publish(entry.id());
 					paperOf.put(entry.id(), i);
 				}
-			}
-			finally {
-				SecurityContextHolder.clearContext();
-			}
+				return null;
+			});
 			System.out.printf("Loaded and indexed %d achievements in %.1f s%n", papers.size(), (System.nanoTime() - started) / 1e9);
 			long embedding = System.nanoTime();
 			int embedded = context.getBean(cn.kejiao.catalog.EntryVectors.class).refresh();
@@ -189,13 +183,6 @@ public final class MatchingEvaluation {
 	private static List<String[]> rows(Path file) throws IOException {
 		return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t"))
 			.filter(c -> c.length >= 3).toList();
-	}
-
-	private static void signIn(UserView user) {
-		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), null,
-				user.regionCode(), user.roles());
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new Principal(actor), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
 	}
 
 	private static void deleteRecursively(Path dir) {

@@ -16,9 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +30,7 @@ import cn.kejiao.organisation.OrganisationType;
 import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
-import cn.kejiao.platform.ActorPrincipal;
+import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.Role;
 
 /**
@@ -332,18 +329,10 @@ class CatalogDemo {
 	private void as(OrganisationView owner, Runnable step) {
 		Actor actor = new Actor(UUID.nameUUIDFromBytes(owner.id().toString().getBytes(StandardCharsets.UTF_8)), "demo",
 				"演示数据", owner.id(), owner.name(), owner.regionCode(), Set.of(Role.PROVIDER));
-		var principal = new DemoPrincipal(actor);
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal,
-				null, List.of(new SimpleGrantedAuthority(Role.PROVIDER.authority()))));
-		try {
+		Actors.runAs(actor, () -> {
 			step.run();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
-	}
-
-	record DemoPrincipal(Actor actor) implements ActorPrincipal {
+			return null;
+		});
 	}
 
 	static List<String[]> papers() {

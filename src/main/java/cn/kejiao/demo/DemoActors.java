@@ -2,9 +2,6 @@ package cn.kejiao.demo;
 
 import java.util.function.Supplier;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.account.Accounts;
@@ -12,6 +9,7 @@ import cn.kejiao.account.UserView;
 import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
 
 /** Runs a demo step as one of the demo users, as if signed in, so that the facades check it as they would. */
 @Component
@@ -31,15 +29,6 @@ class DemoActors {
 				: organisations.find(user.organisationId()).orElse(null);
 		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(),
 				organisation == null ? null : organisation.name(), user.regionCode(), user.roles());
-		var previous = SecurityContextHolder.getContext().getAuthentication();
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new CatalogDemo.DemoPrincipal(actor), null,
-				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.getContext().setAuthentication(previous);
-		}
+		return Actors.runAs(actor, step);
 	}
 }

@@ -12,9 +12,6 @@ import javax.sql.DataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
@@ -25,6 +22,7 @@ import cn.kejiao.demand.Demands;
 import cn.kejiao.demand.Matching;
 import cn.kejiao.demand.Visibility;
 import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Actors;
 import cn.kejiao.support.Http;
 
 /**
@@ -34,9 +32,6 @@ import cn.kejiao.support.Http;
  * needs (title, the first sentences of the abstract, keywords). Prints a Markdown table.
  */
 public final class MatchingBenchmark {
-
-	record Principal(Actor actor) implements cn.kejiao.platform.ActorPrincipal {
-	}
 
 	public static void main(String[] args) throws Exception {
 		int achievements = SearchBenchmark.intArg(args, "--achievements", 1_000_000);
@@ -77,8 +72,7 @@ public final class MatchingBenchmark {
 			Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), null,
 					user.regionCode(), user.roles());
 			List<UUID> ids = new ArrayList<>();
-			signIn(actor);
-			try {
+			Actors.runAs(actor, () -> {
 				for (int i = 0; i < demandCount; i++) {
 					SearchBenchmark.Paper paper = papers.get((7 + i * 13) % papers.size());
 					String description = paper.abstractText().length() > 300 ? paper.abstractText().substring(0, 300)
@@ -92,23 +86,15 @@ public final class MatchingBenchmark {
 				for (int i = 0; i < 20; i++) {
 					matching.matches(ids.get(i % ids.size()), null, 20);
 				}
-			}
-			finally {
-				SecurityContextHolder.clearContext();
-			}
+				return null;
+			});
 			List<String> work = new ArrayList<>();
 			for (int r = 0; r < rounds; r++) {
 				ids.forEach(id -> work.add(id.toString()));
 			}
 			double[] inProcess = SearchBenchmark.measure(work, id -> {
-				signIn(actor);
-				try {
-					if (matching.matches(UUID.fromString(id), null, 20).isEmpty()) {
-						throw new IllegalStateException("no matches for " + id);
-					}
-				}
-				finally {
-					SecurityContextHolder.clearContext();
+				if (Actors.runAs(actor, () -> matching.matches(UUID.fromString(id), null, 20)).isEmpty()) {
+					throw new IllegalStateException("no matches for " + id);
 				}
 			});
 			Http http = Http.as(port, "ent-ws");
@@ -131,10 +117,5 @@ public final class MatchingBenchmark {
 				SearchBenchmark.deleteRecursively(dataDir);
 			}
 		}
-	}
-
-	private static void signIn(Actor actor) {
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new Principal(actor), null, actor.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
 	}
 }

@@ -23,9 +23,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
@@ -33,7 +30,7 @@ import cn.kejiao.account.UserView;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
 import cn.kejiao.platform.Actor;
-import cn.kejiao.platform.ActorPrincipal;
+import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.database.EmbeddedDatabase;
 import cn.kejiao.support.Http;
 import cn.kejiao.voucher.OrderView;
@@ -50,9 +47,6 @@ import cn.kejiao.voucher.Vouchers;
  * Prints a Markdown table.
  */
 public final class VoucherBenchmark {
-
-	record Principal(Actor actor) implements ActorPrincipal {
-	}
 
 	static ConfigurableApplicationContext app;
 
@@ -232,14 +226,7 @@ public final class VoucherBenchmark {
 		UserView user = user(username);
 		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), username,
 				user.regionCode(), user.roles());
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new Principal(actor), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		return Actors.runAs(actor, step);
 	}
 
 	static String stringArg(String[] args, String name, String fallback) {

@@ -139,16 +139,6 @@ class ChallengePageController {
 	}
 
 	private String step(Supplier<?> step, UUID id, RedirectAttributes redirect, HttpServletRequest request) {
-		try {
-			step.get();
-			redirect.addFlashAttribute("message", "saved");
-		}
-		catch (KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
-		}
-		return "redirect:/challenges/" + id;
+		return problems.step(step, "/challenges/" + id, redirect, request);
 	}
 }

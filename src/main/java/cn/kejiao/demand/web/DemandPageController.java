@@ -143,23 +143,13 @@ class DemandPageController {
 	@PostMapping("/demands/{id}/{action:open|in-talks|solved|close|reveal}")
 	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		try {
-			switch (action) {
-				case "open" -> demands.open(id);
-				case "in-talks" -> demands.inTalks(id);
-				case "solved" -> demands.solved(id);
-				case "close" -> demands.close(id);
-				default -> demands.reveal(id);
-			}
-			redirect.addFlashAttribute("message", "saved");
-		}
-		catch (KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
-		}
-		return "redirect:/demands/" + id;
+		return problems.step(() -> switch (action) {
+			case "open" -> demands.open(id);
+			case "in-talks" -> demands.inTalks(id);
+			case "solved" -> demands.solved(id);
+			case "close" -> demands.close(id);
+			default -> demands.reveal(id);
+		}, "/demands/" + id, redirect, request);
 	}
 
 	/** A verdict on one suggestion; with htmx only the suggestion's verdict cell is answered. */

@@ -59,6 +59,25 @@ public class Problems {
 		return messages.getMessage("error." + code, args, code, locale);
 	}
 
+	/**
+	 * Runs a page's step and goes back to the page: "saved" on success, the refusal in the reader's language
+	 * otherwise. A 404 is thrown on: what the step acts on is not there for this reader.
+	 */
+	public String step(java.util.function.Supplier<?> step, String back,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, HttpServletRequest request) {
+		try {
+			step.get();
+			redirect.addFlashAttribute("message", "saved");
+		}
+		catch (cn.kejiao.platform.KejiaoException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", message(ex.code(), ex.args(), request));
+		}
+		return "redirect:" + back;
+	}
+
 	public String text(String key, Object[] args, String defaultMessage, HttpServletRequest request) {
 		Locale locale = locales.resolveLocale(request);
 		String text = messages.getMessage(key, args, defaultMessage, locale);

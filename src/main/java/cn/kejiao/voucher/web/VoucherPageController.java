@@ -298,16 +298,6 @@ class VoucherPageController {
 	}
 
 	private String step(Supplier<?> step, String back, RedirectAttributes redirect, HttpServletRequest request) {
-		try {
-			step.get();
-			redirect.addFlashAttribute("message", "saved");
-		}
-		catch (KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
-		}
-		return "redirect:" + back;
+		return problems.step(step, back, redirect, request);
 	}
 }
