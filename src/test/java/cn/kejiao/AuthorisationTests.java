@@ -41,7 +41,7 @@ class AuthorisationTests {
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
-			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /challenges", "GET /challenges/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -108,7 +108,7 @@ class SecurityConfiguration {
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers(HttpMethod.GET, "/demands", "/demands/{id:[0-9a-f-]{36}}", "/challenges",
+				.requestMatchers(HttpMethod.GET, "/demands", "/demands/{id:[0-9a-f-]{36}}", "/demands/for-entry/{id:[0-9a-f-]{36}}", "/challenges",
 						"/challenges/{id:[0-9a-f-]{36}}").permitAll()
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")

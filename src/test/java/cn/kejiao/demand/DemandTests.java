@@ -161,6 +161,11 @@ class DemandTests {
 		JsonNode demands = provider.get("/api/v1/catalog/entries/" + achievement + "/demands").json();
 		assertThat(demands.get(0).get("demand").get("title").asString()).isEqualTo(BAUXITE);
 		assertThat(texts(demands.get(0).get("reasons"))).anyMatch(r -> r.contains("铝土矿"));
+		// the entry's page lists them too (a fragment it loads), for a reader who may see them
+		Http browser = Http.browser(port);
+		browser.login("provider-yn", "kejiao-demo");
+		assertThat(browser.get("/demands/for-entry/" + achievement).body()).contains("它可能满足的技术需求").contains(BAUXITE);
+		assertThat(Http.browser(port).get("/demands/for-entry/" + achievement).body()).doesNotContain(BAUXITE);
 		// the bauxite demand is for 沪滇 only: a visitor does not see it
 		assertThat(Http.api(port).get("/api/v1/catalog/entries/" + achievement + "/demands").json()
 			.findValuesAsString("title")).doesNotContain(BAUXITE);

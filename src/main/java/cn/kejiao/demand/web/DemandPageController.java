@@ -140,6 +140,13 @@ class DemandPageController {
 		return "demand/detail";
 	}
 
+	/** The open demands an entry could answer, as a fragment for the entry's page. */
+	@GetMapping("/demands/for-entry/{entryId}")
+	String forEntry(@PathVariable UUID entryId, Model model) {
+		model.addAttribute("answers", matching.demandsFor(entryId, 10));
+		return "demand/for-entry :: answers";
+	}
+
 	@PostMapping("/demands/{id}/{action:open|in-talks|solved|close|reveal}")
 	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect,
 			HttpServletRequest request) {
