@@ -190,11 +190,16 @@ public class EntryVectors {
 		// field vectors: each entry with its four nearest, averaged (brute force: fine up to a few thousand)
 		List<Held> withFields = new ArrayList<>(entries.size());
 		boolean smooth = entries.size() <= 6000;
+		double[] similarity = new double[entries.size()];
 		for (Held entry : entries) {
 			float[] field = entry.vector();
 			if (smooth) {
-				List<Held> nearest = entries.stream()
-					.sorted(Comparator.comparingDouble((Held other) -> -dot(entry.vector(), other.vector()))).limit(5).toList();
+				// each cosine once (the sort would otherwise compute two per comparison), then the five nearest
+				for (int i = 0; i < similarity.length; i++) {
+					similarity[i] = dot(entry.vector(), entries.get(i).vector());
+				}
+				List<Held> nearest = java.util.stream.IntStream.range(0, entries.size()).boxed()
+					.sorted(Comparator.comparingDouble((Integer i) -> -similarity[i])).limit(5).map(entries::get).toList();
 				field = new float[entry.vector().length];
 				for (Held near : nearest) {
 					for (int j = 0; j < field.length; j++) {
