@@ -681,15 +681,11 @@ public class Challenges {
 		List<Target> targets = new ArrayList<>();
 		JSON.readTree(row.targetsJson()).forEach(t -> targets.add(new Target(t.path("indicator").asString(""),
 				t.path("target").asString(""))));
-		long applications = jdbc.sql("select count(*) from challenge.application where challenge_id = :c").param("c", row.id())
-			.query(Long.class).single();
-		List<String> panel = jdbc.sql("select display_name from challenge.panellist where challenge_id = :c order by username")
-			.param("c", row.id()).query(String.class).list();
 		boolean manageable = reader != null && mayPublish(row, reader);
 		return new ChallengeView(row.id(), row.number(), row.title(), row.problem(), targets, Money.yuan(row.bounty()),
 				row.eligibleRegions(), row.eligibleZones(), row.eligibleOrgTypes().stream().map(OrganisationType::valueOf).toList(),
 				row.deadline(), row.noticeDays(), state(row), row.publisherName(), row.regionCode(), row.createdAt(),
-				row.noticeEndsAt(), row.decision(), applications, manageable ? panel : List.of(), announcements(row.id()),
+				row.noticeEndsAt(), row.decision(), row.applications(), manageable ? row.panel() : List.of(), row.announcements(),
 				manageable);
 	}
 
@@ -704,20 +700,25 @@ public class Challenges {
 	record Row(UUID id, String number, String title, String problem, String targetsJson, long bounty,
 			List<String> eligibleRegions, List<String> eligibleZones, List<String> eligibleOrgTypes, Instant deadline,
 			int noticeDays, String state, @Nullable UUID publisherOrgId, String publisherName, String regionCode,
-			Instant createdAt, @Nullable Instant noticeEndsAt, String decision) {
+			Instant createdAt, @Nullable Instant noticeEndsAt, String decision, long applications, List<String> panel,
+			List<String> announcements) {
 	}
 
 	private static final String SELECT = """
 			select id, number, title, problem, targets, bounty, eligible_regions, eligible_zones, eligible_org_types,
 			       deadline, notice_days, state, publisher_org_id, publisher_name, region_code, created_at, notice_ends_at,
-			       decision
-			from challenge.challenge""";
+			       decision,
+			       (select count(*) from challenge.application a where a.challenge_id = c.id),
+			       array(select p.display_name from challenge.panellist p where p.challenge_id = c.id order by p.username),
+			       array(select n.text from challenge.announcement n where n.challenge_id = c.id order by n.id)
+			from challenge.challenge c""";
 
 	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getLong(6), List.of((String[]) rs.getArray(7).getArray()), List.of((String[]) rs.getArray(8).getArray()),
 				List.of((String[]) rs.getArray(9).getArray()), rs.getTimestamp(10).toInstant(), rs.getInt(11), rs.getString(12),
 				rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), rs.getTimestamp(16).toInstant(),
-				instant(rs, 17), rs.getString(18));
+				instant(rs, 17), rs.getString(18), rs.getLong(19), List.of((String[]) rs.getArray(20).getArray()),
+				List.of((String[]) rs.getArray(21).getArray()));
 	}
 }
