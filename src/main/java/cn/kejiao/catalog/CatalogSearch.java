@@ -140,10 +140,16 @@ public class CatalogSearch {
 	 */
 	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
 			@Nullable Actor reader, int limit) {
+		return match(text, keywords, types, regionPrefixes, reader, limit, MATCH_TERMS);
+	}
+
+	/** Like {@link #match(String, List, Set, List, Actor, int)} with at most {@code terms} of the text's words. */
+	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
+			@Nullable Actor reader, int limit, int terms) {
 		List<String> readerScope = readerZoneScope(reader);
 		try (EntityManager own = entityManagerFactory.createEntityManager()) {
 			SearchSession session = Search.session(own);
-			List<String> textTokens = telling(session, ChineseText.tokens(text), MATCH_TERMS);
+			List<String> textTokens = telling(session, ChineseText.tokens(text), terms);
 			List<String> keywordTokens = telling(session,
 					keywords.stream().flatMap(k -> ChineseText.tokens(k).stream()).toList(), MATCH_KEYWORD_TERMS);
 			if (textTokens.isEmpty() && keywordTokens.isEmpty()) {
@@ -154,9 +160,14 @@ public class CatalogSearch {
 						f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
 						f.score()).asList())
 				.where(f -> {
+					// a word both in the text and in the keywords is one clause weighing 3 (1 + 2), the same score
+					// as two clauses for half the postings walked
+					Map<String, Float> weights = new LinkedHashMap<>();
+					textTokens.forEach(t -> weights.merge(t, 1f, Float::sum));
+					keywordTokens.forEach(t -> weights.merge(t, 2f, Float::sum));
 					var words = f.bool();
-					textTokens.forEach(t -> words.should(token(f, t)));
-					keywordTokens.forEach(t -> words.should(f.match().field("allTokens").matching(t).boost(2f)));
+					weights.forEach((t, weight) -> words.should(weight == 1f ? token(f, t)
+							: f.match().field("allTokens").matching(t).boost(weight)));
 					var bool = f.bool().must(words);
 					bool.mustNot(notPublic(f));
 					bool.mustNot(hiddenFrom(f, readerScope, reader));
@@ -186,7 +197,7 @@ public class CatalogSearch {
 	}
 
 	/** At most this many of a need's words take part in matching: the ones that tell the most. */
-	static final int MATCH_TERMS = 25;
+	public static final int MATCH_TERMS = 25;
 
 	static final int MATCH_KEYWORD_TERMS = 16;
 
@@ -202,11 +213,12 @@ public class CatalogSearch {
 		if (counts.isEmpty()) {
 			return List.of();
 		}
-		long entries = Math.max(1, frequency(session, ""));
+		long now = entriesNow(session);
+		long entries = Math.max(1, now);
 		boolean large = entries * COMMON_SHARE >= COMMON_MINIMUM;
 		Map<String, Double> weights = new LinkedHashMap<>();
 		for (Map.Entry<String, Integer> token : counts.entrySet()) {
-			long df = frequency(session, token.getKey());
+			long df = frequency(session, token.getKey(), now);
 			if (df == 0 || large && df > entries * COMMON_SHARE) {
 				continue;
 			}
@@ -271,10 +283,14 @@ public class CatalogSearch {
 
 	static final long COMMON_MINIMUM = 5_000;
 
-	private record Frequency(long count, long at) {
+	private record Frequency(long count, long at, long entries) {
 	}
 
-	/** Documents with the token ("" for all), kept a few minutes: frequencies drift slowly. */
+	/**
+	 * Documents with the token ("" for all), kept a few minutes: frequencies drift slowly. A word no entry has
+	 * is remembered only while the catalog holds as many entries as when it was asked, so a demand posted
+	 * before the catalog filled does not lose its words.
+	 */
 	private final Map<String, Frequency> frequencies = java.util.Collections.synchronizedMap(
 			new java.util.LinkedHashMap<>(1024, 0.75f, true) {
 				@Override
@@ -284,19 +300,27 @@ public class CatalogSearch {
 			});
 
 	private long frequency(SearchSession session, String token) {
+		return frequency(session, token, -1);
+	}
+
+	/** {@code entries}: how many entries the catalog holds now, or -1 to ask again for a word none had. */
+	private long frequency(SearchSession session, String token, long entries) {
 		long now = System.nanoTime();
 		Frequency known = frequencies.get(token);
-		if (known != null && now - known.at() < 300_000_000_000L) {
+		if (known != null && now - known.at() < 300_000_000_000L
+				&& (known.count() > 0 || entries >= 0 && known.entries() == entries)) {
 			return known.count();
 		}
 		long count = session.search(CatalogEntry.class)
 			.where(f -> token.isEmpty() ? f.matchAll() : token(f, token))
 			.fetchTotalHitCount();
-		if (count > 0) {
-			// a word no entry has yet is asked again next time: the catalog may have grown since
-			frequencies.put(token, new Frequency(count, now));
-		}
+		frequencies.put(token, new Frequency(count, now, entries));
 		return count;
+	}
+
+	/** How many entries the index holds now (not remembered: cheap, and it tells when the catalog changed). */
+	private static long entriesNow(SearchSession session) {
+		return session.search(CatalogEntry.class).where(f -> f.matchAll()).fetchTotalHitCount();
 	}
 
 	private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<List<List<String>>> concepts,

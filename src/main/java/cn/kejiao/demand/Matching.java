@@ -126,6 +126,9 @@ public class Matching {
 	private record Scored(CatalogSearch.Match match, double score, @Nullable Boolean verdict) {
 	}
 
+	/** How many of the best match's words find its neighbours ("more like this"). */
+	static final int LIKE_TERMS = Integer.getInteger("kejiao.like-terms", 15);
+
 	/** An entry and its score before anyone's verdicts: 2 at most (the best match). */
 	record Ranked(CatalogSearch.Match match, double score) {
 	}
@@ -148,7 +151,7 @@ public class Matching {
 		}
 		CatalogSearch.Match best = first.getFirst();
 		List<CatalogSearch.Match> like = search.match(best.title() + " " + best.summary(), List.of(), types, scope, reader,
-				limit);
+				limit, LIKE_TERMS);
 		Map<UUID, CatalogSearch.Match> entries = new java.util.LinkedHashMap<>();
 		Map<UUID, Double> scores = new HashMap<>();
 		double top = first.getFirst().score();
@@ -211,7 +214,8 @@ public class Matching {
 			}
 			known.put(top.id(), top);
 		}
-		List<CatalogSearch.Match> like = search.match(top.title() + " " + top.summary(), List.of(), types, scope, reader, limit);
+		List<CatalogSearch.Match> like = search.match(top.title() + " " + top.summary(), List.of(), types, scope, reader, limit,
+				LIKE_TERMS);
 		double likeTop = like.isEmpty() ? 1 : like.getFirst().score();
 		Map<UUID, Double> neighbours = new HashMap<>(vectors.fieldSimilarities(top.id(), types, scope, reader));
 		for (CatalogSearch.Match m : like) {
@@ -272,12 +276,9 @@ public class Matching {
 	private List<Reason> reasons(Demands.Row demand, CatalogSearch.Match match, @Nullable EntryView view,
 			Set<String> demandTokens, Set<String> keywordTokens) {
 		List<Reason> reasons = new ArrayList<>();
-		Set<String> entryTokens = tokens(view == null ? List.of(match.title(), match.summary())
-				: List.of(view.title(), view.summary(), String.join(" ", view.keywords()), view.category()));
-		List<String> shared = new ArrayList<>();
-		keywordTokens.stream().filter(entryTokens::contains).forEach(shared::add);
-		demandTokens.stream().filter(entryTokens::contains).filter(t -> !shared.contains(t))
-			.sorted(Comparator.comparingInt(String::length).reversed()).forEach(shared::add);
+		String entryText = ChineseText.normalise(String.join(" ", view == null ? List.of(match.title(), match.summary())
+				: List.of(view.title(), view.summary(), String.join(" ", view.keywords()), view.category())));
+		List<String> shared = sharedWords(entryText, keywordTokens, demandTokens);
 		if (!shared.isEmpty()) {
 			reasons.add(reason("shared-terms", String.join("、", shared.subList(0, Math.min(6, shared.size())))));
 		}
@@ -313,6 +314,25 @@ public class Matching {
 			}
 		}
 		return reasons;
+	}
+
+	/**
+	 * The demand's words the entry's text has: its keywords' first, then the longest first; a word inside one
+	 * already named is left out (电子显微镜 names 显微镜 too). Found in the text rather than in its segmentation,
+	 * so a reader finds each of them there as written.
+	 */
+	static List<String> sharedWords(String normalEntryText, Set<String> keywordTokens, Set<String> demandTokens) {
+		List<String> candidates = new ArrayList<>();
+		keywordTokens.stream().sorted(Comparator.comparingInt(String::length).reversed()).forEach(candidates::add);
+		demandTokens.stream().filter(t -> !keywordTokens.contains(t))
+			.sorted(Comparator.comparingInt(String::length).reversed()).forEach(candidates::add);
+		List<String> shared = new ArrayList<>();
+		for (String token : candidates) {
+			if (ChineseText.mentions(normalEntryText, token) && shared.stream().noneMatch(s -> s.contains(token))) {
+				shared.add(token);
+			}
+		}
+		return shared;
 	}
 
 	private Reason reason(String code, String argument) {

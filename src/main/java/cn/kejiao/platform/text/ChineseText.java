@@ -83,6 +83,28 @@ public final class ChineseText {
 		return String.join(" ", tokens(joined.toString()));
 	}
 
+	/**
+	 * Whether a normalised text ({@link #normalise}) has the token as a reader would find it there: a Chinese
+	 * token anywhere, a Latin word or number only whole (sem is not in semiconductor). Cheaper than segmenting
+	 * the text, which is what matching's reasons need for twenty entries at a time.
+	 */
+	public static boolean mentions(String normalText, String token) {
+		if (token.isEmpty()) {
+			return false;
+		}
+		if (hasHan(token)) {
+			return normalText.contains(token);
+		}
+		for (int at = normalText.indexOf(token); at >= 0; at = normalText.indexOf(token, at + 1)) {
+			int end = at + token.length();
+			if ((at == 0 || !Character.isLetterOrDigit(normalText.charAt(at - 1)))
+					&& (end == normalText.length() || !Character.isLetterOrDigit(normalText.charAt(end)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static boolean hasHan(String text) {
 		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 	}
