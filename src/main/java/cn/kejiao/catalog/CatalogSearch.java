@@ -140,16 +140,10 @@ public class CatalogSearch {
 	 */
 	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
 			@Nullable Actor reader, int limit) {
-		return match(text, keywords, types, regionPrefixes, reader, limit, MATCH_TERMS);
-	}
-
-	/** Like {@link #match(String, List, Set, List, Actor, int)} with at most {@code terms} of the text's words. */
-	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
-			@Nullable Actor reader, int limit, int terms) {
 		List<String> readerScope = readerZoneScope(reader);
 		try (EntityManager own = entityManagerFactory.createEntityManager()) {
 			SearchSession session = Search.session(own);
-			List<String> textTokens = telling(session, ChineseText.tokens(text), terms);
+			List<String> textTokens = telling(session, ChineseText.rememberedTokens(text), MATCH_TERMS);
 			List<String> keywordTokens = telling(session,
 					keywords.stream().flatMap(k -> ChineseText.tokens(k).stream()).toList(), MATCH_KEYWORD_TERMS);
 			if (textTokens.isEmpty() && keywordTokens.isEmpty()) {
@@ -197,7 +191,7 @@ public class CatalogSearch {
 	}
 
 	/** At most this many of a need's words take part in matching: the ones that tell the most. */
-	public static final int MATCH_TERMS = 25;
+	static final int MATCH_TERMS = 25;
 
 	static final int MATCH_KEYWORD_TERMS = 16;
 

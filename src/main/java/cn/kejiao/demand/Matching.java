@@ -89,8 +89,9 @@ public class Matching {
 		if (found.isEmpty()) {
 			return List.of();
 		}
-		Map<UUID, Boolean> verdicts = verdicts(demandId);
-		Map<UUID, double[]> elsewhere = usefulness(found.stream().map(r -> r.match().id()).toList(), demandId);
+		Map<UUID, Boolean> verdicts = new HashMap<>();
+		Map<UUID, double[]> elsewhere = new HashMap<>();
+		feedback(found.stream().map(r -> r.match().id()).toList(), demandId, verdicts, elsewhere);
 		List<Scored> scored = new ArrayList<>();
 		for (Ranked ranked : found) {
 			CatalogSearch.Match match = ranked.match();
@@ -111,7 +112,7 @@ public class Matching {
 		Map<UUID, EntryView> views = new HashMap<>();
 		catalog.views(page.stream().map(s -> s.match().id()).toList(), actor).forEach(v -> views.put(v.id(), v));
 		double best = page.getFirst().score();
-		Set<String> demandTokens = tokens(List.of(demand.title(), demand.description(), demand.field()));
+		Set<String> demandTokens = tokens(List.of(demandText(demand)));
 		Set<String> keywordTokens = tokens(demand.keywords());
 		List<MatchView> result = new ArrayList<>();
 		for (Scored s : page) {
@@ -125,9 +126,6 @@ public class Matching {
 
 	private record Scored(CatalogSearch.Match match, double score, @Nullable Boolean verdict) {
 	}
-
-	/** How many of the best match's words find its neighbours ("more like this"). */
-	static final int LIKE_TERMS = Integer.getInteger("kejiao.like-terms", 15);
 
 	/** An entry and its score before anyone's verdicts: 2 at most (the best match). */
 	record Ranked(CatalogSearch.Match match, double score) {
@@ -151,7 +149,7 @@ public class Matching {
 		}
 		CatalogSearch.Match best = first.getFirst();
 		List<CatalogSearch.Match> like = search.match(best.title() + " " + best.summary(), List.of(), types, scope, reader,
-				limit, LIKE_TERMS);
+				limit);
 		Map<UUID, CatalogSearch.Match> entries = new java.util.LinkedHashMap<>();
 		Map<UUID, Double> scores = new HashMap<>();
 		double top = first.getFirst().score();
@@ -214,8 +212,7 @@ public class Matching {
 			}
 			known.put(top.id(), top);
 		}
-		List<CatalogSearch.Match> like = search.match(top.title() + " " + top.summary(), List.of(), types, scope, reader, limit,
-				LIKE_TERMS);
+		List<CatalogSearch.Match> like = search.match(top.title() + " " + top.summary(), List.of(), types, scope, reader, limit);
 		double likeTop = like.isEmpty() ? 1 : like.getFirst().score();
 		Map<UUID, Double> neighbours = new HashMap<>(vectors.fieldSimilarities(top.id(), types, scope, reader));
 		for (CatalogSearch.Match m : like) {
@@ -264,7 +261,7 @@ public class Matching {
 	static Set<String> tokens(Collection<String> texts) {
 		Set<String> tokens = new LinkedHashSet<>();
 		for (String text : texts) {
-			for (String token : ChineseText.tokens(text == null ? "" : text)) {
+			for (String token : ChineseText.rememberedTokens(text == null ? "" : text)) {
 				if (token.length() >= 2 || token.matches("[a-z0-9]+")) {
 					tokens.add(token);
 				}
@@ -420,24 +417,27 @@ public class Matching {
 			.list();
 	}
 
-	private Map<UUID, Boolean> verdicts(UUID demandId) {
-		Map<UUID, Boolean> verdicts = new HashMap<>();
-		jdbc.sql("select entry_id, bool_or(useful), bool_and(useful) from demand.feedback where demand_id = :d group by entry_id")
-			.param("d", demandId)
-			// someone found it useful: useful; everyone said not: not useful
-			.query((rs, n) -> verdicts.put(rs.getObject(1, UUID.class), rs.getBoolean(2))).list();
-		return verdicts;
-	}
-
-	/** For each entry: [useful votes, all votes] given for other demands. */
-	private Map<UUID, double[]> usefulness(List<UUID> entries, UUID except) {
-		Map<UUID, double[]> votes = new HashMap<>();
+	/**
+	 * What was said of these entries, in one query: for this demand, the verdict (someone found it useful:
+	 * useful; everyone said not: not useful); for other demands, [useful votes, all votes].
+	 */
+	private void feedback(List<UUID> entries, UUID demandId, Map<UUID, Boolean> verdicts, Map<UUID, double[]> elsewhere) {
 		jdbc.sql("""
-				select entry_id, count(*) filter (where useful), count(*) from demand.feedback
-				where entry_id = any(:entries) and demand_id <> :except group by entry_id""")
-			.param("entries", entries.toArray(UUID[]::new)).param("except", except)
-			.query((rs, n) -> votes.put(rs.getObject(1, UUID.class), new double[] { rs.getLong(2), rs.getLong(3) })).list();
-		return votes;
+				select entry_id, bool_or(useful) filter (where demand_id = :d),
+				       count(*) filter (where demand_id <> :d and useful), count(*) filter (where demand_id <> :d)
+				from demand.feedback where entry_id = any(:entries) group by entry_id""")
+			.param("entries", entries.toArray(UUID[]::new)).param("d", demandId)
+			.query((rs, n) -> {
+				UUID entry = rs.getObject(1, UUID.class);
+				boolean useful = rs.getBoolean(2);
+				if (!rs.wasNull()) {
+					verdicts.put(entry, useful);
+				}
+				if (rs.getLong(4) > 0) {
+					elsewhere.put(entry, new double[] { rs.getLong(3), rs.getLong(4) });
+				}
+				return entry;
+			}).list();
 	}
 
 	// ---- the other way round

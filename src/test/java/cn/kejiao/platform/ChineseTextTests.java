@@ -30,4 +30,20 @@ class ChineseTextTests {
 	void punctuationIsNotAToken() {
 		assertThat(ChineseText.tokens("检测，认证。（CMA）")).doesNotContain("，", "。", "(", ")").contains("cma");
 	}
+
+	@Test
+	void aTextMentionsChineseWordsAnywhereAndLatinWordsOnlyWhole() {
+		String text = ChineseText.normalise("場發射掃描電子顯微鏡（SEM），用于半导体 semiconductor 失效分析");
+		assertThat(ChineseText.mentions(text, "电子显微镜")).isTrue();
+		assertThat(ChineseText.mentions(text, "sem")).isTrue();
+		assertThat(ChineseText.mentions(text, "semi")).isFalse();
+		assertThat(ChineseText.mentions(text, "透射")).isFalse();
+	}
+
+	@Test
+	void rememberedTokensAreTheTokens() {
+		String text = "一种低品位铝土矿生产氧化铝的拜耳法工艺，适用于高硅铝土矿，已完成中试";
+		assertThat(ChineseText.rememberedTokens(text)).isEqualTo(ChineseText.tokens(text));
+		assertThat(ChineseText.rememberedTokens(text)).isEqualTo(ChineseText.tokens(text));
+	}
 }

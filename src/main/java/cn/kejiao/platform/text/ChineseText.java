@@ -72,6 +72,30 @@ public final class ChineseText {
 		return new ArrayList<>(tokens);
 	}
 
+	private static final java.util.Map<String, List<String>> REMEMBERED = java.util.Collections.synchronizedMap(
+			new java.util.LinkedHashMap<>(256, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(java.util.Map.Entry<String, List<String>> eldest) {
+					return size() > 1024;
+				}
+			});
+
+	/**
+	 * {@link #tokens} of a text that is segmented again and again — a demand matched on each visit, the entry
+	 * it matched best — from the last thousand such texts.
+	 */
+	public static List<String> rememberedTokens(String text) {
+		if (text == null || text.length() < 32) {
+			return tokens(text);
+		}
+		List<String> known = REMEMBERED.get(text);
+		if (known == null) {
+			known = List.copyOf(tokens(text));
+			REMEMBERED.put(text, known);
+		}
+		return known;
+	}
+
 	/** The tokens joined by spaces: what goes into a whitespace-analysed index field. */
 	public static String indexText(String... texts) {
 		StringBuilder joined = new StringBuilder();
