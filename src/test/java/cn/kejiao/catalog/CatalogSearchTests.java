@@ -104,6 +104,20 @@ class CatalogSearchTests {
 	}
 
 	@Test
+	void eachFacetCountIsWhatItsFilterFinds() {
+		JsonNode facets = search("q=检测&size=1").get("facets");
+		for (String[] facet : new String[][] { { "category", "category" }, { "maturity", "maturity" },
+				{ "accreditation", "accreditation" }, { "region", "region" } }) {
+			var counts = facets.get(facet[0]).properties().iterator();
+			assertThat(counts.hasNext()).as(facet[0]).isTrue();
+			var first = counts.next();
+			String value = java.net.URLEncoder.encode(first.getKey(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(search("q=检测&size=1&" + facet[1] + "=" + value).get("total").asLong()).as(facet[0] + " " + first.getKey())
+				.isEqualTo(first.getValue().asLong());
+		}
+	}
+
+	@Test
 	void snippetsMarkWhatMatched() {
 		JsonNode hits = search("q=氧化铝").get("hits");
 		assertThat(hits.findValuesAsString("snippet")).anyMatch(s -> s.contains("<mark>氧化铝</mark>"));

@@ -37,9 +37,10 @@ public final class ChineseText {
 		if (text == null || text.isBlank()) {
 			return "";
 		}
-		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		String folded = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+				: Normalizer.normalize(text, Normalizer.Form.NFKC);
 		String simplified = hasHan(folded) ? HanLP.convertToSimplifiedChinese(folded) : folded;
-		return simplified.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+		return WHITESPACE.matcher(simplified.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
 	}
 
 	/** The distinct search tokens of a text, in order of first appearance. */
@@ -129,8 +130,17 @@ public final class ChineseText {
 		return false;
 	}
 
+	private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
 	static boolean hasHan(String text) {
-		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x2E80 && (Character.isSurrogate(c) ? Character.UnicodeScript.of(text.codePointAt(i)) == Character.UnicodeScript.HAN
+					: Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isPunctuation(String word) {
