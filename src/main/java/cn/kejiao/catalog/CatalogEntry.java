@@ -46,7 +46,10 @@ class CatalogEntry {
 
 	static final String TOKENS = "tokens";
 
-	/** Raise when the indexed fields change: the index is then rebuilt at the next start. */
+	/**
+	 * Raise when the indexed fields change: the index is then rebuilt at the next start. (6: rebuilt once so
+	 * that indexes built before rebuilding merged the segments are merged.)
+	 */
 	static final int MAPPING_VERSION = 6;
 
 	@Id
@@ -268,24 +271,6 @@ class CatalogEntry {
 			reindexOnUpdate = ReindexOnUpdate.DEFAULT)
 	List<String> getAccreditationList() {
 		return accreditations == null || accreditations.isBlank() ? List.of() : Arrays.asList(accreditations.split(" "));
-	}
-
-	/** Separates the parts of {@link #getFacets()}: a control character no category or code contains. */
-	static final String FACET_SEPARATOR = "\u001f";
-
-	/**
-	 * Type, province, category, maturity and accreditations in one value ({@link #FACET_SEPARATOR} between
-	 * them, accreditations joined by commas): the search's facets are counted from this one field, one look-up
-	 * per matching entry instead of five.
-	 */
-	@KeywordField(name = "facets", aggregable = Aggregable.YES)
-	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "type")),
-			@ObjectPath(@PropertyValue(propertyName = "regionCode")), @ObjectPath(@PropertyValue(propertyName = "category")),
-			@ObjectPath(@PropertyValue(propertyName = "maturity")),
-			@ObjectPath(@PropertyValue(propertyName = "accreditations")) })
-	String getFacets() {
-		return String.join(FACET_SEPARATOR, type.name(), getProvince(), category == null ? "" : category,
-				maturity == null ? "" : maturity, String.join(",", getAccreditationList()));
 	}
 
 	// ---- reading ----

@@ -45,8 +45,6 @@ public class CatalogSearch {
 	static final AggregationKey<Map<String, Long>> BY_MATURITY = AggregationKey.of("maturity");
 	static final AggregationKey<Map<String, Long>> BY_ACCREDITATION = AggregationKey.of("accreditation");
 
-	static final AggregationKey<Map<String, Long>> BY_FACETS = AggregationKey.of("facets");
-
 	private final EntityManager entityManager;
 	private final EntityManagerFactory entityManagerFactory;
 	private final Synonyms synonyms;
@@ -96,32 +94,14 @@ public class CatalogSearch {
 				case NEWEST -> (SortFinalStep) f.field("publishedAt").desc();
 				case RELEVANCE -> concepts.isEmpty() ? (SortFinalStep) f.field("publishedAt").desc() : (SortFinalStep) f.score();
 			});
-		var result = !facets ? options.toQuery().fetch(page * size, size)
-				: options.aggregation(BY_FACETS, f -> f.terms().field("facets", String.class).maxTermCount(FACET_KEYS))
-					.toQuery().fetch(page * size, size);
-		Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
-		if (facets) {
-			Map<String, Long> combined = result.aggregation(BY_FACETS);
-			if (combined.size() < FACET_KEYS) {
-				facetCounts = facetCounts(combined);
-			}
-			else {
-				// more combinations than one aggregation returns: count each facet on its own
-				var separate = options.aggregation(BY_TYPE, f -> f.terms().field("type", EntryType.class).maxTermCount(10))
-					.aggregation(BY_PROVINCE, f -> f.terms().field("province", String.class).maxTermCount(40))
-					.aggregation(BY_CATEGORY, f -> f.terms().field("category", String.class).maxTermCount(30))
-					.aggregation(BY_MATURITY, f -> f.terms().field("maturity", String.class).maxTermCount(10))
-					.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10))
-					.toQuery().fetch(0, 0);
-				Map<String, Long> types = new LinkedHashMap<>();
-				separate.aggregation(BY_TYPE).forEach((type, count) -> types.put(type.name(), count));
-				facetCounts.put("type", types);
-				facetCounts.put("region", separate.aggregation(BY_PROVINCE));
-				facetCounts.put("category", separate.aggregation(BY_CATEGORY));
-				facetCounts.put("maturity", separate.aggregation(BY_MATURITY));
-				facetCounts.put("accreditation", separate.aggregation(BY_ACCREDITATION));
-			}
-		}
+		org.hibernate.search.engine.search.query.SearchQuery<List<?>> search = !facets ? options.toQuery() : options
+			.aggregation(BY_TYPE, f -> f.terms().field("type", EntryType.class).maxTermCount(10))
+			.aggregation(BY_PROVINCE, f -> f.terms().field("province", String.class).maxTermCount(40))
+			.aggregation(BY_CATEGORY, f -> f.terms().field("category", String.class).maxTermCount(30))
+			.aggregation(BY_MATURITY, f -> f.terms().field("maturity", String.class).maxTermCount(10))
+			.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10))
+			.toQuery();
+		var result = search.fetch(page * size, size);
 
 		List<String> highlight = concepts.stream().flatMap(List::stream).flatMap(List::stream)
 			.filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).distinct().toList();
@@ -137,43 +117,18 @@ public class CatalogSearch {
 			hits.add(new SearchResult.Hit((EntryType) row.get(1), (java.util.UUID) row.get(0), (String) row.get(2),
 					snippet(hide ? "" : summary, highlight), regionCode, (String) row.get(5), score, hide));
 		}
-		return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
-	}
-
-	/** How many combinations of the facets one aggregation returns; more are counted facet by facet. */
-	static final int FACET_KEYS = 20_000;
-
-	/**
-	 * The five facets from the counts of their combinations ({@link CatalogEntry#getFacets()}): each value's
-	 * count is the sum over the combinations that have it, most frequent first, as many as the facets show.
-	 */
-	static Map<String, Map<String, Long>> facetCounts(Map<String, Long> combined) {
-		List<Map<String, Long>> sums = List.of(new java.util.HashMap<>(), new java.util.HashMap<>(), new java.util.HashMap<>(),
-				new java.util.HashMap<>(), new java.util.HashMap<>());
-		combined.forEach((key, count) -> {
-			String[] parts = key.split(CatalogEntry.FACET_SEPARATOR, -1);
-			for (int i = 0; i < 4 && i < parts.length; i++) {
-				if (!parts[i].isEmpty()) {
-					sums.get(i).merge(parts[i], count, Long::sum);
-				}
-			}
-			if (parts.length > 4 && !parts[4].isEmpty()) {
-				for (String accreditation : parts[4].split(",")) {
-					sums.get(4).merge(accreditation, count, Long::sum);
-				}
-			}
-		});
-		Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-		String[] names = { "type", "region", "category", "maturity", "accreditation" };
-		int[] shown = { 10, 40, 30, 10, 10 };
-		for (int i = 0; i < names.length; i++) {
-			Map<String, Long> top = new LinkedHashMap<>();
-			sums.get(i).entrySet().stream()
-				.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-				.limit(shown[i]).forEach(e -> top.put(e.getKey(), e.getValue()));
-			facets.put(names[i], top);
+		Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
+		if (!facets) {
+			return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
 		}
-		return facets;
+		Map<String, Long> types = new LinkedHashMap<>();
+		result.aggregation(BY_TYPE).forEach((type, count) -> types.put(type.name(), count));
+		facetCounts.put("type", types);
+		facetCounts.put("region", result.aggregation(BY_PROVINCE));
+		facetCounts.put("category", result.aggregation(BY_CATEGORY));
+		facetCounts.put("maturity", result.aggregation(BY_MATURITY));
+		facetCounts.put("accreditation", result.aggregation(BY_ACCREDITATION));
+		return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
 	}
 
 	/**
