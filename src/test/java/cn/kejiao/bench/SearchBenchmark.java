@@ -105,7 +105,7 @@ public final class SearchBenchmark {
 			rows.add(row("in-process, text only, no facets", measure(texts, q -> search.search(SearchQuery.of(q), null, false))));
 			rows.add(row("in-process, text + type + region filters", measure(texts, q -> search.search(SearchQuery.of(q)
 				.withTypes(java.util.Set.of(EntryType.ACHIEVEMENT)).withRegion(regions[Math.abs(q.hashCode()) % regions.length]), null))));
-			HttpClient http = HttpClient.newHttpClient();
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			rows.add(row("HTTP /api/v1/search, text (facets included)", measure(texts, q -> get(http, port, "q=" + enc(q)))));
 			rows.add(row("HTTP /api/v1/search, text + filters (facets included)", measure(texts, q -> get(http, port,
 					"q=" + enc(q) + "&type=achievement&region=" + regions[Math.abs(q.hashCode()) % regions.length]))));
