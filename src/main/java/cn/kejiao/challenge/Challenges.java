@@ -541,6 +541,31 @@ public class Challenges {
 		return view;
 	}
 
+	/** An application's attachment, as it was handed in. */
+	public record Attachment(String name, byte[] content) {
+	}
+
+	/**
+	 * An application's attachment: for the applicant's organisation, the publisher (and the platform admins)
+	 * and the panel's experts — a panellist of the applicant's organisation is one of the applicants.
+	 */
+	@Transactional(readOnly = true)
+	public Attachment attachment(UUID applicationId, Actor reader) {
+		record Found(UUID challengeId, UUID applicant, @Nullable String name, byte @Nullable [] content) {
+		}
+		Found found = jdbc.sql("select challenge_id, applicant_org_id, attachment_name, attachment from challenge.application where id = :id")
+			.param("id", applicationId)
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)))
+			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));
+		boolean allowed = found.applicant().equals(reader.organisationId()) || mayPublish(row(found.challengeId()), reader)
+				|| jdbc.sql("select count(*) from challenge.panellist where challenge_id = :c and user_id = :u")
+					.param("c", found.challengeId()).param("u", reader.userId()).query(Long.class).single() > 0;
+		if (!allowed || found.content() == null) {
+			throw KejiaoException.notFound("challenge.attachment-not-found", applicationId);
+		}
+		return new Attachment(found.name() == null ? "attachment" : found.name(), found.content());
+	}
+
 	/** Applications of the caller's organisation, with their announcements. */
 	@Transactional(readOnly = true)
 	public List<ApplicationView> myApplications(Actor reader) {

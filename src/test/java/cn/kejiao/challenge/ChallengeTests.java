@@ -159,6 +159,56 @@ class ChallengeTests {
 			.containsExactly("财政拨付 2027-0415");
 	}
 
+	@Test
+	void onThePagesATeamAppliesWithAnAttachmentAndMilestonesRunToAcceptance() throws Exception {
+		Http publisherApi = Http.as(port, "jd-admin");
+		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
+		String id = publisherApi.post("/api/v1/challenges", Map.of("title", "高导热绝缘灌封胶国产化攻关", "problem",
+				"功率模块灌封胶依赖进口，导热系数与耐压需同时达标，征集国产化配方与工艺。", "targets",
+				List.of(Map.of("indicator", "导热系数", "target", "≥ 1.5 W/(m·K)")), "bounty", "300000", "deadline", deadline,
+				"noticeDays", 0, "open", true)).json().get("id").asString();
+		String page = "/challenges/" + id;
+
+		Http team = Http.browser(port);
+		team.login("provider-jd", "kejiao-demo");
+		byte[] proposal = "灌封胶配方与固化工艺方案（含导热填料级配试验数据）".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		var applied = team.upload(page + "/apply", Map.of("_csrf", team.csrf(page), "team", "嘉定检测材料团队",
+				"proposal", "以氮化硼与氧化铝复配填料提高导热，真空灌封控制气孔。"), "attachment", "灌封方案.pdf", proposal);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(302);
+		String teamPage = team.get(page).body();
+		assertThat(teamPage).contains("id=\"applied\"").contains("灌封方案.pdf");
+		String application = Http.as(port, "provider-jd").get("/api/v1/challenges/applications/mine").json().findValuesAsString("id")
+			.stream().filter(a -> teamPage.contains("/challenges/applications/" + a + "/attachment")).findFirst().orElseThrow();
+		String download = "/challenges/applications/" + application + "/attachment";
+		assertThat(team.download(download)).isEqualTo(proposal);
+		Http outsider = Http.browser(port);
+		outsider.login("ent-jd", "kejiao-demo");
+		assertThat(outsider.get(download).status()).isEqualTo(404);
+
+		waitUntil(OffsetDateTime.parse(deadline));
+		publisherApi.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-cq")));
+		Http expert = Http.browser(port);
+		expert.login("expert-cq", "kejiao-demo");
+		assertThat(expert.download(download)).as("a panellist reads the attachment").isEqualTo(proposal);
+		Http.as(port, "expert-cq").post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", application, "scores", GOOD));
+		publisherApi.post("/api/v1/challenges/" + id + "/award", Map.of("awards",
+				List.of(Map.of("applicationId", application, "amount", "300000"))));
+
+		Http publisher = Http.browser(port);
+		publisher.login("jd-admin", "kejiao-demo");
+		assertThat(publisher.get(page).body()).contains("id=\"milestones\"").contains("尚未安排里程碑");
+		assertThat(publisher.submitForm(page, page + "/milestones", Map.of("applicationId", application, "title", "中试配方验证",
+				"dueOn", "2027-05-31", "payment", "120000")).status()).isEqualTo(302);
+		String milestone = Http.as(port, "provider-jd").get("/api/v1/challenges/" + id + "/milestones").json()
+			.findValuesAsString("id").getFirst();
+		assertThat(team.get(page).body()).contains("中试配方验证").contains("计划中");
+		assertThat(team.submitForm(page, page + "/milestones/" + milestone + "/deliver", Map.of("deliverable",
+				"中试 3 批次导热系数 1.62 W/(m·K)，击穿电压合格")).status()).isEqualTo(302);
+		assertThat(publisher.submitForm(page, page + "/milestones/" + milestone + "/accept", Map.of("paymentReference",
+				"嘉定科委拨付 2027-0602")).status()).isEqualTo(302);
+		assertThat(team.get(page).body()).contains("已验收").contains("嘉定科委拨付 2027-0602");
+	}
+
 	private static void waitUntil(OffsetDateTime moment) throws InterruptedException {
 		while (OffsetDateTime.now().isBefore(moment.plusNanos(200_000_000))) {
 			Thread.sleep(200);

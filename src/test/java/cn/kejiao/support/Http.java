@@ -111,8 +111,22 @@ public final class Http {
 			.method(method, HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** Posts a multipart form with one file, as an upload form or a script would. */
+	/** Posts a multipart form with one file in the field "file", as an upload form or a script would. */
 	public Response upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+		return upload(path, fields, "file", fileName, content);
+	}
+
+	/** The CSRF token of the form on a page, as a browser would send it back. */
+	public String csrf(String formPage) {
+		Matcher matcher = CSRF.matcher(get(formPage).body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("no CSRF token on " + formPage);
+		}
+		return matcher.group(1);
+	}
+
+	/** Posts a multipart form with one file in the given field. */
+	public Response upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
 		String boundary = "----kejiao" + System.nanoTime();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 		try {
@@ -120,7 +134,7 @@ public final class Http {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
 						+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
 			}
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
 					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 			body.write(content);
 			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package cn.kejiao.challenge.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,18 +11,25 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.challenge.Award;
 import cn.kejiao.challenge.ChallengeForm;
 import cn.kejiao.challenge.ChallengeView;
 import cn.kejiao.challenge.Challenges;
+import cn.kejiao.challenge.MilestoneView;
+import cn.kejiao.challenge.RankedApplication;
 import cn.kejiao.challenge.Target;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
@@ -80,14 +90,34 @@ class ChallengePageController {
 		ChallengeView challenge = challenges.get(id, reader);
 		model.addAttribute("challenge", challenge);
 		model.addAttribute("rubric", Challenges.RUBRIC);
-		model.addAttribute("results", List.of("NOTICE", "AWARDED").contains(challenge.state()) ? challenges.results(id) : List.of());
+		List<RankedApplication> results = List.of("NOTICE", "AWARDED").contains(challenge.state()) ? challenges.results(id)
+				: List.of();
+		model.addAttribute("results", results);
+		model.addAttribute("teams", results.stream()
+			.collect(java.util.stream.Collectors.toMap(RankedApplication::applicationId, RankedApplication::applicantName)));
 		model.addAttribute("ranking", challenge.manageable() && !List.of("DRAFT", "OPEN").contains(challenge.state())
 				? challenges.ranking(id) : List.of());
 		model.addAttribute("queue", reader != null && challenge.state().equals("REVIEW") ? queue(id) : null);
 		model.addAttribute("mine", reader == null ? List.of() : challenges.myApplications(reader).stream()
 			.filter(a -> a.challengeId().equals(id)).toList());
 		model.addAttribute("signedIn", reader != null);
+		model.addAttribute("milestones", milestones(challenge, reader));
+		model.addAttribute("myApplicationIds", ((List<?>) model.getAttribute("mine")).stream()
+			.map(a -> ((cn.kejiao.challenge.ApplicationView) a).id()).collect(java.util.stream.Collectors.toSet()));
 		return "challenge/detail";
+	}
+
+	/** The milestones, for the publisher and the awarded teams once the award is final; null for anyone else. */
+	private @Nullable List<MilestoneView> milestones(ChallengeView challenge, @Nullable Actor reader) {
+		if (reader == null || !challenge.state().equals("AWARDED")) {
+			return null;
+		}
+		try {
+			return challenges.milestones(challenge.id(), reader);
+		}
+		catch (KejiaoException ex) {
+			return null; // neither the publisher nor an awarded team
+		}
 	}
 
 	private @Nullable Object queue(UUID id) {
@@ -101,8 +131,48 @@ class ChallengePageController {
 
 	@PostMapping("/challenges/{id}/apply")
 	String apply(@PathVariable UUID id, @RequestParam String team, @RequestParam String proposal,
+			@RequestParam(required = false) @Nullable MultipartFile attachment, RedirectAttributes redirect,
+			HttpServletRequest request) throws IOException {
+		byte[] content = attachment == null || attachment.isEmpty() ? null : attachment.getBytes();
+		if (content != null && content.length > MAX_ATTACHMENT) {
+			redirect.addFlashAttribute("error", problems.message("challenge.attachment-too-large",
+					new Object[] { MAX_ATTACHMENT / 1024 / 1024 }, request));
+			return "redirect:/challenges/" + id;
+		}
+		String name = content == null ? null : attachment.getOriginalFilename();
+		return step(() -> challenges.apply(id, team, proposal, name, content), id, redirect, request);
+	}
+
+	/** Attachments up to 20 MB, as over the API. */
+	static final int MAX_ATTACHMENT = 20 * 1024 * 1024;
+
+	@GetMapping("/challenges/applications/{applicationId}/attachment")
+	ResponseEntity<byte[]> attachment(@PathVariable UUID applicationId) {
+		Challenges.Attachment attachment = challenges.attachment(applicationId, Actors.require());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(attachment.name(), StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.APPLICATION_OCTET_STREAM).body(attachment.content());
+	}
+
+	@PostMapping("/challenges/{id}/milestones")
+	String addMilestone(@PathVariable UUID id, @RequestParam UUID applicationId, @RequestParam String title,
+			@RequestParam(required = false) @Nullable LocalDate dueOn, @RequestParam(defaultValue = "") String payment,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> challenges.apply(id, team, proposal, null, null), id, redirect, request);
+		return step(() -> challenges.addMilestone(id, applicationId, title, dueOn, payment.isBlank() ? null : payment.strip()),
+				id, redirect, request);
+	}
+
+	@PostMapping("/challenges/{id}/milestones/{milestoneId}/deliver")
+	String deliverMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId, @RequestParam String deliverable,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		return step(() -> challenges.deliver(milestoneId, deliverable), id, redirect, request);
+	}
+
+	@PostMapping("/challenges/{id}/milestones/{milestoneId}/accept")
+	String acceptMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
+			@RequestParam(defaultValue = "") String paymentReference, RedirectAttributes redirect, HttpServletRequest request) {
+		return step(() -> challenges.accept(milestoneId, paymentReference), id, redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/deadline")
