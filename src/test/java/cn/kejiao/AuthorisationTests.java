@@ -183,6 +183,7 @@ class AuthorisationTests {
 			.replace("{types}", "instruments").replace("{action}", "publish")
 			.replace("{ancestor}", "310000").replace("{period}", "2026-10").replace("{type}", "achievement")
 			.replace("{entryId}", "00000000-0000-0000-0000-000000000000")
-			.replace("{milestoneId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
+			.replace("{milestoneId}", "00000000-0000-0000-0000-000000000000")
+			.replace("{applicationId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
 	}
 }
