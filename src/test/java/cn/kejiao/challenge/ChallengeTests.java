@@ -127,10 +127,9 @@ class ChallengeTests {
 	void afterTheNoticePeriodMilestonesRecordDeliveryAcceptanceAndPayment() throws Exception {
 		Http publisher = Http.as(port, "jd-admin");
 		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
-		String id = publisher.post("/api/v1/challenges", Map.of("title", "车规级 MEMS 压力传感器封装可靠性攻关", "problem",
-				"电池包压力传感器在 −40~125 ℃ 循环下封装失效，征集提高可靠性的封装方案。", "targets",
-				List.of(Map.of("indicator", "温度循环", "target", "1000 次无失效")), "bounty", "500000", "deadline", deadline,
-				"noticeDays", 0, "open", true)).json().get("id").asString();
+		String id = openWithoutNotice(publisher, "车规级 MEMS 压力传感器封装可靠性攻关",
+				"电池包压力传感器在 −40~125 ℃ 循环下封装失效，征集提高可靠性的封装方案。", Map.of("indicator", "温度循环", "target",
+						"1000 次无失效"), "500000", deadline);
 		Http team = Http.as(port, "provider-jd");
 		String application = team.post("/api/v1/challenges/" + id + "/applications", Map.of("team", "嘉定检测可靠性团队",
 				"proposal", "以 AEC-Q100 为依据设计加速寿命试验，并改进灌封材料。")).json().get("id").asString();
@@ -163,10 +162,9 @@ class ChallengeTests {
 	void onThePagesATeamAppliesWithAnAttachmentAndMilestonesRunToAcceptance() throws Exception {
 		Http publisherApi = Http.as(port, "jd-admin");
 		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
-		String id = publisherApi.post("/api/v1/challenges", Map.of("title", "高导热绝缘灌封胶国产化攻关", "problem",
-				"功率模块灌封胶依赖进口，导热系数与耐压需同时达标，征集国产化配方与工艺。", "targets",
-				List.of(Map.of("indicator", "导热系数", "target", "≥ 1.5 W/(m·K)")), "bounty", "300000", "deadline", deadline,
-				"noticeDays", 0, "open", true)).json().get("id").asString();
+		String id = openWithoutNotice(publisherApi, "高导热绝缘灌封胶国产化攻关",
+				"功率模块灌封胶依赖进口，导热系数与耐压需同时达标，征集国产化配方与工艺。", Map.of("indicator", "导热系数", "target",
+						"≥ 1.5 W/(m·K)"), "300000", deadline);
 		String page = "/challenges/" + id;
 
 		Http team = Http.browser(port);
@@ -207,6 +205,13 @@ class ChallengeTests {
 		assertThat(publisher.submitForm(page, page + "/milestones/" + milestone + "/accept", Map.of("paymentReference",
 				"嘉定科委拨付 2027-0602")).status()).isEqualTo(302);
 		assertThat(team.get(page).body()).contains("已验收").contains("嘉定科委拨付 2027-0602");
+	}
+
+	/** Publishes an open challenge with one target and no notice period: its award is final at once. */
+	private static String openWithoutNotice(Http publisher, String title, String problem, Map<String, String> target,
+			String bounty, String deadline) {
+		return publisher.post("/api/v1/challenges", Map.of("title", title, "problem", problem, "targets", List.of(target),
+				"bounty", bounty, "deadline", deadline, "noticeDays", 0, "open", true)).json().get("id").asString();
 	}
 
 	private static void waitUntil(OffsetDateTime moment) throws InterruptedException {
