@@ -23,9 +23,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
@@ -34,7 +31,7 @@ import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
-import cn.kejiao.platform.ActorPrincipal;
+import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 
@@ -268,23 +265,12 @@ class VoucherLedgerProperties {
 		return app.getBean(Accounts.class).find(username).orElseThrow();
 	}
 
-	record Principal(Actor actor) implements ActorPrincipal {
-	}
-
 	private static <T> T as(String username, Supplier<T> step) {
 		UserView user = user(username);
 		String organisation = user.organisationId() == null ? null
 				: app.getBean(Organisations.class).find(user.organisationId()).map(o -> o.name()).orElse(null);
-		Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), organisation,
-				user.regionCode(), user.roles());
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-				new Principal(actor), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		try {
-			return step.get();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		return Actors.runAs(new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), organisation,
+				user.regionCode(), user.roles()), step);
 	}
 
 	static Path dataDir() {
