@@ -541,6 +541,9 @@ public class Challenges {
 		return view;
 	}
 
+	/** The largest attachment an application may carry, on the pages and over the API alike. */
+	public static final int MAX_ATTACHMENT = 20 * 1024 * 1024;
+
 	/** An application's attachment, as it was handed in. */
 	public record Attachment(String name, byte[] content) {
 	}
@@ -558,8 +561,7 @@ public class Challenges {
 			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)))
 			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));
 		boolean allowed = found.applicant().equals(reader.organisationId()) || mayPublish(row(found.challengeId()), reader)
-				|| jdbc.sql("select count(*) from challenge.panellist where challenge_id = :c and user_id = :u")
-					.param("c", found.challengeId()).param("u", reader.userId()).query(Long.class).single() > 0;
+				|| onPanel(found.challengeId(), reader);
 		if (!allowed || found.content() == null) {
 			throw KejiaoException.notFound("challenge.attachment-not-found", applicationId);
 		}
@@ -605,12 +607,15 @@ public class Challenges {
 
 	private Row requirePanellist(UUID id, Actor actor) {
 		Row row = find(id).orElseThrow(() -> KejiaoException.notFound("challenge.not-found", id));
-		boolean panellist = jdbc.sql("select count(*) from challenge.panellist where challenge_id = :c and user_id = :u")
-			.param("c", id).param("u", actor.userId()).query(Long.class).single() > 0;
-		if (!panellist) {
+		if (!onPanel(id, actor)) {
 			throw KejiaoException.forbidden("challenge.panellists-only");
 		}
 		return row;
+	}
+
+	private boolean onPanel(UUID challengeId, Actor actor) {
+		return jdbc.sql("select count(*) from challenge.panellist where challenge_id = :c and user_id = :u")
+			.param("c", challengeId).param("u", actor.userId()).query(Long.class).single() > 0;
 	}
 
 	static boolean mayPublish(Row row, Actor actor) {

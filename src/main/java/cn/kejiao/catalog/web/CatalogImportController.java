@@ -1,13 +1,10 @@
 package cn.kejiao.catalog.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +24,7 @@ import cn.kejiao.catalog.CatalogSearch;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.ImportStatus;
 import cn.kejiao.catalog.SearchResult;
+import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +36,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Catalog import and export")
 class CatalogImportController {
 
-	static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final CatalogImports imports;
 	private final CatalogSearch search;
@@ -120,10 +117,6 @@ class CatalogImportController {
 	}
 
 	static ResponseEntity<byte[]> xlsx(String fileName, byte[] content) {
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-			.contentType(XLSX)
-			.body(content);
+		return Downloads.file(fileName, Downloads.XLSX, content);
 	}
 }

@@ -96,7 +96,7 @@ class ChallengeApiController {
 			catch (IllegalArgumentException ex) {
 				throw KejiaoException.invalid("request.invalid-parameter", "attachmentBase64");
 			}
-			if (attachment.length > 20 * 1024 * 1024) {
+			if (attachment.length > Challenges.MAX_ATTACHMENT) {
 				throw KejiaoException.invalid("request.too-large");
 			}
 		}

@@ -1,7 +1,6 @@
 package cn.kejiao.challenge.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.kejiao.challenge.ApplicationView;
 import cn.kejiao.challenge.Award;
 import cn.kejiao.challenge.ChallengeForm;
 import cn.kejiao.challenge.ChallengeView;
@@ -31,6 +30,7 @@ import cn.kejiao.challenge.Challenges;
 import cn.kejiao.challenge.MilestoneView;
 import cn.kejiao.challenge.RankedApplication;
 import cn.kejiao.challenge.Target;
+import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
@@ -94,16 +94,16 @@ class ChallengePageController {
 				: List.of();
 		model.addAttribute("results", results);
 		model.addAttribute("teams", results.stream()
-			.collect(java.util.stream.Collectors.toMap(RankedApplication::applicationId, RankedApplication::applicantName)));
+			.collect(Collectors.toMap(RankedApplication::applicationId, RankedApplication::applicantName)));
 		model.addAttribute("ranking", challenge.manageable() && !List.of("DRAFT", "OPEN").contains(challenge.state())
 				? challenges.ranking(id) : List.of());
 		model.addAttribute("queue", reader != null && challenge.state().equals("REVIEW") ? queue(id) : null);
-		model.addAttribute("mine", reader == null ? List.of() : challenges.myApplications(reader).stream()
-			.filter(a -> a.challengeId().equals(id)).toList());
+		List<ApplicationView> mine = reader == null ? List.of() : challenges.myApplications(reader).stream()
+			.filter(a -> a.challengeId().equals(id)).toList();
+		model.addAttribute("mine", mine);
+		model.addAttribute("myApplicationIds", mine.stream().map(ApplicationView::id).collect(Collectors.toSet()));
 		model.addAttribute("signedIn", reader != null);
 		model.addAttribute("milestones", milestones(challenge, reader));
-		model.addAttribute("myApplicationIds", ((List<?>) model.getAttribute("mine")).stream()
-			.map(a -> ((cn.kejiao.challenge.ApplicationView) a).id()).collect(java.util.stream.Collectors.toSet()));
 		return "challenge/detail";
 	}
 
@@ -134,25 +134,19 @@ class ChallengePageController {
 			@RequestParam(required = false) @Nullable MultipartFile attachment, RedirectAttributes redirect,
 			HttpServletRequest request) throws IOException {
 		byte[] content = attachment == null || attachment.isEmpty() ? null : attachment.getBytes();
-		if (content != null && content.length > MAX_ATTACHMENT) {
+		if (content != null && content.length > Challenges.MAX_ATTACHMENT) {
 			redirect.addFlashAttribute("error", problems.message("challenge.attachment-too-large",
-					new Object[] { MAX_ATTACHMENT / 1024 / 1024 }, request));
+					new Object[] { Challenges.MAX_ATTACHMENT / 1024 / 1024 }, request));
 			return "redirect:/challenges/" + id;
 		}
 		String name = content == null ? null : attachment.getOriginalFilename();
 		return step(() -> challenges.apply(id, team, proposal, name, content), id, redirect, request);
 	}
 
-	/** Attachments up to 20 MB, as over the API. */
-	static final int MAX_ATTACHMENT = 20 * 1024 * 1024;
-
 	@GetMapping("/challenges/applications/{applicationId}/attachment")
 	ResponseEntity<byte[]> attachment(@PathVariable UUID applicationId) {
 		Challenges.Attachment attachment = challenges.attachment(applicationId, Actors.require());
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(attachment.name(), StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.APPLICATION_OCTET_STREAM).body(attachment.content());
+		return Downloads.file(attachment.name(), MediaType.APPLICATION_OCTET_STREAM, attachment.content());
 	}
 
 	@PostMapping("/challenges/{id}/milestones")

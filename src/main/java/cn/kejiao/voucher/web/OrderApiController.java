@@ -1,13 +1,10 @@
 package cn.kejiao.voucher.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.voucher.OrderView;
@@ -116,11 +114,8 @@ class OrderApiController {
 	@Operation(summary = "The delivered report (the order's parties and admins)")
 	ResponseEntity<byte[]> report(@PathVariable UUID id) {
 		ServiceOrders.Report report = orders.report(id, Actors.require());
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(report.name() == null ? "report" : report.name(),
-							StandardCharsets.UTF_8).build().toString())
-			.contentType(MediaType.APPLICATION_OCTET_STREAM).body(report.content());
+		return Downloads.file(report.name() == null ? "report" : report.name(), MediaType.APPLICATION_OCTET_STREAM,
+				report.content());
 	}
 
 	@PostMapping("/{id}/confirm")

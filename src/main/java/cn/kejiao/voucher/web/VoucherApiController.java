@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
+import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
@@ -156,29 +157,21 @@ class VoucherApiController {
 						cn.kejiao.voucher.VoucherStatement.STATE_NAMES.getOrDefault(order.state(), order.state()));
 			}
 			workbook.write(out);
-			return file("创新券使用明细.xlsx", XLSX, out.toByteArray());
+			return Downloads.file("创新券使用明细.xlsx", Downloads.XLSX, out.toByteArray());
 		}
 	}
 
 	@GetMapping("/voucher-statement/pdf")
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
-		return file("创新券使用明细.pdf", "application/pdf", pdf.write(vouchers.statement(Actors.require())));
+		return Downloads.file("创新券使用明细.pdf", Downloads.PDF, pdf.write(vouchers.statement(Actors.require())));
 	}
-
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	/** The period asked for, or the current month. */
 	static YearMonth periodOrCurrent(@Nullable String period) {
 		return period == null || period.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
 	}
 
-	private static ResponseEntity<byte[]> file(String name, String type, byte[] content) {
-		return ResponseEntity.ok()
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-				.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.contentType(org.springframework.http.MediaType.parseMediaType(type)).body(content);
-	}
 
 	@GetMapping("/voucher-ledger/verification")
 	@Operation(summary = "Recompute every ledger balance from the transfers (platform admin)")
@@ -246,7 +239,7 @@ class VoucherApiController {
 						String.valueOf(line.orders()), line.amount());
 			}
 			workbook.write(out);
-			return file("结算-" + statement.period() + ".xlsx", XLSX, out.toByteArray());
+			return Downloads.file("结算-" + statement.period() + ".xlsx", Downloads.XLSX, out.toByteArray());
 		}
 	}
 
@@ -256,7 +249,7 @@ class VoucherApiController {
 		Actor actor = Actors.require();
 		SettlementView statement = settlements.statement(periodOrCurrent(period), actor);
 		byte[] pdf = this.pdf.write(statement, actor.organisationName() == null ? actor.displayName() : actor.organisationName());
-		return file("结算-" + statement.period() + ".pdf", "application/pdf", pdf);
+		return Downloads.file("结算-" + statement.period() + ".pdf", Downloads.PDF, pdf);
 	}
 
 	private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, String... values) {
