@@ -112,13 +112,8 @@ public final class SearchBenchmark {
 			rows.add(row("HTTP /api/v1/search, empty q + filters (facets)", measure(texts, q -> get(http, port,
 					"type=instrument&region=" + regions[Math.abs(q.hashCode()) % regions.length]))));
 			// what any request costs here (client, Tomcat, filters, JSON) with no search in it: the floor under the rows above
-			rows.add(row("HTTP floor: GET /api/v1/catalog/categories (no search)", measure(texts, q -> {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/api/v1/catalog/categories")).build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException(response.statusCode() + " " + response.body());
-				}
-			})));
+			rows.add(row("HTTP floor: GET /api/v1/catalog/categories (no search)", measure(texts,
+					q -> fetch(http, port, "/api/v1/catalog/categories"))));
 			List<String> likeTexts = texts.subList(0, Math.min(texts.size(), intArg(args, "--like-queries", 40)));
 			rows.add(row("SQL LIKE '%…%' baseline (title or summary, top 20 + count)", measure(likeTexts, q -> like(dataSource, q))));
 
@@ -175,7 +170,12 @@ public final class SearchBenchmark {
 	}
 
 	static void get(HttpClient http, int port, String parameters) throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/search?" + parameters)).build(),
+		fetch(http, port, "/api/v1/search?" + parameters);
+	}
+
+	/** A GET that must answer 200. */
+	static void fetch(HttpClient http, int port, String path) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(response.statusCode() + " " + response.body());
