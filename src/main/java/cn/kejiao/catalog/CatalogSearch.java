@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Lru;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.text.ChineseText;
 import cn.kejiao.region.RegionView;
@@ -284,13 +285,7 @@ public class CatalogSearch {
 	 * is remembered only while the catalog holds as many entries as when it was asked, so a demand posted
 	 * before the catalog filled does not lose its words.
 	 */
-	private final Map<String, Frequency> frequencies = java.util.Collections.synchronizedMap(
-			new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, Frequency> eldest) {
-					return size() > 50_000;
-				}
-			});
+	private final Map<String, Frequency> frequencies = Lru.map(50_000);
 
 	private long frequency(SearchSession session, String token) {
 		return frequency(session, token, -1);

@@ -15,6 +15,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import com.hankcs.hanlp.HanLP;
 
+import cn.kejiao.platform.Lru;
+
 /**
  * Chinese text as the search index and the matcher see it. Normalisation folds full-width forms to
  * half-width (ＸＲＤ → xrd), Traditional to Simplified (儀器設備 → 仪器设备) and Latin to lower case;
@@ -73,13 +75,7 @@ public final class ChineseText {
 		return new ArrayList<>(tokens);
 	}
 
-	private static final java.util.Map<String, List<String>> REMEMBERED = java.util.Collections.synchronizedMap(
-			new java.util.LinkedHashMap<>(256, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(java.util.Map.Entry<String, List<String>> eldest) {
-					return size() > 1024;
-				}
-			});
+	private static final java.util.Map<String, List<String>> REMEMBERED = Lru.map(1024);
 
 	/**
 	 * {@link #tokens} of a text that is segmented again and again — a demand matched on each visit, the entry
