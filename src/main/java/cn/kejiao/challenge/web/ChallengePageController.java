@@ -133,14 +133,8 @@ class ChallengePageController {
 	String apply(@PathVariable UUID id, @RequestParam String team, @RequestParam String proposal,
 			@RequestParam(required = false) @Nullable MultipartFile attachment, RedirectAttributes redirect,
 			HttpServletRequest request) throws IOException {
-		byte[] content = attachment == null || attachment.isEmpty() ? null : attachment.getBytes();
-		if (content != null && content.length > Challenges.MAX_ATTACHMENT) {
-			redirect.addFlashAttribute("error", problems.message("challenge.attachment-too-large",
-					new Object[] { Challenges.MAX_ATTACHMENT / 1024 / 1024 }, request));
-			return "redirect:/challenges/" + id;
-		}
-		String name = content == null ? null : attachment.getOriginalFilename();
-		return step(() -> challenges.apply(id, team, proposal, name, content), id, redirect, request);
+		return problems.stepWithFile(attachment, Challenges.MAX_ATTACHMENT, "challenge.attachment-too-large",
+				(name, content) -> challenges.apply(id, team, proposal, name, content), "/challenges/" + id, redirect, request);
 	}
 
 	@GetMapping("/challenges/applications/{applicationId}/attachment")

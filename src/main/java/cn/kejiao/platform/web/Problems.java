@@ -78,6 +78,24 @@ public class Problems {
 		return "redirect:" + back;
 	}
 
+	/**
+	 * {@link #step} for a form with one optional file: the file (name and bytes, both null when none was
+	 * chosen) goes to the step; one larger than {@code maxBytes} is refused with {@code tooLargeCode} (its
+	 * argument the limit in MB) and nothing is done.
+	 */
+	public String stepWithFile(org.springframework.web.multipart.@org.jspecify.annotations.Nullable MultipartFile file,
+			long maxBytes, String tooLargeCode, java.util.function.BiFunction<String, byte[], ?> step, String back,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, HttpServletRequest request)
+			throws IOException {
+		byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
+		if (content != null && content.length > maxBytes) {
+			redirect.addFlashAttribute("error", message(tooLargeCode, new Object[] { maxBytes / 1024 / 1024 }, request));
+			return "redirect:" + back;
+		}
+		String name = content == null ? null : file.getOriginalFilename();
+		return step(() -> step.apply(name, content), back, redirect, request);
+	}
+
 	public String text(String key, Object[] args, String defaultMessage, HttpServletRequest request) {
 		Locale locale = locales.resolveLocale(request);
 		String text = messages.getMessage(key, args, defaultMessage, locale);

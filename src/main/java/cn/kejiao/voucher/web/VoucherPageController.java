@@ -150,14 +150,8 @@ class VoucherPageController {
 	String deliver(@PathVariable UUID id, @RequestParam(required = false) @Nullable MultipartFile report,
 			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect, HttpServletRequest request)
 			throws IOException {
-		byte[] content = report == null || report.isEmpty() ? null : report.getBytes();
-		if (content != null && content.length > OrderApiController.MAX_REPORT) {
-			redirect.addFlashAttribute("error", problems.message("order.report-too-large",
-					new Object[] { OrderApiController.MAX_REPORT / 1024 / 1024 }, request));
-			return "redirect:/orders/" + id;
-		}
-		String name = content == null ? null : report.getOriginalFilename();
-		return step(() -> orders.deliver(id, name, content, note), "/orders/" + id, redirect, request);
+		return problems.stepWithFile(report, OrderApiController.MAX_REPORT, "order.report-too-large",
+				(name, content) -> orders.deliver(id, name, content, note), "/orders/" + id, redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/confirm")
