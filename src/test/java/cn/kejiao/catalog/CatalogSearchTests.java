@@ -118,6 +118,25 @@ class CatalogSearchTests {
 	}
 
 	@Test
+	void theTotalIsExactAndThePagesAddUpToIt() {
+		JsonNode first = search("q=检测&size=1");
+		long total = first.get("total").asLong();
+		assertThat(total).isGreaterThan(20);
+		long byType = 0;
+		for (var count : first.get("facets").get("type").properties()) {
+			byType += count.getValue().asLong();
+		}
+		assertThat(byType).isEqualTo(total);
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (int page = 0; page * 50 < total; page++) {
+			JsonNode result = search("q=检测&size=50&page=" + page);
+			assertThat(result.get("total").asLong()).isEqualTo(total);
+			seen.addAll(ids(result));
+		}
+		assertThat(seen).hasSize((int) total);
+	}
+
+	@Test
 	void snippetsMarkWhatMatched() {
 		JsonNode hits = search("q=氧化铝").get("hits");
 		assertThat(hits.findValuesAsString("snippet")).anyMatch(s -> s.contains("<mark>氧化铝</mark>"));
