@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -98,6 +99,8 @@ public final class VoucherBenchmark {
 				}
 				List<Double> cycles = Collections.synchronizedList(new ArrayList<>());
 				List<Double> requests = Collections.synchronizedList(new ArrayList<>());
+				double dbCpuBefore = databaseCpuSeconds(dataDir);
+				double javaCpuBefore = javaCpuSeconds();
 				long deadline = System.nanoTime() + seconds * 1_000_000_000L;
 				long started = System.nanoTime();
 				try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
@@ -144,13 +147,20 @@ public final class VoucherBenchmark {
 					}
 				}
 				double wall = (System.nanoTime() - started) / 1e9;
+				double dbPerCycle = 1000 * (databaseCpuSeconds(dataDir) - dbCpuBefore) / cycles.size();
+				double javaPerCycle = 1000 * (javaCpuSeconds() - javaCpuBefore) / cycles.size();
 				Verification verification = app.getBean(Ledger.class).verify();
-				double pgbench = pgbench(database, clients, seconds);
+				double[] pgbench = pgbench(database, dataDir, clients, seconds);
+				double dbPerTransaction = 1000 * pgbench[2] / pgbench[1];
 				double rate = cycles.size() / wall;
-				rows.add(String.format("| %d | %d | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %d (%d ms) | %.0f | %.0f%% |",
+				// a cycle's database work counted in pgbench transactions: with the application free, and the
+				// database given all the CPU pgbench's own run had, cycles could reach at most 1/k of pgbench's rate
+				double k = dbPerCycle / dbPerTransaction;
+				rows.add(String.format(Locale.ROOT,
+						"| %d | %d | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %d (%d ms) | %.0f | %.0f%% | %.2f / %.2f | %.2f | %.1f (%.0f%%) |",
 						clients, cycles.size(), rate, pct(cycles, 50), pct(cycles, 95), pct(cycles, 99), pct(requests, 50),
-						pct(requests, 95), pct(requests, 99), verification.violations().size(), verification.millis(), pgbench,
-						100 * rate / pgbench));
+						pct(requests, 95), pct(requests, 99), verification.violations().size(), verification.millis(), pgbench[0],
+						100 * rate / pgbench[0], dbPerCycle, javaPerCycle, dbPerTransaction, k, 100 / k));
 				System.out.println(rows.getLast());
 			}
 			Verification last = app.getBean(Ledger.class).verify();
@@ -161,8 +171,13 @@ public final class VoucherBenchmark {
 					: "A cycle is three HTTP requests: accept (hold), deliver, confirm (post); each client owns one grant.");
 			System.out.printf("Ledger after the run: %d accounts, %d transfers, %d violations%n%n", last.accounts(),
 					last.transfers(), last.violations().size());
-			System.out.println("| clients | cycles | cycles/s | cycle p50 / p95 / p99 (ms) | request p50 / p95 / p99 (ms) | ledger violations (verify time) | pgbench simple-update tps | cycles/s ÷ pgbench tps |");
-			System.out.println("|---|---|---|---|---|---|---|---|");
+			System.out.println("CPU columns: milliseconds of CPU per cycle used by PostgreSQL's processes and by this JVM (the"
+					+ " application and, in the same process, the benchmark's clients), and by PostgreSQL per pgbench transaction."
+					+ " The last column is k, a cycle's database work in pgbench transactions, and 1/k: the most of pgbench's rate"
+					+ " cycles could reach if the application used no CPU at all.");
+			System.out.println();
+			System.out.println("| clients | cycles | cycles/s | cycle p50 / p95 / p99 (ms) | request p50 / p95 / p99 (ms) | ledger violations (verify time) | pgbench simple-update tps | cycles/s ÷ pgbench tps | CPU ms per cycle: PostgreSQL / JVM | PostgreSQL CPU ms per pgbench tx | k = cycle ÷ pgbench tx in database CPU (1/k) |");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
 			rows.forEach(System.out::println);
 		}
 		finally {
@@ -170,8 +185,47 @@ public final class VoucherBenchmark {
 		}
 	}
 
-	/** pgbench's simple-update on a database of its own on the same server, at the same number of clients. */
-	static double pgbench(EmbeddedDatabase database, int clients, int seconds) throws Exception {
+	/**
+	 * CPU seconds used so far by the embedded PostgreSQL: its postmaster and the backends it runs, with the
+	 * time of backends that have ended (counted in the postmaster's children time). Linux only.
+	 */
+	static double databaseCpuSeconds(Path dataDir) throws Exception {
+		long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst().strip());
+		long ticks = 0;
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : (Iterable<Path>) processes::iterator) {
+				if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+					continue;
+				}
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					// after the command name in parentheses: state, ppid, ..., utime (14th field), stime, cutime, cstime
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long pid = Long.parseLong(process.getFileName().toString());
+					if (pid == postmaster || Long.parseLong(fields[1]) == postmaster) {
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+								+ Long.parseLong(fields[14]);
+					}
+				}
+				catch (java.io.IOException | RuntimeException ended) {
+					// the process ended while being read
+				}
+			}
+		}
+		return ticks / 100.0; // USER_HZ
+	}
+
+	/** CPU seconds used so far by this JVM. */
+	static double javaCpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1e9;
+	}
+
+	/**
+	 * pgbench's simple-update on a database of its own on the same server, at the same number of clients: its
+	 * rate (transactions per second), how many transactions it ran and the CPU seconds PostgreSQL used for them.
+	 */
+	static double[] pgbench(EmbeddedDatabase database, Path dataDir, int clients, int seconds) throws Exception {
 		Matcher port = Pattern.compile("localhost:(\\d+)/").matcher(database.jdbcUrl());
 		if (!port.find()) {
 			throw new IllegalStateException(database.jdbcUrl());
@@ -183,14 +237,17 @@ public final class VoucherBenchmark {
 				run("pgbench", "-i", "-q", "-s", "10", "-h", "localhost", "-p", port.group(1), "-U", database.username(), "pgbench");
 			}
 		}
+		double cpuBefore = databaseCpuSeconds(dataDir);
 		String out = run("pgbench", "-n", "-b", "simple-update", "-c", String.valueOf(clients), "-j",
 				String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds), "-h", "localhost", "-p", port.group(1), "-U",
 				database.username(), "pgbench");
 		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-		if (!tps.find()) {
+		Matcher processed = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(out);
+		if (!tps.find() || !processed.find()) {
 			throw new IllegalStateException(out);
 		}
-		return Double.parseDouble(tps.group(1));
+		return new double[] { Double.parseDouble(tps.group(1)), Double.parseDouble(processed.group(1)),
+				databaseCpuSeconds(dataDir) - cpuBefore };
 	}
 
 	static String run(String... command) throws Exception {
