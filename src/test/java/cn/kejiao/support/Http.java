@@ -68,6 +68,11 @@ public final class Http {
 		return http;
 	}
 
+	/** The bearer token this client signs in with, for a client of another kind. */
+	public String token() {
+		return token;
+	}
+
 	public Http language(String language) {
 		this.language = language;
 		return this;
