@@ -173,21 +173,9 @@ public final class SearchBenchmark {
 		fetch(port, "/api/v1/search?" + parameters);
 	}
 
-	/**
-	 * A GET that must answer 200, read to the end. A blocking client on a kept-alive connection (as wrk or ab
-	 * would use) rather than java.net.http, whose selector and executor threads add two thread hand-offs per
-	 * request on a machine whose two cores the server also needs.
-	 */
+	/** A GET that must answer 200, read to the end. */
 	static void fetch(int port, String path) throws Exception {
-		java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create("http://localhost:" + port + path)
-			.toURL().openConnection();
-		int status = connection.getResponseCode();
-		try (var body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-			String text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-			if (status != 200) {
-				throw new IllegalStateException(status + " " + text);
-			}
-		}
+		BlockingHttp.send("GET", "http://localhost:" + port + path, null, null);
 	}
 
 	static void like(DataSource dataSource, String text) throws Exception {

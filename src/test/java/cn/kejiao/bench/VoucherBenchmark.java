@@ -261,30 +261,14 @@ public final class VoucherBenchmark {
 		return out.toString();
 	}
 
-	/**
-	 * A JSON POST that must answer 200, read to the end: a blocking client on a kept-alive connection (as wrk
-	 * would use) rather than java.net.http, whose selector and executor threads hand every request over twice
-	 * on the two cores the server also needs.
-	 */
+	/** A JSON POST that must answer 200, with an idempotency key when one is given. */
 	static void post(int port, String token, String path, String json, String idempotencyKey) throws Exception {
-		java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI
-			.create("http://localhost:" + port + path).toURL().openConnection();
-		connection.setRequestMethod("POST");
-		connection.setDoOutput(true);
-		connection.setRequestProperty("Authorization", "Bearer " + token);
-		connection.setRequestProperty("Content-Type", "application/json");
-		if (idempotencyKey != null) {
-			connection.setRequestProperty("Idempotency-Key", idempotencyKey);
+		String url = "http://localhost:" + port + path;
+		if (idempotencyKey == null) {
+			BlockingHttp.send("POST", url, token, json);
 		}
-		try (var body = connection.getOutputStream()) {
-			body.write(json.getBytes(StandardCharsets.UTF_8));
-		}
-		int status = connection.getResponseCode();
-		try (var answer = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-			String text = new String(answer.readAllBytes(), StandardCharsets.UTF_8);
-			if (status != 200) {
-				throw new IllegalStateException(status + " " + text);
-			}
+		else {
+			BlockingHttp.send("POST", url, token, json, "Idempotency-Key", idempotencyKey);
 		}
 	}
 
