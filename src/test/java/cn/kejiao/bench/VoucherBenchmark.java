@@ -79,8 +79,9 @@ public final class VoucherBenchmark {
 				grants.add(as("yn-admin", () -> vouchers.approve(application.id(), null)).grantId());
 			}
 			UUID provider = user("provider-jd").organisationId();
-			String enterprise = Http.as(port, "ent-ws").token();
-			String providerHttp = Http.as(port, "provider-jd").token();
+			String enterpriseToken = Http.as(port, "ent-ws").token();
+			String providerToken = Http.as(port, "provider-jd").token();
+			String orderUrl = "http://localhost:" + port + "/api/v1/orders/";
 			EmbeddedDatabase database = app.getBean(EmbeddedDatabase.class);
 
 			for (int clients : levels) {
@@ -125,12 +126,12 @@ public final class VoucherBenchmark {
 									t3 = System.nanoTime();
 								}
 								else {
-									post(port, enterprise, "/api/v1/orders/" + order + "/accept",
-											"{\"grantId\":\"" + grant + "\",\"voucherAmount\":\"500.00\"}", "b-" + order);
+									BlockingHttp.send("POST", orderUrl + order + "/accept", enterpriseToken,
+											"{\"grantId\":\"" + grant + "\",\"voucherAmount\":\"500.00\"}", "Idempotency-Key", "b-" + order);
 									t1 = System.nanoTime();
-									post(port, providerHttp, "/api/v1/orders/" + order + "/deliver", "{\"note\":\"报告\"}", null);
+									BlockingHttp.send("POST", orderUrl + order + "/deliver", providerToken, "{\"note\":\"报告\"}");
 									t2 = System.nanoTime();
-									post(port, enterprise, "/api/v1/orders/" + order + "/confirm", "{}", null);
+									BlockingHttp.send("POST", orderUrl + order + "/confirm", enterpriseToken, "{}");
 									t3 = System.nanoTime();
 								}
 								requests.add((t1 - t0) / 1e6);
@@ -259,17 +260,6 @@ public final class VoucherBenchmark {
 			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
 		}
 		return out.toString();
-	}
-
-	/** A JSON POST that must answer 200, with an idempotency key when one is given. */
-	static void post(int port, String token, String path, String json, String idempotencyKey) throws Exception {
-		String url = "http://localhost:" + port + path;
-		if (idempotencyKey == null) {
-			BlockingHttp.send("POST", url, token, json);
-		}
-		else {
-			BlockingHttp.send("POST", url, token, json, "Idempotency-Key", idempotencyKey);
-		}
 	}
 
 	static double pct(List<Double> values, int percentile) {

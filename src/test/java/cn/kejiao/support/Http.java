@@ -123,11 +123,16 @@ public final class Http {
 
 	/** The CSRF token of the form on a page, as a browser would send it back. */
 	public String csrf(String formPage) {
-		Matcher matcher = CSRF.matcher(get(formPage).body());
-		if (!matcher.find()) {
+		String token = csrfIn(get(formPage).body());
+		if (token == null) {
 			throw new IllegalStateException("no CSRF token on " + formPage);
 		}
-		return matcher.group(1);
+		return token;
+	}
+
+	private static @org.jspecify.annotations.Nullable String csrfIn(String page) {
+		Matcher matcher = CSRF.matcher(page);
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	/** Posts a multipart form with one file in the given field. */
@@ -171,11 +176,10 @@ public final class Http {
 
 	/** Posts a form as a browser would, with the CSRF token read from the page at {@code formPage}. */
 	public Response submitForm(String formPage, String action, Map<String, String> fields) {
-		Response page = get(formPage);
-		Matcher matcher = CSRF.matcher(page.body());
+		String token = csrfIn(get(formPage).body());
 		Map<String, String> all = new LinkedHashMap<>(fields);
-		if (matcher.find()) {
-			all.put("_csrf", matcher.group(1));
+		if (token != null) {
+			all.put("_csrf", token);
 		}
 		String form = all.entrySet().stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -36,7 +36,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Catalog import and export")
 class CatalogImportController {
 
-
 	private final CatalogImports imports;
 	private final CatalogSearch search;
 	private final Catalog catalog;

@@ -172,7 +172,6 @@ class VoucherApiController {
 		return period == null || period.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
 	}
 
-
 	@GetMapping("/voucher-ledger/verification")
 	@Operation(summary = "Recompute every ledger balance from the transfers (platform admin)")
 	Verification verify() {
