@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -32,9 +33,9 @@ public class AuditLog {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-	AuditLog(AuditEntryRepository entries, JsonMapper json, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+	AuditLog(AuditEntryRepository entries, JsonMapper json, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.entries = entries;
 		this.json = json;
@@ -50,21 +51,34 @@ public class AuditLog {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String action, String subjectType, String subjectId, String subjectName,
 			@Nullable String regionCode, @Nullable Object before, @Nullable Object after) {
-		Actor actor = Actors.current().orElse(null);
-		// a plain insert: every state change writes one, so it stays off the ORM's flush path
-		jdbc.sql("""
+		recordAll(List.of(new AuditChange(Actors.current().orElse(null), Actors.clientAddress().orElse(null), action,
+				subjectType, subjectId, subjectName, regionCode, before, after)));
+	}
+
+	/** Appends an entry for each change, in one round trip, in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditChange> changes) {
+		java.sql.Timestamp at = java.sql.Timestamp.from(clock.instant());
+		// plain inserts: every state change writes one, so they stay off the ORM's flush path
+		jdbc.batchUpdate("""
 				insert into audit.audit_entry (occurred_at, actor_username, actor_org_id, actor_org_name, action, subject_type,
 				    subject_id, subject_name, region_code, before_state, after_state, client_address)
-				values (:at, :username, :org, :orgName, :action, :type, :id, :name, :region, cast(:before as jsonb),
-				    cast(:after as jsonb), :address)""")
-			.param("at", java.sql.Timestamp.from(clock.instant()))
-			.param("username", actor != null ? actor.username() : "system")
-			.param("org", actor != null ? actor.organisationId() : null)
-			.param("orgName", actor != null ? actor.organisationName() : null)
-			.param("action", action).param("type", subjectType).param("id", subjectId).param("name", subjectName)
-			.param("region", regionCode).param("before", toJson(before)).param("after", toJson(after))
-			.param("address", Actors.clientAddress().orElse(null))
-			.update();
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)""", changes, changes.size(),
+				(ps, change) -> {
+					Actor actor = change.actor();
+					ps.setTimestamp(1, at);
+					ps.setString(2, actor != null ? actor.username() : "system");
+					ps.setObject(3, actor != null ? actor.organisationId() : null, java.sql.Types.OTHER);
+					ps.setString(4, actor != null ? actor.organisationName() : null);
+					ps.setString(5, change.action());
+					ps.setString(6, change.subjectType());
+					ps.setString(7, change.subjectId());
+					ps.setString(8, change.subjectName());
+					ps.setString(9, change.regionCode());
+					ps.setString(10, toJson(change.before()));
+					ps.setString(11, toJson(change.after()));
+					ps.setString(12, change.clientAddress());
+				});
 	}
 
 	/** Like {@link #record}, in a transaction of its own: for events such as a failed login that roll nothing back. */

@@ -101,6 +101,59 @@ public class Ledger {
 		}
 	}
 
+	/**
+	 * Makes the transfers one after the other in one round trip, after opening the accounts given unless they
+	 * exist; for steps of many requests committed together. A transfer the paying account cannot cover is
+	 * refused and moves nothing, and the others go ahead; the caller decides what a refusal undoes.
+	 * @return an outcome for each transfer, in the order given
+	 */
+	@Transactional
+	public List<Outcome> transferAll(List<Transfer> transfers, Collection<Account> open) {
+		if (transfers.isEmpty()) {
+			return List.of();
+		}
+		for (Transfer transfer : transfers) {
+			if (transfer.amount() <= 0 || transfer.reverses() != null) {
+				throw new IllegalArgumentException("a transfer of many moves a positive amount and reverses nothing: " + transfer);
+			}
+		}
+		Instant at = clock.instant();
+		List<Outcome> outcomes = new ArrayList<>(transfers.size());
+		jdbc.sql("""
+				select ordinal, transfer_id, created, from_code, to_code, amount, balance, created_at
+				from ledger.transfer_all(:keys, :froms, :tos, :amounts, :kinds, :references, :at,
+				                         :openCodes, :openKinds, :openRegions, cast(:openOwners as uuid[]), :openFloors)
+				order by ordinal""")
+			.param("keys", transfers.stream().map(Transfer::key).toArray(String[]::new))
+			.param("froms", transfers.stream().map(Transfer::from).toArray(String[]::new))
+			.param("tos", transfers.stream().map(Transfer::to).toArray(String[]::new))
+			.param("amounts", transfers.stream().map(Transfer::amount).toArray(Long[]::new))
+			.param("kinds", transfers.stream().map(Transfer::kind).toArray(String[]::new))
+			.param("references", transfers.stream().map(Transfer::reference).toArray(String[]::new))
+			.param("at", Timestamp.from(at))
+			.param("openCodes", open.stream().map(Account::code).toArray(String[]::new))
+			.param("openKinds", open.stream().map(Account::kind).toArray(String[]::new))
+			.param("openRegions", open.stream().map(Account::regionCode).toArray(String[]::new))
+			.param("openOwners", open.stream().map(a -> a.ownerId() == null ? null : a.ownerId().toString()).toArray(String[]::new))
+			.param("openFloors", open.stream().map(Account::floorZero).toArray(Boolean[]::new))
+			.query((rs, row) -> {
+				Transfer transfer = transfers.get(rs.getInt(1) - 1);
+				long id = rs.getLong(2);
+				if (rs.wasNull()) {
+					return outcomes.add(new Outcome(null, new InsufficientBalance(rs.getLong(7), transfer.amount())));
+				}
+				Posted posted = new Posted(id, transfer.key(), rs.getString(4), rs.getString(5), rs.getLong(6),
+						transfer.kind(), transfer.reference(), rs.getTimestamp(8).toInstant(), !rs.getBoolean(3));
+				if (posted.replayed() && (!posted.from().equals(transfer.from()) || !posted.to().equals(transfer.to())
+						|| posted.amount() != transfer.amount())) {
+					throw KejiaoException.conflict("ledger.key-reused", transfer.key());
+				}
+				return outcomes.add(new Outcome(posted, null));
+			})
+			.list();
+		return outcomes;
+	}
+
 	private static final java.util.regex.Pattern INSUFFICIENT = java.util.regex.Pattern.compile("ledger\\.insufficient balance=(-?\\d+)");
 
 	/** Undoes a transfer with one in the opposite direction; a transfer is reversed at most once. */

@@ -15,10 +15,14 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.kejiao.audit.AuditChange;
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryType;
@@ -26,6 +30,7 @@ import cn.kejiao.catalog.EntryView;
 import cn.kejiao.ledger.Account;
 import cn.kejiao.ledger.InsufficientBalance;
 import cn.kejiao.ledger.Ledger;
+import cn.kejiao.ledger.Outcome;
 import cn.kejiao.ledger.Transfer;
 import cn.kejiao.organisation.OrganisationType;
 import cn.kejiao.organisation.OrganisationView;
@@ -36,7 +41,9 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.Role;
+import cn.kejiao.platform.database.GroupCommit;
 import cn.kejiao.region.Regions;
+import jakarta.annotation.PreDestroy;
 
 /**
  * Service orders: request → quote → accept (the voucher part is held) → deliver → confirm (the hold is
@@ -55,10 +62,16 @@ public class ServiceOrders {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Duration holdFor;
+	private final NamedParameterJdbcTemplate named;
+	private final GroupCommit<Step, OrderView> steps;
 
-	ServiceOrders(JdbcClient jdbc, Ledger ledger, Organisations organisations, Regions regions, Catalog catalog,
-			AuditLog audit, Clock clock, @Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor) {
+	ServiceOrders(JdbcClient jdbc, NamedParameterJdbcTemplate named, PlatformTransactionManager transactionManager,
+			Ledger ledger, Organisations organisations, Regions regions, Catalog catalog, AuditLog audit, Clock clock,
+			@Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor,
+			@Value("${kejiao.voucher.commit-workers:2}") int commitWorkers) {
 		this.jdbc = jdbc;
+		this.named = named;
+		this.steps = new GroupCommit<>("order-steps", transactionManager, commitWorkers, 64, Step::orderId, this::take);
 		this.ledger = ledger;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -161,24 +174,147 @@ public class ServiceOrders {
 	 * and the service's kind. The voucher part is held at once. Repeating the request with the same
 	 * idempotency key returns the accepted order and moves nothing.
 	 */
-	@Transactional
 	public OrderView accept(UUID orderId, @Nullable UUID grantId, @Nullable Object voucherAmount,
 			@Nullable String idempotencyKey) {
-		Actor actor = Actors.require();
-		OrderRow order = lock(orderId, actor);
-		requireEnterprise(actor, order);
+		return steps.submit(new Accept(orderId, Actors.require(), Actors.clientAddress().orElse(null), grantId,
+				voucherAmount, idempotencyKey));
+	}
+
+	/** The provider delivers, with a report (a file, a note or both). */
+	public OrderView deliver(UUID orderId, @Nullable String reportName, byte @Nullable [] report, @Nullable String note) {
+		return steps.submit(new Deliver(orderId, Actors.require(), Actors.clientAddress().orElse(null), reportName, report,
+				note));
+	}
+
+	/** The enterprise confirms the delivery: the held voucher part becomes the provider's claim on the issuing region. */
+	public OrderView confirm(UUID orderId) {
+		return steps.submit(new Confirm(orderId, Actors.require(), Actors.clientAddress().orElse(null)));
+	}
+
+	// ---- accept, deliver and confirm of many requests, committed together
+
+	/** A step of the money path, taken on its caller's behalf by {@link GroupCommit}. */
+	private sealed interface Step permits Accept, Deliver, Confirm {
+
+		UUID orderId();
+
+		Actor actor();
+
+		@Nullable String address();
+	}
+
+	private record Accept(UUID orderId, Actor actor, @Nullable String address, @Nullable UUID grantId,
+			@Nullable Object voucherAmount, @Nullable String key) implements Step {
+	}
+
+	private record Deliver(UUID orderId, Actor actor, @Nullable String address, @Nullable String reportName,
+			byte @Nullable [] report, @Nullable String note) implements Step {
+	}
+
+	private record Confirm(UUID orderId, Actor actor, @Nullable String address) implements Step {
+	}
+
+	/** What a step changes: the order's row, its audit entry and the money it moves, if any. */
+	private record Change(Step step, OrderRow before, String action, String sql, MapSqlParameterSource params,
+			@Nullable Transfer transfer, @Nullable Account open) {
+	}
+
+	/**
+	 * Takes the steps in one transaction: locks their orders (in id order), checks each step as a request of its
+	 * own would be checked, updates the orders and records the audit entries a statement each for all, then
+	 * makes all their transfers in one round trip. A step refused by a rule writes nothing and the others go
+	 * ahead; a grant that cannot cover a hold throws, so that the steps run again alone and only that one fails.
+	 */
+	private List<GroupCommit.Result<OrderView>> take(List<Step> batch) {
+		Map<UUID, OrderRow> rows = new java.util.HashMap<>();
+		jdbc.sql(SELECT_ROW + " where id = any(cast(:ids as uuid[])) order by id for update")
+			.param("ids", batch.stream().map(step -> step.orderId().toString()).toArray(String[]::new))
+			.query(ServiceOrders::orderRow).list().forEach(row -> rows.put(row.id(), row));
+		Map<UUID, GrantRow> grants = grantRows(batch.stream()
+			.map(step -> step instanceof Accept accept ? accept.grantId() : null).filter(Objects::nonNull).toList());
+		Map<UUID, Long> unplanned = new java.util.HashMap<>();
+		List<GroupCommit.Result<OrderView>> results = new ArrayList<>(java.util.Collections.nCopies(batch.size(), null));
+		Map<Integer, Change> changes = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Step step = batch.get(i);
+			try {
+				OrderRow order = rows.get(step.orderId());
+				if (order == null || !mayRead(step.actor(), order.enterpriseOrgId(), order.providerOrgId(),
+						order.providerRegion(), order.enterpriseRegion(), order.issuerRegion())) {
+					throw KejiaoException.notFound("order.not-found", step.orderId());
+				}
+				Change change = switch (step) {
+					case Accept accept -> accepting(accept, order, grants, unplanned);
+					case Deliver deliver -> delivering(deliver, order);
+					case Confirm confirm -> confirming(confirm, order);
+				};
+				if (change != null) {
+					changes.put(i, change);
+				}
+				else {
+					results.set(i, GroupCommit.Result.of(null)); // a repeated step: the order as it is, read below
+				}
+			}
+			catch (KejiaoException ex) {
+				results.set(i, GroupCommit.Result.refused(ex));
+			}
+		}
+		Map<String, List<MapSqlParameterSource>> updates = new LinkedHashMap<>();
+		changes.values().forEach(change -> updates.computeIfAbsent(change.sql(), sql -> new ArrayList<>()).add(change.params()));
+		updates.forEach((sql, params) -> named.batchUpdate(sql, params.toArray(MapSqlParameterSource[]::new)));
+		Map<UUID, OrderView> views = new java.util.HashMap<>();
+		List<String> read = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			if (results.get(i) == null || results.get(i).error() == null) {
+				read.add(batch.get(i).orderId().toString());
+			}
+		}
+		if (!read.isEmpty()) {
+			jdbc.sql(SELECT_VIEW + " where id = any(cast(:ids as uuid[]))").param("ids", read.toArray(String[]::new))
+				.query(ServiceOrders::orderView).list().forEach(view -> views.put(view.id(), view));
+		}
+		audit.recordAll(changes.values().stream().map(change -> {
+			OrderView after = views.get(change.before().id());
+			return new AuditChange(change.step().actor(), change.step().address(), change.action(), "service-order",
+					change.before().id().toString(), change.before().number(), change.before().providerRegion(),
+					Map.of("state", change.before().state()), Map.of("state", after.state(), "quote",
+							String.valueOf(after.quote()), "voucherAmount", after.voucherAmount()));
+		}).toList());
+		// the money last, so the accounts (a provider's receivable is shared by all its orders) stay locked only until
+		// the commit; a grant that cannot cover its hold fails the batch, and each step then runs alone
+		List<Change> moving = changes.values().stream().filter(change -> change.transfer() != null).toList();
+		List<Outcome> outcomes = ledger.transferAll(moving.stream().map(Change::transfer).toList(),
+				moving.stream().map(Change::open).filter(Objects::nonNull).toList());
+		for (int m = 0; m < moving.size(); m++) {
+			InsufficientBalance refused = outcomes.get(m).refused();
+			if (refused != null) {
+				throw moving.get(m).step() instanceof Accept ? KejiaoException.conflict("voucher.grant-insufficient",
+						Money.yuan(refused.balance()), Money.yuan(moving.get(m).transfer().amount())) : refused;
+			}
+		}
+		for (int i = 0; i < batch.size(); i++) {
+			if (results.get(i) == null || results.get(i).error() == null) {
+				results.set(i, GroupCommit.Result.of(views.get(batch.get(i).orderId())));
+			}
+		}
+		return results;
+	}
+
+	private @Nullable Change accepting(Accept step, OrderRow order, Map<UUID, GrantRow> grants, Map<UUID, Long> unplanned) {
+		requireEnterprise(step.actor(), order);
 		if (!order.state().equals("QUOTED")) {
-			if (idempotencyKey != null && idempotencyKey.equals(order.acceptKey())) {
-				return view(orderId);
+			if (step.key() != null && step.key().equals(order.acceptKey())) {
+				return null;
 			}
 			throw KejiaoException.conflict("order.state", order.state());
 		}
 		long quote = Objects.requireNonNull(order.quote());
 		long voucher = 0;
 		String issuer = null;
+		UUID grantId = step.grantId();
 		if (grantId != null) {
-			voucher = voucherAmount == null ? -1 : Money.positiveFen(voucherAmount, "voucherAmount");
-			GrantRow grant = grantRow(grantId)
+			voucher = step.voucherAmount() == null ? -1 : Money.positiveFen(step.voucherAmount(), "voucherAmount");
+			GrantRow grant = java.util.Optional.ofNullable(grants.get(grantId))
 				.filter(g -> g.enterpriseOrgId().equals(order.enterpriseOrgId()))
 				.orElseThrow(() -> KejiaoException.notFound("voucher.grant-not-found", grantId));
 			if (!grant.state().equals("ACTIVE") || grant.validUntil().isBefore(LocalDate.now(clock.withZone(Vouchers.CHINA)))) {
@@ -193,10 +329,13 @@ public class ServiceOrders {
 			}
 			long most = Vouchers.maxVoucherPart(quote, grant.subsidyRatio());
 			if (voucher == -1) {
-				voucher = Math.min(most, ledger.balance(Accounts.grant(grantId)));
+				// what the grant holds less what earlier accepts of this batch take from it
+				long left = unplanned.computeIfAbsent(grantId, id -> ledger.balance(Accounts.grant(id)));
+				voucher = Math.min(most, left);
 				if (voucher <= 0) {
 					throw KejiaoException.conflict("voucher.grant-empty");
 				}
+				unplanned.put(grantId, left - voucher);
 			}
 			if (voucher > most) {
 				throw KejiaoException.invalid("voucher.above-ratio", Money.yuan(most),
@@ -204,72 +343,70 @@ public class ServiceOrders {
 			}
 			issuer = grant.regionCode();
 		}
-		else if (voucherAmount != null) {
+		else if (step.voucherAmount() != null) {
 			throw KejiaoException.invalid("voucher.grant-required");
 		}
 		Instant now = clock.instant();
-		OrderView view = update("""
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("voucher", voucher)
+			.addValue("at", Timestamp.from(now)).addValue("expires", Timestamp.from(now.plus(holdFor)))
+			.addValue("id", order.id()).addValue("grant", grantId, java.sql.Types.OTHER)
+			.addValue("issuer", issuer, java.sql.Types.VARCHAR).addValue("key", step.key(), java.sql.Types.VARCHAR);
+		return new Change(step, order, "order.accepted", """
 				update voucher.service_order set state = 'ACCEPTED', grant_id = :grant, voucher_amount = :voucher,
 				    issuer_region = :issuer, accept_key = :key, accepted_at = :at, hold_expires_at = :expires, updated_at = :at
-				where id = :id""", Map.of("voucher", voucher, "at", Timestamp.from(now), "expires",
-						Timestamp.from(now.plus(holdFor)), "id", orderId), grantId, issuer, idempotencyKey);
-		audited(order, view, "order.accepted");
-		if (voucher > 0) {
-			// the money last: the grant's row stays locked only until the commit that follows
-			try {
-				ledger.transfer(new Transfer("hold:" + orderId, Accounts.grant(grantId), Accounts.hold(orderId), voucher,
-						"HOLD", "order:" + orderId), new Account(Accounts.hold(orderId), Accounts.HOLD, issuer,
-								order.enterpriseOrgId(), true));
-			}
-			catch (InsufficientBalance ex) {
-				throw KejiaoException.conflict("voucher.grant-insufficient", Money.yuan(ex.balance()), Money.yuan(voucher));
-			}
-		}
-		return view;
+				where id = :id""", params,
+				voucher == 0 ? null : new Transfer("hold:" + order.id(), Accounts.grant(Objects.requireNonNull(grantId)),
+						Accounts.hold(order.id()), voucher, "HOLD", "order:" + order.id()),
+				voucher == 0 ? null : new Account(Accounts.hold(order.id()), Accounts.HOLD, issuer, order.enterpriseOrgId(), true));
 	}
 
-	/** The provider delivers, with a report (a file, a note or both). */
-	@Transactional
-	public OrderView deliver(UUID orderId, @Nullable String reportName, byte @Nullable [] report, @Nullable String note) {
-		Actor actor = Actors.require();
-		OrderRow order = lock(orderId, actor);
-		requireProvider(actor, order);
+	private Change delivering(Deliver step, OrderRow order) {
+		requireProvider(step.actor(), order);
 		if (!order.state().equals("ACCEPTED")) {
 			throw KejiaoException.conflict("order.state", order.state());
 		}
+		byte[] report = step.report();
+		String note = step.note();
 		if ((report == null || report.length == 0) && (note == null || note.isBlank())) {
 			throw KejiaoException.invalid("order.report-required");
 		}
 		boolean file = report != null && report.length > 0;
-		OrderView view = jdbc.sql("""
+		MapSqlParameterSource params = new MapSqlParameterSource()
+			.addValue("name", file ? step.reportName() : null, java.sql.Types.VARCHAR)
+			.addValue("content", file ? report : null, java.sql.Types.BINARY)
+			.addValue("note", note == null ? null : note.strip(), java.sql.Types.VARCHAR)
+			.addValue("at", Timestamp.from(clock.instant())).addValue("id", order.id());
+		return new Change(step, order, "order.delivered", """
 				update voucher.service_order set state = 'DELIVERED', report_name = :name, report_content = :content,
-				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id returning """ + " " + VIEW_COLUMNS)
-			.param("name", file ? reportName : null, java.sql.Types.VARCHAR)
-			.param("content", file ? report : null, java.sql.Types.BINARY)
-			.param("note", note == null ? null : note.strip(), java.sql.Types.VARCHAR)
-			.param("at", Timestamp.from(clock.instant())).param("id", orderId)
-			.query(ServiceOrders::orderView).single();
-		return audited(order, view, "order.delivered");
+				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id""", params, null, null);
 	}
 
-	/** The enterprise confirms the delivery: the held voucher part becomes the provider's claim on the issuing region. */
-	@Transactional
-	public OrderView confirm(UUID orderId) {
-		Actor actor = Actors.require();
-		OrderRow order = lock(orderId, actor);
-		requireEnterprise(actor, order);
+	private @Nullable Change confirming(Confirm step, OrderRow order) {
+		requireEnterprise(step.actor(), order);
 		if (!order.state().equals("DELIVERED")) {
 			if (order.state().equals("CONFIRMED")) {
-				return view(orderId);
+				return null;
 			}
 			throw KejiaoException.conflict("order.state", order.state());
 		}
-		OrderView view = update("update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id",
-				Map.of("at", Timestamp.from(clock.instant()), "id", orderId));
-		audited(order, view, "order.confirmed");
-		// the money last: the provider's receivable is one row for every order it confirms, locked only until the commit
-		post(order);
-		return view;
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("at", Timestamp.from(clock.instant()))
+			.addValue("id", order.id());
+		Transfer transfer = null;
+		Account receivable = null;
+		if (order.voucherAmount() > 0) {
+			String code = Accounts.receivable(order.providerOrgId(), Objects.requireNonNull(order.issuerRegion()));
+			transfer = new Transfer("post:" + order.id(), Accounts.hold(order.id()), code, order.voucherAmount(), "POST",
+					"order:" + order.id());
+			receivable = new Account(code, Accounts.RECEIVABLE, order.issuerRegion(), order.providerOrgId(), true);
+		}
+		return new Change(step, order, "order.confirmed",
+				"update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id",
+				params, transfer, receivable);
+	}
+
+	@PreDestroy
+	void stop() {
+		steps.close();
 	}
 
 	private void post(OrderRow order) {
@@ -447,19 +584,6 @@ public class ServiceOrders {
 		return audited(before, view(before.id()), action);
 	}
 
-	/** Runs an update of one order and returns the order as it now is, in one round trip. */
-	private OrderView update(String sql, Map<String, Object> params) {
-		return jdbc.sql(sql + " returning " + VIEW_COLUMNS).params(params).query(ServiceOrders::orderView).single();
-	}
-
-	/** {@link #update(String, Map)} with the acceptance's nullable grant, issuer and key. */
-	private OrderView update(String sql, Map<String, Object> params, @Nullable UUID grant, @Nullable String issuer,
-			@Nullable String key) {
-		return jdbc.sql(sql + " returning " + VIEW_COLUMNS).params(params).param("grant", grant, java.sql.Types.OTHER)
-			.param("issuer", issuer, java.sql.Types.VARCHAR).param("key", key, java.sql.Types.VARCHAR)
-			.query(ServiceOrders::orderView).single();
-	}
-
 	private OrderView audited(OrderRow before, OrderView view, String action) {
 		audit.record(action, "service-order", before.id().toString(), before.number(), before.providerRegion(),
 				Map.of("state", before.state()), Map.of("state", view.state(), "quote", String.valueOf(view.quote()),
@@ -554,11 +678,22 @@ public class ServiceOrders {
 			List<String> serviceKinds, @Nullable String acceptedZone, LocalDate validUntil, String state) {
 	}
 
+	private static final String SELECT_GRANT = """
+			select id, scheme_id, enterprise_org_id, region_code, subsidy_ratio, service_kinds, accepted_zone,
+			       valid_until, state from voucher.grant_""";
+
 	private java.util.Optional<GrantRow> grantRow(UUID grantId) {
-		return jdbc.sql("""
-				select id, scheme_id, enterprise_org_id, region_code, subsidy_ratio, service_kinds, accepted_zone,
-				       valid_until, state from voucher.grant_ where id = :id""")
-			.param("id", grantId).query(ServiceOrders::grantRow).optional();
+		return jdbc.sql(SELECT_GRANT + " where id = :id").param("id", grantId).query(ServiceOrders::grantRow).optional();
+	}
+
+	private Map<UUID, GrantRow> grantRows(List<UUID> ids) {
+		Map<UUID, GrantRow> grants = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(SELECT_GRANT + " where id = any(cast(:ids as uuid[]))")
+				.param("ids", ids.stream().map(UUID::toString).distinct().toArray(String[]::new))
+				.query(ServiceOrders::grantRow).list().forEach(grant -> grants.put(grant.id(), grant));
+		}
+		return grants;
 	}
 
 	private static GrantRow grantRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
