@@ -106,6 +106,11 @@ public final class GroupCommit<J, R> implements AutoCloseable {
 		return unwrap(Objects.requireNonNull(transactions.execute(status -> batch.apply(List.of(job)))).getFirst());
 	}
 
+	/** Jobs waiting for a worker. */
+	public int waiting() {
+		return queue.size();
+	}
+
 	/** Batches run and jobs in them since the start: jobs ÷ batches is the mean batch size. */
 	public long[] counts() {
 		return new long[] { batches.sum(), jobs.sum() };
