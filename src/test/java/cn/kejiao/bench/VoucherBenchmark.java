@@ -99,10 +99,13 @@ public final class VoucherBenchmark {
 				List<Double> requests = Collections.synchronizedList(new ArrayList<>());
 				double dbCpuBefore = databaseCpuSeconds(dataDir);
 				double javaCpuBefore = javaCpuSeconds();
-				long deadline = System.nanoTime() + seconds * 1_000_000_000L;
 				java.util.concurrent.atomic.AtomicInteger ranOut = new java.util.concurrent.atomic.AtomicInteger();
-				long started = System.nanoTime();
-				try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+				double wall;
+				try (var pool = (java.util.concurrent.ThreadPoolExecutor) Executors.newFixedThreadPool(clients)) {
+					pool.prestartAllCoreThreads();
+					java.util.Map<Long, Long> threadCpuBefore = threadCpu();
+					long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+					long started = System.nanoTime();
 					List<Future<?>> futures = new ArrayList<>();
 					for (int c = 0; c < clients; c++) {
 						UUID grant = grants.get(c);
@@ -145,8 +148,11 @@ public final class VoucherBenchmark {
 					for (Future<?> future : futures) {
 						future.get();
 					}
+					wall = (System.nanoTime() - started) / 1e9;
+					if (System.getenv("KEJIAO_BENCH_THREADS") != null) {
+						printThreadCpu(threadCpuBefore, threadCpu(), cycles.size());
+					}
 				}
-				double wall = (System.nanoTime() - started) / 1e9;
 				if (ranOut.get() > 0) {
 					System.out.printf("(%d of %d clients ran out of orders before the %d s were over: a shorter level)%n",
 							ranOut.get(), clients, seconds);
@@ -229,6 +235,30 @@ public final class VoucherBenchmark {
 			}
 		}
 		return ticks / 100.0; // USER_HZ
+	}
+
+	/** CPU nanoseconds used so far by each live thread of this JVM, by thread id. */
+	static java.util.Map<Long, Long> threadCpu() {
+		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			cpu.put(id, threads.getThreadCpuTime(id));
+		}
+		return cpu;
+	}
+
+	/** With KEJIAO_BENCH_THREADS set: the level's JVM CPU per cycle by thread group (names without digits), on stderr. */
+	static void printThreadCpu(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after, int cycles) {
+		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+		after.forEach((id, cpu) -> {
+			var info = threads.getThreadInfo(id);
+			String group = info == null ? "(ended)" : info.getThreadName().replaceAll("\\d+", "N");
+			groups.merge(group, (cpu - before.getOrDefault(id, 0L)) / 1e6 / cycles, Double::sum);
+		});
+		groups.entrySet().stream().filter(e -> e.getValue() >= 0.01)
+			.sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach(e -> System.err.printf(Locale.ROOT, "  %-60s %.2f ms CPU per cycle%n", e.getKey(), e.getValue()));
 	}
 
 	/** CPU seconds used so far by this JVM. */
