@@ -214,10 +214,17 @@ public class ServiceOrders {
 	private record Confirm(UUID orderId, Actor actor, @Nullable String address) implements Step {
 	}
 
-	/** What a step changes: the order's row, its audit entry and the money it moves, if any. */
-	private record Change(Step step, OrderRow before, String action, String sql, MapSqlParameterSource params,
+	/** What a step changes: the order's row (and its open hold), its audit entry and the money it moves, if any. */
+	private record Change(Step step, OrderRow before, String action, List<Statement> statements,
 			@Nullable Transfer transfer, @Nullable Account open) {
 	}
+
+	private record Statement(String sql, MapSqlParameterSource params) {
+	}
+
+	private static final String OPEN_HOLD = "insert into voucher.open_hold (order_id, expires_at) values (:id, :expires)";
+
+	private static final String CLOSE_HOLD = "delete from voucher.open_hold where order_id = :id";
 
 	/**
 	 * Takes the steps in one transaction: locks their orders (in id order), checks each step as a request of its
@@ -260,7 +267,8 @@ public class ServiceOrders {
 			}
 		}
 		Map<String, List<MapSqlParameterSource>> updates = new LinkedHashMap<>();
-		changes.values().forEach(change -> updates.computeIfAbsent(change.sql(), sql -> new ArrayList<>()).add(change.params()));
+		changes.values().stream().flatMap(change -> change.statements().stream())
+			.forEach(statement -> updates.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(statement.params()));
 		updates.forEach((sql, params) -> named.batchUpdate(sql, params.toArray(MapSqlParameterSource[]::new)));
 		Map<UUID, OrderView> views = new java.util.HashMap<>();
 		List<String> read = new ArrayList<>();
@@ -351,10 +359,10 @@ public class ServiceOrders {
 			.addValue("at", Timestamp.from(now)).addValue("expires", Timestamp.from(now.plus(holdFor)))
 			.addValue("id", order.id()).addValue("grant", grantId, java.sql.Types.OTHER)
 			.addValue("issuer", issuer, java.sql.Types.VARCHAR).addValue("key", step.key(), java.sql.Types.VARCHAR);
-		return new Change(step, order, "order.accepted", """
+		return new Change(step, order, "order.accepted", List.of(new Statement("""
 				update voucher.service_order set state = 'ACCEPTED', grant_id = :grant, voucher_amount = :voucher,
 				    issuer_region = :issuer, accept_key = :key, accepted_at = :at, hold_expires_at = :expires, updated_at = :at
-				where id = :id""", params,
+				where id = :id""", params), new Statement(OPEN_HOLD, params)),
 				voucher == 0 ? null : new Transfer("hold:" + order.id(), Accounts.grant(Objects.requireNonNull(grantId)),
 						Accounts.hold(order.id()), voucher, "HOLD", "order:" + order.id()),
 				voucher == 0 ? null : new Account(Accounts.hold(order.id()), Accounts.HOLD, issuer, order.enterpriseOrgId(), true));
@@ -376,9 +384,10 @@ public class ServiceOrders {
 			.addValue("content", file ? report : null, java.sql.Types.BINARY)
 			.addValue("note", note == null ? null : note.strip(), java.sql.Types.VARCHAR)
 			.addValue("at", Timestamp.from(clock.instant())).addValue("id", order.id());
-		return new Change(step, order, "order.delivered", """
+		return new Change(step, order, "order.delivered", List.of(new Statement("""
 				update voucher.service_order set state = 'DELIVERED', report_name = :name, report_content = :content,
-				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id""", params, null, null);
+				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id""", params),
+				new Statement(CLOSE_HOLD, params)), null, null);
 	}
 
 	private @Nullable Change confirming(Confirm step, OrderRow order) {
@@ -399,9 +408,9 @@ public class ServiceOrders {
 					"order:" + order.id());
 			receivable = new Account(code, Accounts.RECEIVABLE, order.issuerRegion(), order.providerOrgId(), true);
 		}
-		return new Change(step, order, "order.confirmed",
+		return new Change(step, order, "order.confirmed", List.of(new Statement(
 				"update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id",
-				params, transfer, receivable);
+				params)), transfer, receivable);
 	}
 
 	@PreDestroy
@@ -456,6 +465,7 @@ public class ServiceOrders {
 				update voucher.service_order set state = 'CANCELLED', cancel_reason = :reason, cancelled_by = :by,
 				    cancelled_at = :at, updated_at = :at where id = :id""")
 			.param("reason", reason).param("by", by).param("at", Timestamp.from(now)).param("id", order.id()).update();
+		jdbc.sql(CLOSE_HOLD).param("id", order.id()).update();
 	}
 
 	/** The enterprise disputes a delivery instead of confirming it; the provider's region admin decides. */
@@ -505,7 +515,8 @@ public class ServiceOrders {
 	@Transactional
 	public int lapseStaleHolds() {
 		List<OrderRow> due = jdbc.sql(SELECT_ROW + " " + """
-				where state = 'ACCEPTED' and hold_expires_at < :now order by hold_expires_at limit 200
+				where state = 'ACCEPTED'
+				  and id in (select order_id from voucher.open_hold where expires_at < :now order by expires_at limit 200)
 				for update skip locked""")
 			.param("now", Timestamp.from(clock.instant())).query(ServiceOrders::orderRow).list();
 		for (OrderRow order : due) {
