@@ -214,15 +214,10 @@ public class ServiceOrders {
 	private record Confirm(UUID orderId, Actor actor, @Nullable String address) implements Step {
 	}
 
-	/** What a step changes: the order's row (and its open hold), its audit entry and the money it moves, if any. */
-	private record Change(Step step, OrderRow before, String action, List<Statement> statements,
+	/** What a step changes: the order's row (and its open hold, in the same statement), its audit entry and the money it moves, if any. */
+	private record Change(Step step, OrderRow before, String action, String sql, MapSqlParameterSource params,
 			@Nullable Transfer transfer, @Nullable Account open) {
 	}
-
-	private record Statement(String sql, MapSqlParameterSource params) {
-	}
-
-	private static final String OPEN_HOLD = "insert into voucher.open_hold (order_id, expires_at) values (:id, :expires)";
 
 	private static final String CLOSE_HOLD = "delete from voucher.open_hold where order_id = :id";
 
@@ -267,8 +262,7 @@ public class ServiceOrders {
 			}
 		}
 		Map<String, List<MapSqlParameterSource>> updates = new LinkedHashMap<>();
-		changes.values().stream().flatMap(change -> change.statements().stream())
-			.forEach(statement -> updates.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(statement.params()));
+		changes.values().forEach(change -> updates.computeIfAbsent(change.sql(), sql -> new ArrayList<>()).add(change.params()));
 		updates.forEach((sql, params) -> named.batchUpdate(sql, params.toArray(MapSqlParameterSource[]::new)));
 		Map<UUID, OrderView> views = new java.util.HashMap<>();
 		List<String> read = new ArrayList<>();
@@ -359,10 +353,13 @@ public class ServiceOrders {
 			.addValue("at", Timestamp.from(now)).addValue("expires", Timestamp.from(now.plus(holdFor)))
 			.addValue("id", order.id()).addValue("grant", grantId, java.sql.Types.OTHER)
 			.addValue("issuer", issuer, java.sql.Types.VARCHAR).addValue("key", step.key(), java.sql.Types.VARCHAR);
-		return new Change(step, order, "order.accepted", List.of(new Statement("""
-				update voucher.service_order set state = 'ACCEPTED', grant_id = :grant, voucher_amount = :voucher,
-				    issuer_region = :issuer, accept_key = :key, accepted_at = :at, hold_expires_at = :expires, updated_at = :at
-				where id = :id""", params), new Statement(OPEN_HOLD, params)),
+		return new Change(step, order, "order.accepted", """
+				with accepted as (
+				    update voucher.service_order set state = 'ACCEPTED', grant_id = :grant, voucher_amount = :voucher,
+				        issuer_region = :issuer, accept_key = :key, accepted_at = :at, hold_expires_at = :expires,
+				        updated_at = :at
+				    where id = :id returning id, hold_expires_at)
+				insert into voucher.open_hold (order_id, expires_at) select id, hold_expires_at from accepted""", params,
 				voucher == 0 ? null : new Transfer("hold:" + order.id(), Accounts.grant(Objects.requireNonNull(grantId)),
 						Accounts.hold(order.id()), voucher, "HOLD", "order:" + order.id()),
 				voucher == 0 ? null : new Account(Accounts.hold(order.id()), Accounts.HOLD, issuer, order.enterpriseOrgId(), true));
@@ -384,10 +381,11 @@ public class ServiceOrders {
 			.addValue("content", file ? report : null, java.sql.Types.BINARY)
 			.addValue("note", note == null ? null : note.strip(), java.sql.Types.VARCHAR)
 			.addValue("at", Timestamp.from(clock.instant())).addValue("id", order.id());
-		return new Change(step, order, "order.delivered", List.of(new Statement("""
-				update voucher.service_order set state = 'DELIVERED', report_name = :name, report_content = :content,
-				    report_note = :note, delivered_at = :at, updated_at = :at where id = :id""", params),
-				new Statement(CLOSE_HOLD, params)), null, null);
+		return new Change(step, order, "order.delivered", """
+				with delivered as (
+				    update voucher.service_order set state = 'DELIVERED', report_name = :name, report_content = :content,
+				        report_note = :note, delivered_at = :at, updated_at = :at where id = :id returning id)
+				delete from voucher.open_hold h using delivered where h.order_id = delivered.id""", params, null, null);
 	}
 
 	private @Nullable Change confirming(Confirm step, OrderRow order) {
@@ -408,9 +406,9 @@ public class ServiceOrders {
 					"order:" + order.id());
 			receivable = new Account(code, Accounts.RECEIVABLE, order.issuerRegion(), order.providerOrgId(), true);
 		}
-		return new Change(step, order, "order.confirmed", List.of(new Statement(
+		return new Change(step, order, "order.confirmed",
 				"update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id",
-				params)), transfer, receivable);
+				params, transfer, receivable);
 	}
 
 	@PreDestroy

@@ -88,7 +88,7 @@ public final class VoucherBenchmark {
 			for (int clients : levels) {
 				// enough quoted orders for the level's duration, made beforehand and not timed: one through the facades,
 				// the rest copies of it in SQL (tens of thousands of requests and quotes would take minutes)
-				int perClient = seconds * (clients == 1 ? 150 : clients == 8 ? 80 : 30);
+				int perClient = seconds * (clients == 1 ? 300 : clients <= 8 ? 160 : 40);
 				OrderView template = as("ent-ws", () -> orders.request(provider, null, "压测订单", "检验检测"));
 				as("provider-jd", () -> orders.quote(template.id(), "1000.00"));
 				List<List<UUID>> work = new ArrayList<>();

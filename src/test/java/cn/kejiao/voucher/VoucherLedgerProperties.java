@@ -248,6 +248,11 @@ class VoucherLedgerProperties {
 		for (var hold : model.holds.entrySet()) {
 			assertThat(ledger.balance("hold:" + hold.getKey())).as("hold after " + after).isEqualTo(hold.getValue());
 		}
+		// the lapse job finds accepted orders through their open holds: one for each accepted order, no other
+		var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		assertThat(jdbc.sql("select order_id from voucher.open_hold order by order_id").query(UUID.class).list())
+			.as("open holds after " + after)
+			.isEqualTo(jdbc.sql("select id from voucher.service_order where state = 'ACCEPTED' order by id").query(UUID.class).list());
 	}
 
 	/** Runs the step; returns null when it succeeded, else the error code it was refused with. */
