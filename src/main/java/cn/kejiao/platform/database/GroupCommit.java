@@ -167,7 +167,13 @@ public final class GroupCommit<J, R> implements AutoCloseable {
 		List<J> jobsOfBatch = taken.stream().map(Pending::job).toList();
 		List<Result<R>> results;
 		try {
-			results = Objects.requireNonNull(transactions.execute(status -> batch.apply(jobsOfBatch)));
+			results = Objects.requireNonNull(transactions.execute(status -> {
+				List<Result<R>> outcomes = batch.apply(jobsOfBatch);
+				if (outcomes.size() != jobsOfBatch.size()) {
+					throw new IllegalStateException(outcomes.size() + " outcomes for " + jobsOfBatch.size() + " jobs");
+				}
+				return outcomes;
+			}));
 		}
 		catch (Throwable ex) {
 			if (taken.size() == 1) {
