@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,27 +126,15 @@ class GroupCommitTests {
 		jdbc.update("insert into public.group_commit_test (value, key) values ('taken', 'x')");
 		GroupCommit<Job, String> steps = commits(1);
 		try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
-			Future<String> blocker = callers.submit(() -> steps.submit(new Job("b", "blocker")));
-			while (batches.isEmpty()) {
-				Thread.sleep(5);
-			}
-			List<Future<String>> queued = new ArrayList<>();
-			for (String value : List.of("a", "b2", "taken", "c", "refuse-d")) {
-				queued.add(callers.submit(() -> steps.submit(new Job("k-" + value, value))));
-				while (steps.waiting() < queued.size()) {
-					Thread.sleep(5);
-				}
-			}
-			while (steps.waiting() < 5) {
-				Thread.sleep(5);
-			}
+			List<Future<String>> queued = behindABlocker(steps, callers, List.of("a", "b2", "taken", "c", "refuse-d"),
+					value -> "k-" + value);
 			release.countDown();
-			assertThat(blocker.get()).startsWith("blocker");
-			assertThat(queued.get(0).get()).startsWith("a by");
-			assertThat(queued.get(1).get()).startsWith("b2 by");
-			assertThatThrownBy(queued.get(2)::get).hasCauseInstanceOf(DataAccessException.class);
-			assertThat(queued.get(3).get()).startsWith("c by");
-			assertThatThrownBy(queued.get(4)::get).cause().isInstanceOf(KejiaoException.class)
+			assertThat(queued.get(0).get()).startsWith("blocker");
+			assertThat(queued.get(1).get()).startsWith("a by");
+			assertThat(queued.get(2).get()).startsWith("b2 by");
+			assertThatThrownBy(queued.get(3)::get).hasCauseInstanceOf(DataAccessException.class);
+			assertThat(queued.get(4).get()).startsWith("c by");
+			assertThatThrownBy(queued.get(5)::get).cause().isInstanceOf(KejiaoException.class)
 				.extracting(ex -> ((KejiaoException) ex).code()).isEqualTo("test.refused");
 		}
 		assertThat(batches.get(1)).as("the queued jobs were taken together").containsExactly("a", "b2", "taken", "c", "refuse-d");
@@ -158,19 +147,9 @@ class GroupCommitTests {
 	void jobsWithTheSameKeyNeverShareABatch() throws Exception {
 		GroupCommit<Job, String> steps = commits(1);
 		try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
-			Future<String> blocker = callers.submit(() -> steps.submit(new Job("b", "blocker")));
-			while (batches.isEmpty()) {
-				Thread.sleep(5);
-			}
-			List<Future<String>> queued = new ArrayList<>();
-			for (String value : List.of("one-1", "two-1", "one-2", "one-3", "two-2")) {
-				queued.add(callers.submit(() -> steps.submit(new Job(value.substring(0, 3), value))));
-				while (steps.waiting() < queued.size()) {
-					Thread.sleep(5);
-				}
-			}
+			List<Future<String>> queued = behindABlocker(steps, callers, List.of("one-1", "two-1", "one-2", "one-3", "two-2"),
+					value -> value.substring(0, 3));
 			release.countDown();
-			blocker.get();
 			for (Future<String> future : queued) {
 				assertThat(future.get()).contains(" by test-steps-1");
 			}
@@ -181,6 +160,26 @@ class GroupCommitTests {
 		}
 		assertThat(batches.get(1)).containsExactly("one-1", "two-1");
 		assertThat(committed()).containsExactly("blocker", "one-1", "one-2", "one-3", "two-1", "two-2");
+	}
+
+	/**
+	 * Holds the only worker with a job that waits for {@link #release}, then queues a job for each value behind
+	 * it, one after the other; the jobs' futures, the blocker's first.
+	 */
+	private List<Future<String>> behindABlocker(GroupCommit<Job, String> steps, ExecutorService callers,
+			List<String> values, Function<String, String> key) throws InterruptedException {
+		List<Future<String>> futures = new ArrayList<>();
+		futures.add(callers.submit(() -> steps.submit(new Job("b", "blocker"))));
+		while (batches.isEmpty()) {
+			Thread.sleep(5);
+		}
+		for (String value : values) {
+			futures.add(callers.submit(() -> steps.submit(new Job(key.apply(value), value))));
+			while (steps.waiting() < futures.size() - 1) {
+				Thread.sleep(5);
+			}
+		}
+		return futures;
 	}
 
 	@Test
