@@ -134,7 +134,8 @@ public class Ledger {
 			.param("openCodes", open.stream().map(Account::code).toArray(String[]::new))
 			.param("openKinds", open.stream().map(Account::kind).toArray(String[]::new))
 			.param("openRegions", open.stream().map(Account::regionCode).toArray(String[]::new))
-			.param("openOwners", open.stream().map(a -> a.ownerId() == null ? null : a.ownerId().toString()).toArray(String[]::new))
+			.param("openOwners", open.stream().map(a -> a.ownerId() == null ? null : a.ownerId().toString())
+				.toArray(String[]::new))
 			.param("openFloors", open.stream().map(Account::floorZero).toArray(Boolean[]::new))
 			.query((rs, row) -> {
 				Transfer transfer = transfers.get(rs.getInt(1) - 1);

@@ -49,7 +49,8 @@ import jakarta.annotation.PreDestroy;
  * Service orders: request → quote → accept (the voucher part is held) → deliver → confirm (the hold is
  * posted to the provider), or cancel before delivery (the hold is voided). Every step locks the order's row
  * first, so two steps on one order run one after the other, and moves its money in the same transaction
- * with a key derived from the order, so a retried step moves nothing twice.
+ * with a key derived from the order, so a retried step moves nothing twice. Accept, deliver and confirm of
+ * many requests are committed together ({@link GroupCommit}, decision 0006).
  */
 @Service
 public class ServiceOrders {
@@ -214,7 +215,10 @@ public class ServiceOrders {
 	private record Confirm(UUID orderId, Actor actor, @Nullable String address) implements Step {
 	}
 
-	/** What a step changes: the order's row (and its open hold, in the same statement), its audit entry and the money it moves, if any. */
+	/**
+	 * What a step changes: the order's row (and its open hold, in the same statement), its audit entry and the
+	 * money it moves, if any.
+	 */
 	private record Change(Step step, OrderRow before, String action, String sql, MapSqlParameterSource params,
 			@Nullable Transfer transfer, @Nullable Account open) {
 	}
