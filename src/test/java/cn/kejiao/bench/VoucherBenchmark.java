@@ -166,11 +166,16 @@ public final class VoucherBenchmark {
 				// a cycle's database work counted in pgbench transactions: with the application free, and the
 				// database given all the CPU pgbench's own run had, cycles could reach at most 1/k of pgbench's rate
 				double k = dbPerCycle / dbPerTransaction;
+				// a pgbench transaction takes PostgreSQL well over 0.05 ms of CPU; less means its backends' CPU was
+				// not seen in /proc (it happened in a few runs at one client), and then k would be meaningless
+				String perTransaction = dbPerTransaction < 0.05 ? "? (not captured)"
+						: String.format(Locale.ROOT, "%.2f", dbPerTransaction);
+				String kColumn = dbPerTransaction < 0.05 ? "?" : String.format(Locale.ROOT, "%.1f (%.0f%%)", k, 100 / k);
 				rows.add(String.format(Locale.ROOT,
-						"| %d | %d | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %d (%d ms) | %.0f | %.0f%% | %.2f / %.2f | %.2f | %.1f (%.0f%%) |",
+						"| %d | %d | %.1f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %d (%d ms) | %.0f | %.0f%% | %.2f / %.2f | %s | %s |",
 						clients, cycles.size(), rate, pct(cycles, 50), pct(cycles, 95), pct(cycles, 99), pct(requests, 50),
 						pct(requests, 95), pct(requests, 99), verification.violations().size(), verification.millis(), pgbench[0],
-						100 * rate / pgbench[0], dbPerCycle, javaPerCycle, dbPerTransaction, k, 100 / k));
+						100 * rate / pgbench[0], dbPerCycle, javaPerCycle, perTransaction, kColumn));
 				System.out.println(rows.getLast());
 			}
 			Verification last = app.getBean(Ledger.class).verify();
