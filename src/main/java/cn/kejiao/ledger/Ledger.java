@@ -86,11 +86,7 @@ public class Ledger {
 				.query((rs, row) -> new Posted(rs.getLong(1), transfer.key(), rs.getString(3), rs.getString(4), rs.getLong(5),
 						rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(), !rs.getBoolean(2)))
 				.single();
-			if (posted.replayed() && (!posted.from().equals(transfer.from()) || !posted.to().equals(transfer.to())
-					|| posted.amount() != transfer.amount())) {
-				throw KejiaoException.conflict("ledger.key-reused", transfer.key());
-			}
-			return posted;
+			return requireSameAsAsked(posted, transfer);
 		}
 		catch (org.springframework.dao.DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof java.sql.SQLException sql && "KJ001".equals(sql.getSQLState())) {
@@ -145,14 +141,19 @@ public class Ledger {
 				}
 				Posted posted = new Posted(id, transfer.key(), rs.getString(4), rs.getString(5), rs.getLong(6),
 						transfer.kind(), transfer.reference(), rs.getTimestamp(8).toInstant(), !rs.getBoolean(3));
-				if (posted.replayed() && (!posted.from().equals(transfer.from()) || !posted.to().equals(transfer.to())
-						|| posted.amount() != transfer.amount())) {
-					throw KejiaoException.conflict("ledger.key-reused", transfer.key());
-				}
-				return outcomes.add(new Outcome(posted, null));
+				return outcomes.add(new Outcome(requireSameAsAsked(posted, transfer), null));
 			})
 			.list();
 		return outcomes;
+	}
+
+	/** A key used before must have moved what is asked now; otherwise it was reused for another transfer. */
+	private static Posted requireSameAsAsked(Posted posted, Transfer transfer) {
+		if (posted.replayed() && (!posted.from().equals(transfer.from()) || !posted.to().equals(transfer.to())
+				|| posted.amount() != transfer.amount())) {
+			throw KejiaoException.conflict("ledger.key-reused", transfer.key());
+		}
+		return posted;
 	}
 
 	private static final java.util.regex.Pattern INSUFFICIENT = java.util.regex.Pattern.compile("ledger\\.insufficient balance=(-?\\d+)");

@@ -254,11 +254,8 @@ public class ServiceOrders {
 					case Deliver deliver -> delivering(deliver, order);
 					case Confirm confirm -> confirming(confirm, order);
 				};
-				if (change != null) {
+				if (change != null) { // null: a repeated step, answered with the order as it is
 					changes.put(i, change);
-				}
-				else {
-					results.set(i, GroupCommit.Result.of(null)); // a repeated step: the order as it is, read below
 				}
 			}
 			catch (KejiaoException ex) {
@@ -271,7 +268,7 @@ public class ServiceOrders {
 		Map<UUID, OrderView> views = new java.util.HashMap<>();
 		List<String> read = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
-			if (results.get(i) == null || results.get(i).error() == null) {
+			if (results.get(i) == null) {
 				read.add(batch.get(i).orderId().toString());
 			}
 		}
@@ -279,13 +276,8 @@ public class ServiceOrders {
 			jdbc.sql(SELECT_VIEW + " where id = any(cast(:ids as uuid[]))").param("ids", read.toArray(String[]::new))
 				.query(ServiceOrders::orderView).list().forEach(view -> views.put(view.id(), view));
 		}
-		audit.recordAll(changes.values().stream().map(change -> {
-			OrderView after = views.get(change.before().id());
-			return new AuditChange(change.step().actor(), change.step().address(), change.action(), "service-order",
-					change.before().id().toString(), change.before().number(), change.before().providerRegion(),
-					Map.of("state", change.before().state()), Map.of("state", after.state(), "quote",
-							String.valueOf(after.quote()), "voucherAmount", after.voucherAmount()));
-		}).toList());
+		audit.recordAll(changes.values().stream().map(change -> auditChange(change.step().actor(), change.step().address(),
+				change.before(), views.get(change.before().id()), change.action())).toList());
 		// the money last, so the accounts (a provider's receivable is shared by all its orders) stay locked only until
 		// the commit; a grant that cannot cover its hold fails the batch, and each step then runs alone
 		List<Change> moving = changes.values().stream().filter(change -> change.transfer() != null).toList();
@@ -299,7 +291,7 @@ public class ServiceOrders {
 			}
 		}
 		for (int i = 0; i < batch.size(); i++) {
-			if (results.get(i) == null || results.get(i).error() == null) {
+			if (results.get(i) == null) {
 				results.set(i, GroupCommit.Result.of(views.get(batch.get(i).orderId())));
 			}
 		}
@@ -598,10 +590,17 @@ public class ServiceOrders {
 	}
 
 	private OrderView audited(OrderRow before, OrderView view, String action) {
-		audit.record(action, "service-order", before.id().toString(), before.number(), before.providerRegion(),
-				Map.of("state", before.state()), Map.of("state", view.state(), "quote", String.valueOf(view.quote()),
-						"voucherAmount", view.voucherAmount()));
+		audit.recordAll(List.of(auditChange(Actors.current().orElse(null), Actors.clientAddress().orElse(null), before,
+				view, action)));
 		return view;
+	}
+
+	/** An order's audit entry: its state before, and its state, quote and voucher part after. */
+	private static AuditChange auditChange(@Nullable Actor actor, @Nullable String address, OrderRow before,
+			OrderView after, String action) {
+		return new AuditChange(actor, address, action, "service-order", before.id().toString(), before.number(),
+				before.providerRegion(), Map.of("state", before.state()), Map.of("state", after.state(), "quote",
+						String.valueOf(after.quote()), "voucherAmount", after.voucherAmount()));
 	}
 
 	/** Locks the order's row for this step; an order the actor may not see does not exist for it. */
