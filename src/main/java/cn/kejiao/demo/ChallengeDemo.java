@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.challenge.ApplicationView;
+import cn.kejiao.challenge.ChallengeApplications;
+import cn.kejiao.challenge.ChallengeAwards;
 import cn.kejiao.challenge.Award;
 import cn.kejiao.challenge.ChallengeForm;
+import cn.kejiao.challenge.ChallengeReviews;
 import cn.kejiao.challenge.ChallengeView;
 import cn.kejiao.challenge.Challenges;
 import cn.kejiao.challenge.Target;
@@ -33,10 +36,17 @@ class ChallengeDemo {
 	private static final Logger log = LoggerFactory.getLogger(ChallengeDemo.class);
 
 	private final Challenges challenges;
+	private final ChallengeApplications applications;
+	private final ChallengeReviews reviews;
+	private final ChallengeAwards awards;
 	private final DemoActors actors;
 
-	ChallengeDemo(Challenges challenges, DemoActors actors) {
+	ChallengeDemo(Challenges challenges, ChallengeApplications applications, ChallengeReviews reviews, ChallengeAwards awards,
+			DemoActors actors) {
 		this.challenges = challenges;
+		this.applications = applications;
+		this.reviews = reviews;
+		this.awards = awards;
 		this.actors = actors;
 	}
 
@@ -53,7 +63,7 @@ class ChallengeDemo {
 						OrganisationType.RESEARCH_INSTITUTE, OrganisationType.ENTERPRISE, OrganisationType.ENGINEERING_CENTRE),
 				LocalDate.now().plusDays(45).toString(), 7)));
 		actors.as("ws-admin", () -> challenges.open(yunnan.id()));
-		actors.as("expert-sh", () -> challenges.apply(yunnan.id(), "同济大学 冶金与资源利用团队（教授 2 人、博士 3 人）",
+		actors.as("expert-sh", () -> applications.apply(yunnan.id(), "同济大学 冶金与资源利用团队（教授 2 人、博士 3 人）",
 				"选矿脱硅与强化溶出联合工艺：先以浮选脱除含硅矿物提高铝硅比，再以石灰强化拜耳法溶出；赤泥经脱碱后制备路基材料。"
 						+ "计划 6 个月完成小试，12 个月在文山完成中试。", null, null));
 
@@ -65,21 +75,21 @@ class ChallengeDemo {
 				List.of(new Target("温度循环", "1000 次无失效"), new Target("零点漂移", "≤ ±0.5% FS")), "1200000", List.of("310000"),
 				List.of("yrd"), List.of(), deadline, 7)));
 		actors.as("jd-admin", () -> challenges.open(shanghai.id()));
-		ApplicationView testing = actors.as("provider-jd", () -> challenges.apply(shanghai.id(), "嘉定检测可靠性团队",
+		ApplicationView testing = actors.as("provider-jd", () -> applications.apply(shanghai.id(), "嘉定检测可靠性团队",
 				"以 AEC-Q100 为依据设计加速寿命试验，改进灌封材料与粘接工艺，提供失效分析。", null, null));
-		ApplicationView tongji = actors.as("expert-sh", () -> challenges.apply(shanghai.id(), "同济大学 微电子封装团队",
+		ApplicationView tongji = actors.as("expert-sh", () -> applications.apply(shanghai.id(), "同济大学 微电子封装团队",
 				"采用应力隔离结构与低模量硅凝胶灌封，结合有限元仿真优化封装结构。", null, null));
 		Thread.ofVirtual().name("demo-challenge").start(() -> {
 			try {
 				Thread.sleep(3_000);
-				actors.as("jd-admin", () -> challenges.panel(shanghai.id(), List.of("expert-tj", "expert-cq")));
-				actors.as("expert-cq", () -> challenges.review(shanghai.id(), testing.id(),
+				actors.as("jd-admin", () -> reviews.panel(shanghai.id(), List.of("expert-tj", "expert-cq")));
+				actors.as("expert-cq", () -> reviews.review(shanghai.id(), testing.id(),
 						Map.of("SOLUTION", 82, "TEAM", 85, "PLAN", 80, "BUDGET", 75), "试验方案完整"));
-				actors.as("expert-cq", () -> challenges.review(shanghai.id(), tongji.id(),
+				actors.as("expert-cq", () -> reviews.review(shanghai.id(), tongji.id(),
 						Map.of("SOLUTION", 90, "TEAM", 85, "PLAN", 80, "BUDGET", 80), "结构设计有创新"));
-				actors.as("expert-tj", () -> challenges.review(shanghai.id(), testing.id(),
+				actors.as("expert-tj", () -> reviews.review(shanghai.id(), testing.id(),
 						Map.of("SOLUTION", 80, "TEAM", 80, "PLAN", 85, "BUDGET", 80), "可操作性强"));
-				actors.as("jd-admin", () -> challenges.award(shanghai.id(), List.of(new Award(tongji.id(), "800000"),
+				actors.as("jd-admin", () -> awards.award(shanghai.id(), List.of(new Award(tongji.id(), "800000"),
 						new Award(testing.id(), "400000")), "经专家评审，同济大学微电子封装团队与嘉定检测可靠性团队联合揭榜。"));
 				log.info("Demo challenges loaded");
 			}

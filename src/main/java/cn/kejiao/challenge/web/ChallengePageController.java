@@ -23,12 +23,17 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.challenge.ApplicationView;
+import cn.kejiao.challenge.ChallengeApplications;
+import cn.kejiao.challenge.ChallengeAwards;
 import cn.kejiao.challenge.Award;
 import cn.kejiao.challenge.ChallengeForm;
+import cn.kejiao.challenge.ChallengeMilestones;
+import cn.kejiao.challenge.ChallengeReviews;
 import cn.kejiao.challenge.ChallengeView;
 import cn.kejiao.challenge.Challenges;
 import cn.kejiao.challenge.MilestoneView;
 import cn.kejiao.challenge.RankedApplication;
+import cn.kejiao.challenge.Rubric;
 import cn.kejiao.challenge.Target;
 import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actor;
@@ -46,10 +51,19 @@ import jakarta.servlet.http.HttpServletRequest;
 class ChallengePageController {
 
 	private final Challenges challenges;
+	private final ChallengeApplications applications;
+	private final ChallengeReviews reviews;
+	private final ChallengeAwards awards;
+	private final ChallengeMilestones milestones;
 	private final Problems problems;
 
-	ChallengePageController(Challenges challenges, Problems problems) {
+	ChallengePageController(Challenges challenges, ChallengeApplications applications, ChallengeReviews reviews,
+			ChallengeAwards awards, ChallengeMilestones milestones, Problems problems) {
 		this.challenges = challenges;
+		this.applications = applications;
+		this.reviews = reviews;
+		this.awards = awards;
+		this.milestones = milestones;
 		this.problems = problems;
 	}
 
@@ -89,16 +103,16 @@ class ChallengePageController {
 		Actor reader = Actors.current().orElse(null);
 		ChallengeView challenge = challenges.get(id, reader);
 		model.addAttribute("challenge", challenge);
-		model.addAttribute("rubric", Challenges.RUBRIC);
-		List<RankedApplication> results = List.of("NOTICE", "AWARDED").contains(challenge.state()) ? challenges.results(id)
+		model.addAttribute("rubric", Rubric.STANDARD.weights());
+		List<RankedApplication> results = List.of("NOTICE", "AWARDED").contains(challenge.state()) ? awards.results(id)
 				: List.of();
 		model.addAttribute("results", results);
 		model.addAttribute("teams", results.stream()
 			.collect(Collectors.toMap(RankedApplication::applicationId, RankedApplication::applicantName)));
 		model.addAttribute("ranking", challenge.manageable() && !List.of("DRAFT", "OPEN").contains(challenge.state())
-				? challenges.ranking(id) : List.of());
+				? reviews.ranking(id) : List.of());
 		model.addAttribute("queue", reader != null && challenge.state().equals("REVIEW") ? queue(id) : null);
-		List<ApplicationView> mine = reader == null ? List.of() : challenges.myApplications(reader).stream()
+		List<ApplicationView> mine = reader == null ? List.of() : applications.myApplications(reader).stream()
 			.filter(a -> a.challengeId().equals(id)).toList();
 		model.addAttribute("mine", mine);
 		model.addAttribute("myApplicationIds", mine.stream().map(ApplicationView::id).collect(Collectors.toSet()));
@@ -113,7 +127,7 @@ class ChallengePageController {
 			return null;
 		}
 		try {
-			return challenges.milestones(challenge.id(), reader);
+			return milestones.milestones(challenge.id(), reader);
 		}
 		catch (KejiaoException ex) {
 			return null; // neither the publisher nor an awarded team
@@ -122,7 +136,7 @@ class ChallengePageController {
 
 	private @Nullable Object queue(UUID id) {
 		try {
-			return challenges.reviewQueue(id);
+			return reviews.reviewQueue(id);
 		}
 		catch (KejiaoException ex) {
 			return null; // not on the panel
@@ -133,13 +147,13 @@ class ChallengePageController {
 	String apply(@PathVariable UUID id, @RequestParam String team, @RequestParam String proposal,
 			@RequestParam(required = false) @Nullable MultipartFile attachment, RedirectAttributes redirect,
 			HttpServletRequest request) throws IOException {
-		return problems.stepWithFile(attachment, Challenges.MAX_ATTACHMENT, "challenge.attachment-too-large",
-				(name, content) -> challenges.apply(id, team, proposal, name, content), "/challenges/" + id, redirect, request);
+		return problems.stepWithFile(attachment, ChallengeApplications.MAX_ATTACHMENT, "challenge.attachment-too-large",
+				(name, content) -> applications.apply(id, team, proposal, name, content), "/challenges/" + id, redirect, request);
 	}
 
 	@GetMapping("/challenges/applications/{applicationId}/attachment")
 	ResponseEntity<byte[]> attachment(@PathVariable UUID applicationId) {
-		Challenges.Attachment attachment = challenges.attachment(applicationId, Actors.require());
+		ChallengeApplications.Attachment attachment = applications.attachment(applicationId, Actors.require());
 		return Downloads.file(attachment.name(), MediaType.APPLICATION_OCTET_STREAM, attachment.content());
 	}
 
@@ -147,20 +161,20 @@ class ChallengePageController {
 	String addMilestone(@PathVariable UUID id, @RequestParam UUID applicationId, @RequestParam String title,
 			@RequestParam(required = false) @Nullable LocalDate dueOn, @RequestParam(defaultValue = "") String payment,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> challenges.addMilestone(id, applicationId, title, dueOn, payment.isBlank() ? null : payment.strip()),
+		return step(() -> milestones.addMilestone(id, applicationId, title, dueOn, payment.isBlank() ? null : payment.strip()),
 				id, redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/milestones/{milestoneId}/deliver")
 	String deliverMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId, @RequestParam String deliverable,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> challenges.deliver(milestoneId, deliverable), id, redirect, request);
+		return step(() -> milestones.deliver(milestoneId, deliverable), id, redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/milestones/{milestoneId}/accept")
 	String acceptMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId,
 			@RequestParam(defaultValue = "") String paymentReference, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> challenges.accept(milestoneId, paymentReference), id, redirect, request);
+		return step(() -> milestones.accept(milestoneId, paymentReference), id, redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/deadline")
@@ -172,7 +186,7 @@ class ChallengePageController {
 	@PostMapping("/challenges/{id}/panel")
 	String panel(@PathVariable UUID id, @RequestParam String experts, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		return step(() -> challenges.panel(id, Arrays.stream(experts.split("[,，\\s]+")).filter(e -> !e.isBlank()).toList()),
+		return step(() -> reviews.panel(id, Arrays.stream(experts.split("[,，\\s]+")).filter(e -> !e.isBlank()).toList()),
 				id, redirect, request);
 	}
 
@@ -180,19 +194,19 @@ class ChallengePageController {
 	String review(@PathVariable UUID id, @RequestParam UUID applicationId, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		Map<String, Integer> scores = new LinkedHashMap<>();
-		for (String criterion : Challenges.RUBRIC.keySet()) {
+		for (String criterion : Rubric.STANDARD.criteria()) {
 			String value = form.get("score-" + criterion);
 			if (value != null && value.strip().matches("\\d{1,3}")) {
 				scores.put(criterion, Integer.parseInt(value.strip()));
 			}
 		}
-		return step(() -> challenges.review(id, applicationId, scores, form.get("comment")), id, redirect, request);
+		return step(() -> reviews.review(id, applicationId, scores, form.get("comment")), id, redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/award")
 	String award(@PathVariable UUID id, @RequestParam UUID applicationId, @RequestParam String amount,
 			@RequestParam(defaultValue = "") String decision, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> challenges.award(id, List.of(new Award(applicationId, amount.strip())), decision), id, redirect,
+		return step(() -> awards.award(id, List.of(new Award(applicationId, amount.strip())), decision), id, redirect,
 				request);
 	}
 
