@@ -62,11 +62,12 @@ public class ChallengeApplications {
 		if (actor.organisationId() == null) {
 			throw KejiaoException.forbidden("challenge.organisations-only");
 		}
-		ChallengeRow row = rows.find(challengeId).filter(r -> !r.state().equals("DRAFT"))
+		ChallengeRow row = rows.find(challengeId).filter(r -> r.state() != ChallengeState.DRAFT)
 			.orElseThrow(() -> KejiaoException.notFound("challenge.not-found", challengeId));
 		// an extension or the panel waits until this application is in
 		jdbc.sql("select 1 from challenge.challenge where id = :id for share").param("id", challengeId).query().rowSet();
-		if (!row.state().equals("OPEN") || !clock.instant().isBefore(row.deadline())) {
+		rows.state(row).then(ChallengeState.Step.APPLY, local(row.deadline()));
+		if (!clock.instant().isBefore(row.deadline())) {
 			throw KejiaoException.conflict("challenge.closed-for-applications", local(row.deadline()));
 		}
 		OrganisationView applicant = organisations.find(actor.organisationId()).filter(OrganisationView::isVerified)

@@ -48,9 +48,7 @@ public class ChallengeAwards {
 	public ChallengeView award(UUID id, List<Award> awards, @Nullable String decision) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.lockForPublisher(id, actor);
-		if (!row.state().equals("REVIEW")) {
-			throw KejiaoException.conflict("challenge.state", row.state());
-		}
+		ChallengeState inNotice = rows.state(row).then(ChallengeState.Step.AWARD);
 		if (awards == null || awards.isEmpty()) {
 			throw KejiaoException.invalid("challenge.award-required");
 		}
@@ -82,10 +80,10 @@ public class ChallengeAwards {
 		Instant noticeEnds = now.plus(Duration.ofDays(row.noticeDays()));
 		String text = decision == null ? "" : decision.strip();
 		jdbc.sql("""
-				update challenge.challenge set state = 'NOTICE', decided_at = :now, notice_ends_at = :ends, decision = :decision
-				where id = :id""")
+				update challenge.challenge set decided_at = :now, notice_ends_at = :ends, decision = :decision where id = :id""")
 			.param("now", Timestamp.from(now)).param("ends", Timestamp.from(noticeEnds)).param("decision", text)
 			.param("id", id).update();
+		rows.moveTo(id, inNotice);
 		rows.announce(id, "揭榜结果已公示，公示期至 " + local(noticeEnds) + "。");
 		audit.record("challenge.awarded", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("awards", amounts.entrySet().stream().map(e -> e.getKey() + "=" + Money.yuan(e.getValue())).toList(),
@@ -96,7 +94,7 @@ public class ChallengeAwards {
 	/** The public result: the awarded teams and amounts, once the award is published. */
 	@Transactional(readOnly = true)
 	public List<RankedApplication> results(UUID id) {
-		ChallengeRow row = rows.find(id).filter(r -> r.state().equals("NOTICE"))
+		ChallengeRow row = rows.find(id).filter(r -> r.state() == ChallengeState.NOTICE)
 			.orElseThrow(() -> KejiaoException.notFound("challenge.no-result", id));
 		return jdbc.sql("""
 				select a.id, a.applicant_name, a.applicant_region, a.awarded_amount

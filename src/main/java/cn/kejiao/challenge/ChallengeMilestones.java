@@ -46,9 +46,7 @@ public class ChallengeMilestones {
 			@Nullable Object payment) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.lockForPublisher(id, actor);
-		if (!rows.state(row).equals("AWARDED")) {
-			throw KejiaoException.conflict("challenge.not-final");
-		}
+		rows.state(row).then(ChallengeState.Step.PLAN_MILESTONES);
 		Long awarded = jdbc.sql("select awarded_amount from challenge.application where id = :a and challenge_id = :c")
 			.param("a", applicationId).param("c", id).query(Long.class).optional().orElse(null);
 		if (awarded == null) {
@@ -66,9 +64,10 @@ public class ChallengeMilestones {
 		UUID milestone = UUID.randomUUID();
 		jdbc.sql("""
 				insert into challenge.milestone (id, challenge_id, application_id, title, due_on, payment, state)
-				values (:id, :c, :a, :title, :due, :payment, 'PLANNED')""")
+				values (:id, :c, :a, :title, :due, :payment, :state)""")
 			.param("id", milestone).param("c", id).param("a", applicationId)
-			.param("title", text(title, 2, 200, "challenge.title-length")).param("due", dueOn).param("payment", fen).update();
+			.param("title", text(title, 2, 200, "challenge.title-length")).param("due", dueOn).param("payment", fen)
+			.param("state", MilestoneState.PLANNED.name()).update();
 		audit.record("challenge.milestone-added", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("milestone", milestone.toString()));
 		return rows.milestone(milestone);
@@ -84,11 +83,9 @@ public class ChallengeMilestones {
 		if (!team.equals(actor.organisationId())) {
 			throw KejiaoException.forbidden("challenge.team-only");
 		}
-		if (!milestone.state().equals("PLANNED")) {
-			throw KejiaoException.conflict("challenge.milestone-state", milestone.state());
-		}
-		jdbc.sql("update challenge.milestone set state = 'DELIVERED', deliverable = :d, delivered_at = :at where id = :id")
-			.param("d", text(deliverable, 2, 5000, "challenge.deliverable-required")).param("at", Timestamp.from(clock.instant()))
+		MilestoneState delivered = MilestoneState.valueOf(milestone.state()).deliver();
+		jdbc.sql("update challenge.milestone set state = :state, deliverable = :d, delivered_at = :at where id = :id")
+			.param("state", delivered.name()).param("d", text(deliverable, 2, 5000, "challenge.deliverable-required")).param("at", Timestamp.from(clock.instant()))
 			.param("id", milestoneId).update();
 		audit.record("challenge.milestone-delivered", "challenge", milestone.challengeId().toString(), milestone.title(), null,
 				null, null);
@@ -101,15 +98,13 @@ public class ChallengeMilestones {
 		Actor actor = Actors.require();
 		MilestoneView milestone = rows.milestone(milestoneId);
 		rows.lockForPublisher(milestone.challengeId(), actor);
-		if (!milestone.state().equals("DELIVERED")) {
-			throw KejiaoException.conflict("challenge.milestone-state", milestone.state());
-		}
+		MilestoneState accepted = MilestoneState.valueOf(milestone.state()).accept();
 		String reference = paymentReference == null ? "" : paymentReference.strip();
 		Instant now = clock.instant();
 		jdbc.sql("""
-				update challenge.milestone set state = 'ACCEPTED', accepted_at = :at, payment_reference = :ref, paid_at = :paid
+				update challenge.milestone set state = :state, accepted_at = :at, payment_reference = :ref, paid_at = :paid
 				where id = :id""")
-			.param("at", Timestamp.from(now)).param("ref", reference)
+			.param("state", accepted.name()).param("at", Timestamp.from(now)).param("ref", reference)
 			.param("paid", reference.isEmpty() ? null : Timestamp.from(now), Types.TIMESTAMP)
 			.param("id", milestoneId).update();
 		audit.record("challenge.milestone-accepted", "challenge", milestone.challengeId().toString(), milestone.title(), null,

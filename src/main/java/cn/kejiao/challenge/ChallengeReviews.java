@@ -54,9 +54,7 @@ public class ChallengeReviews {
 	public ChallengeView panel(UUID id, List<String> usernames) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.lockForPublisher(id, actor);
-		if (!row.state().equals("OPEN") && !row.state().equals("REVIEW")) {
-			throw KejiaoException.conflict("challenge.state", row.state());
-		}
+		ChallengeState inReview = rows.state(row).then(ChallengeState.Step.FORM_PANEL);
 		if (clock.instant().isBefore(row.deadline())) {
 			throw KejiaoException.conflict("challenge.deadline-not-reached", local(row.deadline()));
 		}
@@ -76,7 +74,7 @@ public class ChallengeReviews {
 				.param("id", id).param("user", expert.id()).param("username", expert.username())
 				.param("name", expert.displayName()).param("org", expert.organisationId(), Types.OTHER).update();
 		}
-		jdbc.sql("update challenge.challenge set state = 'REVIEW' where id = :id").param("id", id).update();
+		rows.moveTo(id, inReview);
 		audit.record("challenge.panel-formed", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("panel", experts.stream().map(UserView::username).toList()));
 		return rows.view(id, actor);
@@ -109,9 +107,7 @@ public class ChallengeReviews {
 	public QueueItem review(UUID id, UUID applicationId, @Nullable Map<String, Integer> scores, @Nullable String comment) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.forPanellist(id, actor);
-		if (!row.state().equals("REVIEW")) {
-			throw KejiaoException.conflict("challenge.state", row.state());
-		}
+		rows.state(row).then(ChallengeState.Step.SCORE);
 		UUID applicantOrg = jdbc.sql("select applicant_org_id from challenge.application where id = :a and challenge_id = :c")
 			.param("a", applicationId).param("c", id).query(UUID.class).optional()
 			.orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));

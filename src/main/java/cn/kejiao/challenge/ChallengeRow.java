@@ -8,10 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 import cn.kejiao.platform.Actor;
 
-/** A challenge as its row holds it, with the counts and names the pages show beside it. Amounts in fen. */
+/**
+ * A challenge as its row holds it, with the counts and names the pages show beside it. Amounts in fen; {@code state}
+ * as stored ({@link #stateAt} says where it is now).
+ */
 record ChallengeRow(UUID id, String number, String title, String problem, String targetsJson, long bounty,
 		List<String> eligibleRegions, List<String> eligibleZones, List<String> eligibleOrgTypes, Instant deadline,
-		int noticeDays, String state, @Nullable UUID publisherOrgId, String publisherName, String regionCode,
+		int noticeDays, ChallengeState state, @Nullable UUID publisherOrgId, String publisherName, String regionCode,
 		Instant createdAt, @Nullable Instant noticeEndsAt, String decision, long applications, List<String> panel,
 		List<String> announcements) {
 
@@ -26,6 +29,10 @@ record ChallengeRow(UUID id, String number, String title, String problem, String
 
 	/** Whether the reader may see it at all: a draft only its publisher. */
 	boolean isVisibleTo(@Nullable Actor reader) {
-		return !state.equals("DRAFT") || reader != null && isManagedBy(reader);
+		return state != ChallengeState.DRAFT || reader != null && isManagedBy(reader);
+	}
+
+	ChallengeState stateAt(Instant now) {
+		return ChallengeState.at(state, noticeEndsAt, now);
 	}
 }

@@ -62,7 +62,7 @@ class ChallengeRows {
 		ChallengeRow row = jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(ChallengeRows::row)
 			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.not-found", id));
 		if (!row.isManagedBy(actor)) {
-			if (row.state().equals("DRAFT")) {
+			if (row.state() == ChallengeState.DRAFT) {
 				throw KejiaoException.notFound("challenge.not-found", id);
 			}
 			throw KejiaoException.forbidden("challenge.publisher-only");
@@ -71,11 +71,14 @@ class ChallengeRows {
 	}
 
 	/** The challenge's state now: a published award is final (AWARDED) once its notice period has passed. */
-	String state(ChallengeRow row) {
-		if (row.state().equals("NOTICE") && row.noticeEndsAt() != null && !clock.instant().isBefore(row.noticeEndsAt())) {
-			return "AWARDED";
-		}
-		return row.state();
+	ChallengeState state(ChallengeRow row) {
+		return row.stateAt(clock.instant());
+	}
+
+	/** Stores the state a step led to. */
+	void moveTo(UUID id, ChallengeState state) {
+		jdbc.sql("update challenge.challenge set state = :state where id = :id").param("state", state.name()).param("id", id)
+			.update();
 	}
 
 	/** The challenge as the reader sees it; the panel's names for its publisher only. */
@@ -86,7 +89,7 @@ class ChallengeRows {
 		boolean manageable = reader != null && row.isManagedBy(reader);
 		return new ChallengeView(row.id(), row.number(), row.title(), row.problem(), targets, Money.yuan(row.bounty()),
 				row.eligibleRegions(), row.eligibleZones(), row.eligibleOrgTypes().stream().map(OrganisationType::valueOf).toList(),
-				row.deadline(), row.noticeDays(), state(row), row.publisherName(), row.regionCode(), row.createdAt(),
+				row.deadline(), row.noticeDays(), state(row).name(), row.publisherName(), row.regionCode(), row.createdAt(),
 				row.noticeEndsAt(), row.decision(), row.applications(), manageable ? row.panel() : List.of(), row.announcements(),
 				manageable);
 	}
@@ -164,7 +167,7 @@ class ChallengeRows {
 	private static ChallengeRow row(ResultSet rs, int n) throws SQLException {
 		return new ChallengeRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getLong(6), strings(rs, 7), strings(rs, 8), strings(rs, 9), rs.getTimestamp(10).toInstant(),
-				rs.getInt(11), rs.getString(12), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
+				rs.getInt(11), ChallengeState.valueOf(rs.getString(12)), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
 				rs.getTimestamp(16).toInstant(), instant(rs, 17), rs.getString(18), rs.getLong(19), strings(rs, 20),
 				strings(rs, 21));
 	}

@@ -104,12 +104,12 @@ public class Challenges {
 				    eligible_org_types, deadline, notice_days, state, publisher_org_id, publisher_name, region_code, posted_by,
 				    created_at)
 				values (:id, :number, :title, :problem, cast(:targets as jsonb), :bounty, :regions, :zones, :types, :deadline,
-				    :notice, 'DRAFT', :org, :name, :region, :by, :at)""")
+				    :notice, :state, :org, :name, :region, :by, :at)""")
 			.param("id", id).param("number", number).param("title", title).param("problem", problem)
 			.param("targets", ChallengeRows.JSON.writeValueAsString(targets)).param("bounty", bounty)
 			.param("regions", eligibleRegions.toArray(String[]::new)).param("zones", eligibleZones.toArray(String[]::new))
 			.param("types", orgTypes.toArray(String[]::new)).param("deadline", Timestamp.from(deadline))
-			.param("notice", noticeDays).param("org", publisher.organisationId(), Types.OTHER).param("name", publisher.name())
+			.param("notice", noticeDays).param("state", ChallengeState.DRAFT.name()).param("org", publisher.organisationId(), Types.OTHER).param("name", publisher.name())
 			.param("region", publisher.regionCode()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
 			.update();
 		ChallengeView view = rows.view(id, actor);
@@ -126,12 +126,13 @@ public class Challenges {
 	public ChallengeView open(UUID id) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.lockForPublisher(id, actor);
-		requireState(row, "DRAFT");
+		ChallengeState opened = rows.state(row).then(ChallengeState.Step.PUBLISH);
 		if (!row.deadline().isAfter(clock.instant())) {
 			throw KejiaoException.invalid("challenge.deadline-past");
 		}
-		jdbc.sql("update challenge.challenge set state = 'OPEN', opened_at = :at where id = :id")
-			.param("at", Timestamp.from(clock.instant())).param("id", id).update();
+		rows.moveTo(id, opened);
+		jdbc.sql("update challenge.challenge set opened_at = :at where id = :id").param("at", Timestamp.from(clock.instant()))
+			.param("id", id).update();
 		audit.record("challenge.opened", "challenge", id.toString(), row.title(), row.regionCode(), null, null);
 		return rows.view(id, actor);
 	}
@@ -141,7 +142,7 @@ public class Challenges {
 	public ChallengeView extend(UUID id, @Nullable String newDeadline, @Nullable String reason) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.lockForPublisher(id, actor);
-		requireState(row, "OPEN");
+		rows.state(row).then(ChallengeState.Step.EXTEND_DEADLINE);
 		Instant deadline = ChallengeInput.deadline(newDeadline);
 		if (!deadline.isAfter(row.deadline())) {
 			throw KejiaoException.invalid("challenge.extension-earlier");
@@ -173,11 +174,5 @@ public class Challenges {
 	@Transactional(readOnly = true)
 	public List<ChallengeView> list(@Nullable Actor reader) {
 		return rows.latest().stream().filter(r -> r.isVisibleTo(reader)).map(r -> rows.view(r, reader)).toList();
-	}
-
-	private static void requireState(ChallengeRow row, String state) {
-		if (!row.state().equals(state)) {
-			throw KejiaoException.conflict("challenge.state", row.state());
-		}
 	}
 }
