@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ public class ChallengeMilestones {
 
 	@Transactional
 	public MilestoneView addMilestone(UUID id, UUID applicationId, @Nullable String title, @Nullable LocalDate dueOn,
-			@Nullable Object payment) {
+			@Nullable Money payment) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.lockForPublisher(id, actor);
 		rows.state(row).then(ChallengeState.Step.PLAN_MILESTONES);
@@ -55,7 +56,7 @@ public class ChallengeMilestones {
 		if (dueOn == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "dueOn");
 		}
-		long fen = payment == null ? 0 : Money.fen(payment, "payment");
+		long fen = payment == null ? 0 : payment.fen();
 		long planned = jdbc.sql("select coalesce(sum(payment), 0) from challenge.milestone where application_id = :a")
 			.param("a", applicationId).query(Long.class).single();
 		if (planned + fen > awarded) {
@@ -112,17 +113,32 @@ public class ChallengeMilestones {
 		return rows.milestone(milestoneId);
 	}
 
+	/**
+	 * A challenge's milestones for its publisher and its awarded teams; nothing for anyone else, who is not
+	 * shown the milestones' part of the page.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<MilestoneView>> milestonesFor(UUID challengeId, @Nullable Actor reader) {
+		if (reader == null || !mayFollow(rows.get(challengeId), reader)) {
+			return Optional.empty();
+		}
+		return Optional.of(rows.milestones(challengeId));
+	}
+
 	/** A challenge's milestones, for its publisher and its awarded teams. */
 	@Transactional(readOnly = true)
 	public List<MilestoneView> milestones(UUID challengeId, Actor reader) {
-		ChallengeRow row = rows.get(challengeId);
-		boolean team = reader.organisationId() != null && jdbc.sql("""
-				select count(*) from challenge.application where challenge_id = :c and applicant_org_id = :o
-				  and awarded_amount is not null""")
-			.param("c", challengeId).param("o", reader.organisationId()).query(Long.class).single() > 0;
-		if (!team && !row.isManagedBy(reader)) {
+		if (!mayFollow(rows.get(challengeId), reader)) {
 			throw KejiaoException.forbidden("challenge.publisher-only");
 		}
 		return rows.milestones(challengeId);
+	}
+
+	/** The publisher, and the organisations awarded. */
+	private boolean mayFollow(ChallengeRow row, Actor reader) {
+		return row.isManagedBy(reader) || reader.organisationId() != null && jdbc.sql("""
+				select count(*) from challenge.application where challenge_id = :c and applicant_org_id = :o
+				  and awarded_amount is not null""")
+			.param("c", row.id()).param("o", reader.organisationId()).query(Long.class).single() > 0;
 	}
 }

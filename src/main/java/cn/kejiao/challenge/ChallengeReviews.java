@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -86,6 +87,15 @@ public class ChallengeReviews {
 		Actor actor = Actors.require();
 		rows.forPanellist(id, actor);
 		return queue(id, actor);
+	}
+
+	/** The queue of a panellist; nothing for a reader who is not on the panel. */
+	@Transactional(readOnly = true)
+	public Optional<List<QueueItem>> queueFor(UUID id, @Nullable Actor reader) {
+		if (reader == null || !rows.onPanel(rows.get(id).id(), reader)) {
+			return Optional.empty();
+		}
+		return Optional.of(queue(id, reader));
 	}
 
 	private List<QueueItem> queue(UUID id, Actor panellist) {

@@ -117,6 +117,15 @@ public class Challenges {
 		return view;
 	}
 
+	/**
+	 * Creates the challenge and opens it for applications in one step: when it cannot be opened (its deadline
+	 * has passed), nothing is created.
+	 */
+	@Transactional
+	public ChallengeView publish(ChallengeForm form) {
+		return open(create(form).id());
+	}
+
 	private static List<String> codes(@Nullable List<String> codes) {
 		return codes == null ? List.of() : codes.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
 	}
@@ -169,6 +178,11 @@ public class Challenges {
 		ChallengeRow row = rows.find(id).filter(r -> r.isVisibleTo(reader))
 			.orElseThrow(() -> KejiaoException.notFound("challenge.not-found", id));
 		return rows.view(row, reader);
+	}
+
+	/** Whether the reader is of those who publish challenges: region and platform admins, enterprises. */
+	public boolean mayPublish(@Nullable Actor reader) {
+		return reader != null && (reader.isRegionAdmin() || reader.isPlatformAdmin() || reader.has(Role.ENTERPRISE));
 	}
 
 	@Transactional(readOnly = true)

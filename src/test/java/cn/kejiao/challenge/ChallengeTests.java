@@ -207,6 +207,40 @@ class ChallengeTests {
 		assertThat(team.get(page).body()).contains("已验收").contains("嘉定科委拨付 2027-0602");
 	}
 
+	@Test
+	void onThePagesAChallengeIsCreatedAndOpenedTogetherOrNotAtAll() {
+		Http publisher = Http.browser(port);
+		publisher.login("jd-admin", "kejiao-demo");
+		String title = "车用功率模块散热基板国产化 " + System.nanoTime() % 100000;
+		Map<String, String> form = Map.of("title", title, "problem", "功率模块散热基板依赖进口，征集国产氮化硅基板的制备工艺。",
+				"targets", "热导率：≥ 90 W/(m·K)", "bounty", "600000", "deadline", "2020-01-01T10:00:00", "noticeDays", "7");
+		var refused = publisher.submitForm("/challenges", "/challenges/new", form);
+		assertThat(refused.location()).endsWith("/challenges");
+		assertThat(Http.as(port, "jd-admin").get("/api/v1/challenges").body()).as("no draft is left behind").doesNotContain(title);
+
+		var published = publisher.submitForm("/challenges", "/challenges/new", new java.util.HashMap<>(Map.of("title", title,
+				"problem", form.get("problem"), "targets", form.get("targets"), "bounty", "600000", "deadline",
+				java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).withNano(0).toString())));
+		assertThat(published.status()).isEqualTo(302);
+		String id = published.location().substring(published.location().lastIndexOf('/') + 1);
+		var created = Http.api(port).get("/api/v1/challenges/" + id).json();
+		assertThat(created.get("state").asString()).isEqualTo("OPEN");
+		assertThat(created.get("noticeDays").asInt()).isEqualTo(7);
+	}
+
+	@Test
+	void anAmountThatIsNotAYuanStringIsRefusedNamingItsField() {
+		Http publisher = Http.as(port, "jd-admin");
+		var bounty = publisher.post("/api/v1/challenges", Map.of("title", "金额格式校验用榜单", "problem", "金额必须以元为单位的字符串给出。",
+				"targets", List.of(Map.of("indicator", "金额", "target", "字符串")), "bounty", 1000000, "deadline", "2099-01-01"));
+		assertThat(bounty.status()).isEqualTo(400);
+		assertThat(bounty.code()).isEqualTo("money.format");
+		assertThat(bounty.body()).contains("bounty");
+		var zero = publisher.post("/api/v1/challenges", Map.of("title", "金额格式校验用榜单", "problem", "金额必须以元为单位的字符串给出。",
+				"targets", List.of(Map.of("indicator", "金额", "target", "字符串")), "bounty", "0", "deadline", "2099-01-01"));
+		assertThat(zero.code()).isEqualTo("money.not-positive");
+	}
+
 	/** Publishes an open challenge with one target and no notice period: its award is final at once. */
 	private static String openWithoutNotice(Http publisher, String title, String problem, Map<String, String> target,
 			String bounty, String deadline) {

@@ -29,6 +29,7 @@ import cn.kejiao.challenge.QueueItem;
 import cn.kejiao.challenge.RankedApplication;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -54,7 +55,7 @@ class ChallengeApiController {
 	}
 
 	record ChallengeBody(@Nullable String title, @Nullable String problem, @Nullable List<cn.kejiao.challenge.Target> targets,
-			@Nullable Object bounty, @Nullable List<String> eligibleRegions, @Nullable List<String> eligibleZones,
+			@Nullable Money bounty, @Nullable List<String> eligibleRegions, @Nullable List<String> eligibleZones,
 			@Nullable List<cn.kejiao.organisation.OrganisationType> eligibleOrgTypes, @Nullable String deadline,
 			@Nullable Integer noticeDays, @Nullable Boolean open) {
 	}
@@ -63,10 +64,9 @@ class ChallengeApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a challenge (region admin or enterprise)", description = "targets: [{\"indicator\",\"target\"}]; bounty in yuan; deadline a date (closing at its end, China time) or an ISO date-time; eligibleRegions/eligibleZones/eligibleOrgTypes empty for everyone; noticeDays (7) the 公示 period; \"open\": true publishes at once.")
 	ChallengeView create(@RequestBody ChallengeBody body) {
-		ChallengeView created = challenges.create(new ChallengeForm(body.title(), body.problem(),
-				body.targets(), body.bounty(), body.eligibleRegions(), body.eligibleZones(),
-				body.eligibleOrgTypes(), body.deadline(), body.noticeDays()));
-		return Boolean.TRUE.equals(body.open()) ? challenges.open(created.id()) : created;
+		ChallengeForm form = new ChallengeForm(body.title(), body.problem(), body.targets(), body.bounty(),
+				body.eligibleRegions(), body.eligibleZones(), body.eligibleOrgTypes(), body.deadline(), body.noticeDays());
+		return Boolean.TRUE.equals(body.open()) ? challenges.publish(form) : challenges.create(form);
 	}
 
 	@GetMapping
@@ -170,7 +170,7 @@ class ChallengeApiController {
 		return awards.results(id);
 	}
 
-	record Milestone(@Nullable UUID applicationId, @Nullable String title, @Nullable LocalDate dueOn, @Nullable Object payment) {
+	record Milestone(@Nullable UUID applicationId, @Nullable String title, @Nullable LocalDate dueOn, @Nullable Money payment) {
 	}
 
 	@PostMapping("/{id}/milestones")
