@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,8 @@ import cn.kejiao.platform.Money;
 
 /**
  * The award of a challenge: the publisher awards one or more reviewed applications, together within the
- * bounty; the result is public at once, in its notice period (公示), and final when that period ends.
+ * bounty; the result is public at once, in its notice period (公示), and final when that period ends. The
+ * applicants learn of it from {@link ChallengeAwarded}.
  */
 @Service
 public class ChallengeAwards {
@@ -35,12 +37,14 @@ public class ChallengeAwards {
 	private final ChallengeRows rows;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	ChallengeAwards(JdbcClient jdbc, ChallengeRows rows, AuditLog audit, Clock clock) {
+	ChallengeAwards(JdbcClient jdbc, ChallengeRows rows, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Awards one or more applications (amounts within the bounty); published for the notice period, then final. */
@@ -88,7 +92,20 @@ public class ChallengeAwards {
 		audit.record("challenge.awarded", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("awards", amounts.entrySet().stream().map(e -> e.getKey() + "=" + Money.yuan(e.getValue())).toList(),
 						"noticeEndsAt", noticeEnds.toString()));
+		events.publishEvent(awarded(row, noticeEnds, amounts));
 		return rows.view(id, actor);
+	}
+
+	private ChallengeAwarded awarded(ChallengeRow row, Instant noticeEnds, Map<UUID, Long> amounts) {
+		record Applicant(UUID application, UUID organisation) {
+		}
+		List<Applicant> applicants = jdbc.sql("select id, applicant_org_id from challenge.application where challenge_id = :c order by submitted_at")
+			.param("c", row.id()).query((rs, n) -> new Applicant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list();
+		return new ChallengeAwarded(row.id(), row.title(), noticeEnds, applicants.stream()
+			.filter(a -> amounts.containsKey(a.application()))
+			.map(a -> new ChallengeAwarded.Winner(a.organisation(), new Money(amounts.get(a.application())))).toList(),
+				applicants.stream().filter(a -> !amounts.containsKey(a.application())).map(Applicant::organisation).toList());
 	}
 
 	/** The public result: the awarded teams and amounts, once the award is published. */

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.audit.AuditLog;
-import cn.kejiao.notification.Notifications;
 import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
@@ -31,7 +31,8 @@ import cn.kejiao.region.Regions;
 
 /**
  * 揭榜挂帅 challenges as published: a region admin or a verified enterprise states the problem, opens it for
- * applications and may move its deadline later (audited, and announced to the applicants). The other steps
+ * applications and may move its deadline later (audited, announced on the challenge and published as
+ * {@link ChallengeDeadlineExtended}, so that the applicants are told). The other steps
  * have facades of their own: {@link ChallengeApplications}, {@link ChallengeReviews}, {@link ChallengeAwards}
  * and {@link ChallengeMilestones}.
  */
@@ -44,17 +45,17 @@ public class Challenges {
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	Challenges(JdbcClient jdbc, ChallengeRows rows, Organisations organisations, Regions regions, AuditLog audit,
-			Clock clock, Notifications notifications) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.organisations = organisations;
 		this.regions = regions;
 		this.audit = audit;
 		this.clock = clock;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	/** A draft, seen by its publisher only until it is opened. */
@@ -162,11 +163,8 @@ public class Challenges {
 		}
 		jdbc.sql("update challenge.challenge set deadline = :deadline where id = :id")
 			.param("deadline", Timestamp.from(deadline)).param("id", id).update();
-		String text = "揭榜截止时间由 " + local(row.deadline()) + " 延长至 " + local(deadline) + "。原因：" + why;
-		rows.announce(id, text);
-		// every applicant is told, in the application and by e-mail
-		rows.applicants(id).forEach(org -> notifications.tell(org, "challenge", "榜单“" + row.title() + "”延长了揭榜截止时间",
-				text, "/challenges/" + id, null));
+		rows.announce(id, "揭榜截止时间由 " + local(row.deadline()) + " 延长至 " + local(deadline) + "。原因：" + why);
+		events.publishEvent(new ChallengeDeadlineExtended(id, row.title(), rows.applicants(id), row.deadline(), deadline, why));
 		audit.record("challenge.deadline-extended", "challenge", id.toString(), row.title(), row.regionCode(),
 				Map.of("deadline", row.deadline().toString()), Map.of("deadline", deadline.toString(), "reason", why));
 		return rows.view(id, actor);

@@ -65,8 +65,8 @@ class ChallengeTests {
 		assertThat(extended.status()).as(extended.body()).isEqualTo(200);
 		JsonNode mine = tongji.get("/api/v1/challenges/applications/mine").json();
 		assertThat(mine.toString()).contains("延长至").contains("补充中试数据");
-		assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
-			.contains("榜单“低品位铝土矿高效溶出与赤泥减量技术攻关”延长了揭榜截止时间");
+		eventually(() -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
+			.contains("榜单“低品位铝土矿高效溶出与赤泥减量技术攻关”延长了揭榜截止时间"));
 		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=challenge.deadline-extended").json().get("total").asLong())
 			.isGreaterThanOrEqualTo(1);
 		var early = publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-tj", "expert-cq")));
@@ -119,6 +119,11 @@ class ChallengeTests {
 		JsonNode results = Http.api(port).get("/api/v1/challenges/" + id + "/results").json();
 		assertThat(results.findValuesAsString("applicantName")).containsExactly("同济大学");
 		assertThat(results.get(0).get("awardedAmount").asString()).isEqualTo("800000.00");
+		// each applicant is told, the awarded one with its amount, in the reader's language
+		eventually(() -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("body"))
+			.anyMatch(body -> body.contains("奖励金额 ¥800000.00")));
+		eventually(() -> assertThat(Http.as(port, "provider-yn").language("en").get("/api/v1/notifications").json()
+			.findValuesAsString("title")).contains("The result of the challenge \"低品位铝土矿高效溶出与赤泥减量技术攻关\" is published"));
 		assertThat(publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", tongjiId, "title",
 				"中试方案评审", "dueOn", "2027-03-31", "payment", "300000")).code()).isEqualTo("challenge.not-final");
 	}
@@ -251,6 +256,23 @@ class ChallengeTests {
 	private static void waitUntil(OffsetDateTime moment) throws InterruptedException {
 		while (OffsetDateTime.now().isBefore(moment.plusNanos(200_000_000))) {
 			Thread.sleep(200);
+		}
+	}
+
+	/** Listeners run after the commit, on their own thread: an assertion about their effect is retried a while. */
+	private static void eventually(Runnable assertion) throws InterruptedException {
+		long giveUp = System.nanoTime() + 10_000_000_000L;
+		while (true) {
+			try {
+				assertion.run();
+				return;
+			}
+			catch (AssertionError ex) {
+				if (System.nanoTime() > giveUp) {
+					throw ex;
+				}
+				Thread.sleep(100);
+			}
 		}
 	}
 
