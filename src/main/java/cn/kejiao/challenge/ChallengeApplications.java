@@ -40,15 +40,17 @@ public class ChallengeApplications {
 
 	private final JdbcClient jdbc;
 	private final ChallengeRows rows;
+	private final Announcements announcements;
 	private final Organisations organisations;
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	ChallengeApplications(JdbcClient jdbc, ChallengeRows rows, Organisations organisations, Regions regions, AuditLog audit,
-			Clock clock) {
+	ChallengeApplications(JdbcClient jdbc, ChallengeRows rows, Announcements announcements, Organisations organisations,
+			Regions regions, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.rows = rows;
+		this.announcements = announcements;
 		this.organisations = organisations;
 		this.regions = regions;
 		this.audit = audit;
@@ -122,7 +124,7 @@ public class ChallengeApplications {
 			.param("id", applicationId)
 			.query((rs, n) -> new ApplicationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-					rs.getTimestamp(8).toInstant(), ChallengeRows.yuan(rs, 9), rows.announcements(rs.getObject(2, UUID.class))))
+					rs.getTimestamp(8).toInstant(), ChallengeRows.yuan(rs, 9), announcements.of(rs.getObject(2, UUID.class))))
 			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));
 		if (!view.applicantOrgId().equals(reader.organisationId()) && !rows.get(view.challengeId()).isManagedBy(reader)) {
 			throw KejiaoException.notFound("challenge.application-not-found", applicationId);

@@ -35,13 +35,16 @@ public class ChallengeAwards {
 
 	private final JdbcClient jdbc;
 	private final ChallengeRows rows;
+	private final Announcements announcements;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	ChallengeAwards(JdbcClient jdbc, ChallengeRows rows, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+	ChallengeAwards(JdbcClient jdbc, ChallengeRows rows, Announcements announcements, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = rows;
+		this.announcements = announcements;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
@@ -88,7 +91,7 @@ public class ChallengeAwards {
 			.param("now", Timestamp.from(now)).param("ends", Timestamp.from(noticeEnds)).param("decision", text)
 			.param("id", id).update();
 		rows.moveTo(id, inNotice);
-		rows.announce(id, "揭榜结果已公示，公示期至 " + local(noticeEnds) + "。");
+		announcements.announce(id, "awarded", local(noticeEnds));
 		audit.record("challenge.awarded", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("awards", amounts.entrySet().stream().map(e -> e.getKey() + "=" + Money.yuan(e.getValue())).toList(),
 						"noticeEndsAt", noticeEnds.toString()));

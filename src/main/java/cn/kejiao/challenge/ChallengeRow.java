@@ -16,7 +16,7 @@ record ChallengeRow(UUID id, String number, String title, String problem, String
 		List<String> eligibleRegions, List<String> eligibleZones, List<String> eligibleOrgTypes, Instant deadline,
 		int noticeDays, ChallengeState state, @Nullable UUID publisherOrgId, String publisherName, String regionCode,
 		Instant createdAt, @Nullable Instant noticeEndsAt, String decision, long applications, List<String> panel,
-		List<String> announcements) {
+		List<Announcements.Stored> announcements) {
 
 	/**
 	 * Who acts for the publisher: the publishing organisation, the admins governing the challenge's region and

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The challenge tables as the facades read them: one mapping from rows to {@link ChallengeRow},
- * {@link ChallengeView} and {@link MilestoneView}, the publisher's lock, the panel and the announcements.
+ * {@link ChallengeView} and {@link MilestoneView}, the publisher's lock and the panel.
  */
 @Component
 class ChallengeRows {
@@ -33,10 +33,12 @@ class ChallengeRows {
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
+	private final Announcements announcements;
 	private final Clock clock;
 
-	ChallengeRows(JdbcClient jdbc, Clock clock) {
+	ChallengeRows(JdbcClient jdbc, Announcements announcements, Clock clock) {
 		this.jdbc = jdbc;
+		this.announcements = announcements;
 		this.clock = clock;
 	}
 
@@ -90,7 +92,8 @@ class ChallengeRows {
 		return new ChallengeView(row.id(), row.number(), row.title(), row.problem(), targets, Money.yuan(row.bounty()),
 				row.eligibleRegions(), row.eligibleZones(), row.eligibleOrgTypes().stream().map(OrganisationType::valueOf).toList(),
 				row.deadline(), row.noticeDays(), state(row).name(), row.publisherName(), row.regionCode(), row.createdAt(),
-				row.noticeEndsAt(), row.decision(), row.applications(), manageable ? row.panel() : List.of(), row.announcements(),
+				row.noticeEndsAt(), row.decision(), row.applications(), manageable ? row.panel() : List.of(),
+				announcements.inReadersLanguage(row.announcements()),
 				manageable);
 	}
 
@@ -111,16 +114,6 @@ class ChallengeRows {
 			throw KejiaoException.forbidden("challenge.panellists-only");
 		}
 		return row;
-	}
-
-	List<String> announcements(UUID challengeId) {
-		return jdbc.sql("select text from challenge.announcement where challenge_id = :c order by id").param("c", challengeId)
-			.query(String.class).list();
-	}
-
-	void announce(UUID challengeId, String text) {
-		jdbc.sql("insert into challenge.announcement (challenge_id, text, at) values (:c, :t, :at)")
-			.param("c", challengeId).param("t", text).param("at", Timestamp.from(clock.instant())).update();
 	}
 
 	/** The organisations that applied to the challenge. */
@@ -161,7 +154,9 @@ class ChallengeRows {
 			       decision,
 			       (select count(*) from challenge.application a where a.challenge_id = c.id),
 			       array(select p.display_name from challenge.panellist p where p.challenge_id = c.id order by p.username),
-			       array(select n.text from challenge.announcement n where n.challenge_id = c.id order by n.id)
+			       (select coalesce(json_agg(json_build_object('text', n.text, 'message', n.message, 'args', n.message_args)
+			                                 order by n.id), '[]')
+			          from challenge.announcement n where n.challenge_id = c.id)
 			from challenge.challenge c""";
 
 	private static ChallengeRow row(ResultSet rs, int n) throws SQLException {
@@ -169,7 +164,7 @@ class ChallengeRows {
 				rs.getString(5), rs.getLong(6), strings(rs, 7), strings(rs, 8), strings(rs, 9), rs.getTimestamp(10).toInstant(),
 				rs.getInt(11), ChallengeState.valueOf(rs.getString(12)), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
 				rs.getTimestamp(16).toInstant(), instant(rs, 17), rs.getString(18), rs.getLong(19), strings(rs, 20),
-				strings(rs, 21));
+				Announcements.parse(rs.getString(21)));
 	}
 
 	private static List<String> strings(ResultSet rs, int column) throws SQLException {

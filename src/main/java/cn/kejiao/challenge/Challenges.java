@@ -41,16 +41,18 @@ public class Challenges {
 
 	private final JdbcClient jdbc;
 	private final ChallengeRows rows;
+	private final Announcements announcements;
 	private final Organisations organisations;
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	Challenges(JdbcClient jdbc, ChallengeRows rows, Organisations organisations, Regions regions, AuditLog audit,
-			Clock clock, ApplicationEventPublisher events) {
+	Challenges(JdbcClient jdbc, ChallengeRows rows, Announcements announcements, Organisations organisations,
+			Regions regions, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = rows;
+		this.announcements = announcements;
 		this.organisations = organisations;
 		this.regions = regions;
 		this.audit = audit;
@@ -163,7 +165,7 @@ public class Challenges {
 		}
 		jdbc.sql("update challenge.challenge set deadline = :deadline where id = :id")
 			.param("deadline", Timestamp.from(deadline)).param("id", id).update();
-		rows.announce(id, "揭榜截止时间由 " + local(row.deadline()) + " 延长至 " + local(deadline) + "。原因：" + why);
+		announcements.announce(id, "deadline-extended", local(row.deadline()), local(deadline), why);
 		events.publishEvent(new ChallengeDeadlineExtended(id, row.title(), rows.applicants(id), row.deadline(), deadline, why));
 		audit.record("challenge.deadline-extended", "challenge", id.toString(), row.title(), row.regionCode(),
 				Map.of("deadline", row.deadline().toString()), Map.of("deadline", deadline.toString(), "reason", why));

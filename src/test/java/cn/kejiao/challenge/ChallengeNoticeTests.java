@@ -24,7 +24,7 @@ import cn.kejiao.support.KejiaoIntegrationTest;
 
 /**
  * A later deadline is published as {@link ChallengeDeadlineExtended}, and the notification module tells each
- * applicant of it, in the reader's language.
+ * applicant of it; the notices and the challenge's announcement are in the reader's language.
  */
 @KejiaoIntegrationTest
 @EnableScenarios
@@ -65,6 +65,21 @@ class ChallengeNoticeTests {
 		assertThat(noticeTitles("provider-jd", "zh")).contains("榜单“" + title + "”延长了揭榜截止时间");
 		assertThat(Http.as(port, "provider-jd").language("zh").get("/api/v1/notifications").body())
 			.contains("原因：应揭榜单位要求补充台架试验").contains(today.plusDays(45) + " 23:59");
+	}
+
+	@Test
+	void theAnnouncementOfALaterDeadlineIsShownInTheReadersLanguage() {
+		LocalDate today = LocalDate.now(ChinaTime.ZONE);
+		ChallengeView challenge = as("jd-admin", () -> challenges.publish(new ChallengeForm("轮毂电机密封可靠性攻关",
+				"轮毂电机涉水工况密封失效，征集长寿命密封结构与验证方法。", List.of(new Target("涉水试验", "500 小时无渗漏")),
+				Money.ofYuan("200000", "bounty"), List.of(), List.of(), List.of(), today.plusDays(20).toString(), 7)));
+		as("jd-admin", () -> challenges.extend(challenge.id(), today.plusDays(25).toString(), "等待台架排期"));
+		String path = "/api/v1/challenges/" + challenge.id();
+		assertThat(Http.api(port).language("en").get(path).json().get("announcements").get(0).asString())
+			.isEqualTo("The deadline was moved from " + today.plusDays(20) + " 23:59 to " + today.plusDays(25)
+					+ " 23:59. Reason: 等待台架排期");
+		assertThat(Http.api(port).language("zh").get(path).json().get("announcements").get(0).asString())
+			.isEqualTo("揭榜截止时间由 " + today.plusDays(20) + " 23:59 延长至 " + today.plusDays(25) + " 23:59。原因：等待台架排期");
 	}
 
 	private List<String> noticeTitles(String username, String language) {
