@@ -102,13 +102,15 @@ public class ChallengeAwards {
 	private ChallengeAwarded awarded(ChallengeRow row, Instant noticeEnds, Map<UUID, Long> amounts) {
 		record Applicant(UUID application, UUID organisation) {
 		}
-		List<Applicant> applicants = jdbc.sql("select id, applicant_org_id from challenge.application where challenge_id = :c order by submitted_at")
+		List<Applicant> applicants = jdbc.sql("""
+				select id, applicant_org_id from challenge.application where challenge_id = :c order by submitted_at""")
 			.param("c", row.id()).query((rs, n) -> new Applicant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
 			.list();
-		return new ChallengeAwarded(row.id(), row.title(), noticeEnds, applicants.stream()
-			.filter(a -> amounts.containsKey(a.application()))
-			.map(a -> new ChallengeAwarded.Winner(a.organisation(), new Money(amounts.get(a.application())))).toList(),
-				applicants.stream().filter(a -> !amounts.containsKey(a.application())).map(Applicant::organisation).toList());
+		List<ChallengeAwarded.Winner> winners = applicants.stream().filter(a -> amounts.containsKey(a.application()))
+			.map(a -> new ChallengeAwarded.Winner(a.organisation(), new Money(amounts.get(a.application())))).toList();
+		List<UUID> others = applicants.stream().filter(a -> !amounts.containsKey(a.application()))
+			.map(Applicant::organisation).toList();
+		return new ChallengeAwarded(row.id(), row.title(), noticeEnds, winners, others);
 	}
 
 	/** The public result: the awarded teams and amounts, once the award is published. */

@@ -86,7 +86,8 @@ public class ChallengeMilestones {
 		}
 		MilestoneState delivered = MilestoneState.valueOf(milestone.state()).deliver();
 		jdbc.sql("update challenge.milestone set state = :state, deliverable = :d, delivered_at = :at where id = :id")
-			.param("state", delivered.name()).param("d", text(deliverable, 2, 5000, "challenge.deliverable-required")).param("at", Timestamp.from(clock.instant()))
+			.param("state", delivered.name()).param("d", text(deliverable, 2, 5000, "challenge.deliverable-required"))
+			.param("at", Timestamp.from(clock.instant()))
 			.param("id", milestoneId).update();
 		audit.record("challenge.milestone-delivered", "challenge", milestone.challengeId().toString(), milestone.title(), null,
 				null, null);

@@ -92,7 +92,7 @@ public class ChallengeReviews {
 	/** The queue of a panellist; nothing for a reader who is not on the panel. */
 	@Transactional(readOnly = true)
 	public Optional<List<QueueItem>> queueFor(UUID id, @Nullable Actor reader) {
-		if (reader == null || !rows.onPanel(rows.get(id).id(), reader)) {
+		if (reader == null || !rows.onPanel(id, reader)) {
 			return Optional.empty();
 		}
 		return Optional.of(queue(id, reader));

@@ -162,7 +162,8 @@ class ChallengeRows {
 	private static ChallengeRow row(ResultSet rs, int n) throws SQLException {
 		return new ChallengeRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 				rs.getString(5), rs.getLong(6), strings(rs, 7), strings(rs, 8), strings(rs, 9), rs.getTimestamp(10).toInstant(),
-				rs.getInt(11), ChallengeState.valueOf(rs.getString(12)), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
+				rs.getInt(11), ChallengeState.valueOf(rs.getString(12)), rs.getObject(13, UUID.class), rs.getString(14),
+				rs.getString(15),
 				rs.getTimestamp(16).toInstant(), instant(rs, 17), rs.getString(18), rs.getLong(19), strings(rs, 20),
 				Announcements.parse(rs.getString(21)));
 	}

@@ -112,7 +112,8 @@ public class Challenges {
 			.param("targets", ChallengeRows.JSON.writeValueAsString(targets)).param("bounty", bounty)
 			.param("regions", eligibleRegions.toArray(String[]::new)).param("zones", eligibleZones.toArray(String[]::new))
 			.param("types", orgTypes.toArray(String[]::new)).param("deadline", Timestamp.from(deadline))
-			.param("notice", noticeDays).param("state", ChallengeState.DRAFT.name()).param("org", publisher.organisationId(), Types.OTHER).param("name", publisher.name())
+			.param("notice", noticeDays).param("state", ChallengeState.DRAFT.name())
+			.param("org", publisher.organisationId(), Types.OTHER).param("name", publisher.name())
 			.param("region", publisher.regionCode()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
 			.update();
 		ChallengeView view = rows.view(id, actor);

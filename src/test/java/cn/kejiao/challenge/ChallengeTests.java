@@ -225,7 +225,7 @@ class ChallengeTests {
 
 		var published = publisher.submitForm("/challenges", "/challenges/new", new java.util.HashMap<>(Map.of("title", title,
 				"problem", form.get("problem"), "targets", form.get("targets"), "bounty", "600000", "deadline",
-				java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).withNano(0).toString())));
+				java.time.LocalDateTime.now(cn.kejiao.platform.ChinaTime.ZONE).plusDays(30).withNano(0).toString())));
 		assertThat(published.status()).isEqualTo(302);
 		String id = published.location().substring(published.location().lastIndexOf('/') + 1);
 		var created = Http.api(port).get("/api/v1/challenges/" + id).json();
