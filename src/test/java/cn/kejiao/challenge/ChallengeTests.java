@@ -234,6 +234,17 @@ class ChallengeTests {
 	}
 
 	@Test
+	void aFormThatDoesNotBindGoesBackToItsPageNamingTheField() {
+		String id = Http.api(port).get("/api/v1/challenges").json().get(0).get("id").asString();
+		String page = "/challenges/" + id;
+		Http publisher = Http.browser(port);
+		publisher.login("jd-admin", "kejiao-demo");
+		var refused = publisher.submitForm(page, page + "/award", Map.of("applicationId", "not-an-id", "amount", "1000"));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(publisher.get(page).body()).contains("id=\"challenge-error\"").contains("applicationId");
+	}
+
+	@Test
 	void anAmountThatIsNotAYuanStringIsRefusedNamingItsField() {
 		Http publisher = Http.as(port, "jd-admin");
 		var bounty = publisher.post("/api/v1/challenges", Map.of("title", "金额格式校验用榜单", "problem", "金额必须以元为单位的字符串给出。",
