@@ -14,7 +14,8 @@
  * <li>{@link cn.kejiao.support.Markers}: unique text so that a test finds its own data in the shared database;
  * {@link cn.kejiao.support.Fields}: request bodies and forms that leave out null fields.</li>
  * <li>{@link cn.kejiao.support.Eventually}: the one way to wait for what happens after commit or in the
- * background; never sleep.</li>
+ * background; never sleep. {@link cn.kejiao.support.EventPublications}: wait until the listeners of the events
+ * that mention an id have run, to show that something did not happen.</li>
  * <li>{@link cn.kejiao.support.MutableClock}: the application's clock in tests; advance it instead of sleeping
  * for time to pass. It is back to the system time after every test.</li>
  * </ul>
