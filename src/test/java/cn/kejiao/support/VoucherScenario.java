@@ -1,9 +1,10 @@
 package cn.kejiao.support;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import cn.kejiao.platform.ChinaTime;
 
 /**
  * A voucher story over the API, step by step: an issuer's scheme, an enterprise's granted voucher, and an order
@@ -18,8 +19,6 @@ import java.util.Map;
  * Every step fails with the response body when the application refuses it.
  */
 public final class VoucherScenario {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final Http issuer;
 	private final Http enterprise;
@@ -97,7 +96,7 @@ public final class VoucherScenario {
 		form.put("subsidyRatio", ratio);
 		form.put("capPerEnterprise", cap);
 		form.put("acceptedZone", zone);
-		form.put("opensOn", LocalDate.now(CHINA).minusDays(1).toString());
+		form.put("opensOn", LocalDate.now(ChinaTime.ZONE).minusDays(1).toString());
 		return expect(201, admin.post("/api/v1/voucher-schemes", form)).json().get("id").asString();
 	}
 
