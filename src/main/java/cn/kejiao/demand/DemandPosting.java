@@ -23,6 +23,7 @@ import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.Role;
@@ -106,7 +107,7 @@ public class DemandPosting {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		long sequence = jdbc.sql("select nextval('demand.demand_number')").query(Long.class).single();
-		String number = "XQ" + LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear()
+		String number = "XQ" + LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear()
 				+ String.format("%06d", sequence);
 		jdbc.sql("""
 				insert into demand.demand (id, number, title, description, field, keywords, budget, deadline, modes,
@@ -222,7 +223,7 @@ public class DemandPosting {
 			throw KejiaoException.invalid("demand.too-many-keywords");
 		}
 		Long budget = form.budget() == null || form.budget().isBlank() ? null : Money.positiveFen(form.budget(), "budget");
-		if (form.deadline() != null && form.deadline().isBefore(LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))))) {
+		if (form.deadline() != null && form.deadline().isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
 			throw KejiaoException.invalid("demand.deadline-past");
 		}
 		Visibility visibility = form.visibility() == null ? Visibility.PUBLIC : form.visibility();
