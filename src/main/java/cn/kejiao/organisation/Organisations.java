@@ -119,6 +119,19 @@ public class Organisations {
 		throw KejiaoException.notFound("organisation.not-found", id);
 	}
 
+	/**
+	 * An organisation for its review: one the actor may not see is not found; one it sees but does not govern
+	 * (a verified organisation of another region) is forbidden.
+	 */
+	@Transactional(readOnly = true)
+	public OrganisationView forReview(UUID id, Actor actor) {
+		OrganisationView organisation = view(id, actor);
+		if (!actor.governs(organisation.regionCode())) {
+			throw KejiaoException.forbidden("auth.region-forbidden", organisation.regionCode());
+		}
+		return organisation;
+	}
+
 	/** The organisations an admin governs, filtered; other roles are refused. */
 	@Transactional(readOnly = true)
 	public Page<OrganisationView> search(Actor actor, OrganisationStatus status, String text, String regionCode,

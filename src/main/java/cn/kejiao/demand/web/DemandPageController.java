@@ -94,10 +94,7 @@ class DemandPageController {
 			return "redirect:/demands/" + posting.create(form.demand(), form.opening()).id();
 		}
 		catch (KejiaoException ex) {
-			if (ex.status().value() == 403) {
-				throw ex;
-			}
-			return form(model, actor, form, problems.message(ex.code(), ex.args(), request));
+			return form(model, actor, form, problems.refusal(ex, request));
 		}
 	}
 
@@ -141,10 +138,7 @@ class DemandPageController {
 			matching.feedback(id, entryType == null ? EntryType.ACHIEVEMENT : entryType, entryId, useful, reason, null);
 		}
 		catch (KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			error = problems.message(ex.code(), ex.args(), request);
+			error = problems.refusal(ex, request);
 		}
 		if (htmx != null) {
 			model.addAttribute("demandId", id);
