@@ -61,6 +61,15 @@ public class DemandPosting {
 		return actor != null && (actor.has(Role.ENTERPRISE) || actor.isRegionAdmin() || actor.isPlatformAdmin());
 	}
 
+	/** Whether the actor posts for an industry chain of a region it governs rather than for its own enterprise. */
+	public boolean postsForARegion(Actor actor) {
+		return !postsForItsEnterprise(actor) && (actor.isRegionAdmin() || actor.isPlatformAdmin());
+	}
+
+	private static boolean postsForItsEnterprise(Actor actor) {
+		return actor.has(Role.ENTERPRISE) && actor.organisationId() != null;
+	}
+
 	/** The poster, for the posting form: one who may not post is refused here rather than on submitting. */
 	public Actor requirePoster() {
 		Actor actor = Actors.require();
@@ -81,14 +90,14 @@ public class DemandPosting {
 		UUID ownerOrg;
 		String ownerName;
 		String chain = form.industryChain() == null ? "" : form.industryChain().strip();
-		if (actor.has(Role.ENTERPRISE) && actor.organisationId() != null) {
+		if (postsForItsEnterprise(actor)) {
 			OrganisationView enterprise = organisations.find(actor.organisationId()).filter(OrganisationView::isVerified)
 				.orElseThrow(() -> KejiaoException.forbidden("demand.posters-only"));
 			regionCode = enterprise.regionCode();
 			ownerOrg = enterprise.id();
 			ownerName = enterprise.name();
 		}
-		else if (actor.isRegionAdmin() || actor.isPlatformAdmin()) {
+		else if (postsForARegion(actor)) {
 			regionCode = form.regionCode() == null || form.regionCode().isBlank() ? actor.regionCode() : form.regionCode().strip();
 			regions.find(regionCode).orElseThrow(() -> KejiaoException.invalid("region.not-found", regionCode));
 			if (!actor.governs(regionCode)) {

@@ -76,7 +76,7 @@ class DemandPageController {
 		model.addAttribute("error", error);
 		model.addAttribute("modes", CooperationMode.values());
 		model.addAttribute("zones", regions.zonesCovering(actor.regionCode()));
-		model.addAttribute("admin", actor.isRegionAdmin() || actor.isPlatformAdmin());
+		model.addAttribute("admin", posting.postsForARegion(actor));
 		return "demand/form";
 	}
 
