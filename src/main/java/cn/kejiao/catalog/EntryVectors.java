@@ -49,6 +49,7 @@ public class EntryVectors {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final EntryVisibility visibility;
 	private final boolean enabled;
 	private final int maxEntries;
 	private volatile @Nullable Model model;
@@ -59,10 +60,11 @@ public class EntryVectors {
 			float[] vector, float[] field) {
 	}
 
-	EntryVectors(JdbcClient jdbc, Clock clock, @Value("${kejiao.matching.embeddings.enabled:true}") boolean enabled,
+	EntryVectors(JdbcClient jdbc, Clock clock, EntryVisibility visibility, @Value("${kejiao.matching.embeddings.enabled:true}") boolean enabled,
 			@Value("${kejiao.matching.embeddings.max-entries:20000}") int maxEntries) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.visibility = visibility;
 		this.enabled = enabled;
 		this.maxEntries = maxEntries;
 	}
@@ -102,6 +104,7 @@ public class EntryVectors {
 	}
 
 	private List<Held> visible(Set<EntryType> types, List<String> regionPrefixes, @Nullable Actor reader) {
+		EntryVisibility.Reader who = visibility.reader(reader);
 		List<Held> visible = new ArrayList<>();
 		for (Held entry : held.values()) {
 			if (!types.isEmpty() && !types.contains(entry.type())) {
@@ -110,9 +113,9 @@ public class EntryVectors {
 			if (!regionPrefixes.isEmpty() && regionPrefixes.stream().noneMatch(p -> entry.regionCode().startsWith(p))) {
 				continue;
 			}
-			// zone-only entries come to matching through search, which knows the reader's zones; here only the owner's
-			if (entry.confidentiality() == Confidentiality.ZONE
-					&& (reader == null || !entry.ownerOrgId().equals(reader.organisationId()))) {
+			// every held entry is published (see load)
+			if (!EntryVisibility.listed(who, EntryState.PUBLISHED, entry.confidentiality(), entry.ownerOrgId(),
+					entry.regionCode())) {
 				continue;
 			}
 			visible.add(entry);

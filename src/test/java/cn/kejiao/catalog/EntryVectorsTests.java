@@ -29,9 +29,12 @@ class EntryVectorsTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	EntryVisibility visibility;
+
 	@Test
 	void aNeedFindsWhatMeansTheSameAndEntriesHaveFieldNeighbours() {
-		EntryVectors vectors = new EntryVectors(jdbc, clock, true, 20_000);
+		EntryVectors vectors = new EntryVectors(jdbc, clock, visibility, true, 20_000);
 		assertThat(vectors.ready()).isFalse();
 		int embedded = vectors.refresh();
 		long published = jdbc.sql("select count(*) from catalog.entry where state in ('PUBLISHED', 'MAINTENANCE')")
