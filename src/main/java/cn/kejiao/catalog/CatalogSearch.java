@@ -124,7 +124,7 @@ public class CatalogSearch {
 	 * search nothing is required to match, since a need is rarely worded like its answer. Same visibility
 	 * rules as search; {@code regionPrefixes} (empty: all) limits the regions the entries come from.
 	 */
-	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
+	List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
 			@Nullable Actor reader, int limit) {
 		EntryVisibility.Reader who = visibility.reader(reader);
 		try (EntityManager own = entityManagerFactory.createEntityManager()) {
@@ -169,7 +169,7 @@ public class CatalogSearch {
 	static final int MATCH_KEYWORD_TERMS = 16;
 
 	/** An entry that could answer a need: what the index holds of it and its BM25 score. */
-	public record Match(EntryType type, java.util.UUID id, String title, String summary, String regionCode,
+	record Match(EntryType type, java.util.UUID id, String title, String summary, String regionCode,
 			String organisation, java.util.UUID ownerOrgId, float score) {
 	}
 

@@ -23,7 +23,7 @@ import cn.kejiao.platform.Actor;
  * beside the rest, and matching is BM25 alone.
  */
 @Service
-public class EntryVectors {
+class EntryVectors {
 
 	private static final Logger log = LoggerFactory.getLogger(EntryVectors.class);
 

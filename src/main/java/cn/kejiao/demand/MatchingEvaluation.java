@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
 import cn.kejiao.catalog.Catalog;
-import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.CatalogMatching;
 import cn.kejiao.catalog.Confidentiality;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
@@ -70,7 +70,7 @@ public final class MatchingEvaluation {
 		try (ConfigurableApplicationContext context = new SpringApplication(application)
 			.run(options.toArray(String[]::new))) {
 			Catalog catalog = context.getBean(Catalog.class);
-			Matching matching = context.getBean(Matching.class);
+			CatalogMatching matching = context.getBean(CatalogMatching.class);
 			UserView provider = context.getBean(Accounts.class).find("provider-yn").orElseThrow();
 			Actor actor = new Actor(provider.id(), provider.username(), provider.displayName(), provider.organisationId(), null,
 					provider.regionCode(), provider.roles());
@@ -87,20 +87,20 @@ public final class MatchingEvaluation {
 			});
 			System.out.printf("Loaded and indexed %d achievements in %.1f s%n", papers.size(), (System.nanoTime() - started) / 1e9);
 			long embedding = System.nanoTime();
-			int embedded = context.getBean(cn.kejiao.catalog.EntryVectors.class).refresh();
+			int embedded = matching.embedNow();
 			System.out.printf("Embedded %d achievements in %.1f s%n", embedded, (System.nanoTime() - embedding) / 1e9);
 			List<String> keywordQueries = papers.stream().map(Paper::keywords).toList();
 			List<String> titleQueries = papers.stream().map(Paper::title).toList();
 			long timed = System.nanoTime();
 			Measures keywords = measure(papers, paperOf, keywordQueries,
-					q -> matching.rank(q, List.of(), java.util.Set.of(), List.of(), null, 100).stream().map(r -> r.match().id()).toList());
+					q -> ids(matching.rank(CatalogMatching.Need.of(q), null, 100)));
 			Measures titles = measure(papers, paperOf, titleQueries,
-					q -> matching.rank(q, List.of(), java.util.Set.of(), List.of(), null, 100).stream().map(r -> r.match().id()).toList());
+					q -> ids(matching.rank(CatalogMatching.Need.of(q), null, 100)));
 			double perQuery = (System.nanoTime() - timed) / 1e6 / (2.0 * papers.size());
 			Measures bm25Keywords = measure(papers, paperOf, keywordQueries,
-					q -> matching.bm25(q, List.of(), null, 100).stream().map(CatalogSearch.Match::id).toList());
+					q -> ids(matching.bm25(CatalogMatching.Need.of(q), null, 100)));
 			Measures bm25Titles = measure(papers, paperOf, titleQueries,
-					q -> matching.bm25(q, List.of(), null, 100).stream().map(CatalogSearch.Match::id).toList());
+					q -> ids(matching.bm25(CatalogMatching.Need.of(q), null, 100)));
 			keywords.print("keywords");
 			titles.print("titles");
 			bm25Keywords.print("bm25 keywords");
@@ -111,6 +111,10 @@ public final class MatchingEvaluation {
 		finally {
 			deleteRecursively(dataDir);
 		}
+	}
+
+	private static List<UUID> ids(List<CatalogMatching.Candidate> ranked) {
+		return ranked.stream().map(CatalogMatching.Candidate::id).toList();
 	}
 
 	record Measures(double mrr10, double ndcg10, double recall10, double recall100, double disciplineP10) {

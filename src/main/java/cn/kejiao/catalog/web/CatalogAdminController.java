@@ -1,5 +1,6 @@
 package cn.kejiao.catalog.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryState;
-import cn.kejiao.catalog.SearchIndex;
-import cn.kejiao.catalog.Synonyms;
+import cn.kejiao.catalog.SearchAdministration;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 
@@ -26,13 +26,11 @@ import cn.kejiao.platform.KejiaoException;
 class CatalogAdminController {
 
 	private final Catalog catalog;
-	private final Synonyms synonyms;
-	private final SearchIndex index;
+	private final SearchAdministration administration;
 
-	CatalogAdminController(Catalog catalog, Synonyms synonyms, SearchIndex index) {
+	CatalogAdminController(Catalog catalog, SearchAdministration administration) {
 		this.catalog = catalog;
-		this.synonyms = synonyms;
-		this.index = index;
+		this.administration = administration;
 	}
 
 	@GetMapping("/admin/catalog")
@@ -43,8 +41,8 @@ class CatalogAdminController {
 		model.addAttribute("q", q);
 		model.addAttribute("states", EntryState.values());
 		if (Actors.require().isPlatformAdmin()) {
-			model.addAttribute("synonyms", String.join("\n", synonyms.list()));
-			model.addAttribute("index", index.progress());
+			model.addAttribute("synonyms", String.join("\n", administration.synonyms()));
+			model.addAttribute("index", administration.indexProgress());
 		}
 		return "catalog/admin";
 	}
@@ -62,14 +60,14 @@ class CatalogAdminController {
 
 	@PostMapping("/admin/catalog/synonyms")
 	String synonyms(@RequestParam String synonyms, RedirectAttributes redirect) {
-		this.synonyms.replace(synonyms);
+		administration.replaceSynonyms(List.of(synonyms));
 		redirect.addFlashAttribute("message", "saved");
 		return "redirect:/admin/catalog";
 	}
 
 	@PostMapping("/admin/catalog/index")
 	String rebuild(RedirectAttributes redirect) throws InterruptedException {
-		index.rebuildNow();
+		administration.rebuildIndex();
 		redirect.addFlashAttribute("message", "saved");
 		return "redirect:/admin/catalog";
 	}
