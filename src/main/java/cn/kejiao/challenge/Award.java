@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** One awarded application and its amount in yuan. */
-public record Award(@Nullable UUID applicationId, @Nullable Object amount) {
+import cn.kejiao.platform.Money;
+
+/** One awarded application and its amount, above zero (in JSON a yuan string, as every amount). */
+public record Award(@Nullable UUID applicationId, @Nullable Money amount) {
 }

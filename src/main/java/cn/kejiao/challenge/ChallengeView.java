@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import cn.kejiao.organisation.OrganisationType;
 
 /**
- * A challenge as a reader sees it. {@code state}: DRAFT, OPEN, REVIEW, NOTICE (award published, in its notice
- * period), AWARDED (final). The panel's names only for the publisher.
+ * A challenge as a reader sees it. {@code state} names a {@link ChallengeState}: DRAFT, OPEN, REVIEW, NOTICE
+ * (award published, in its notice period), AWARDED (final). The panel's names only for the publisher.
  */
 public record ChallengeView(UUID id, String number, String title, String problem, List<Target> targets, String bounty,
 		List<String> eligibleRegions, List<String> eligibleZones, List<OrganisationType> eligibleOrgTypes,

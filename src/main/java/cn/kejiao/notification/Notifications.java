@@ -3,6 +3,7 @@ package cn.kejiao.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -27,6 +30,10 @@ import cn.kejiao.platform.KejiaoException;
  * Tells the users of an organisation something: a notice in the application for each, and an e-mail to
  * each when a mail server is configured ({@code spring.mail.host}). A notice with a key is sent at most once,
  * ever; a failed e-mail is logged and the in-app notice stays.
+ * <p>
+ * Other modules do not call this: they publish what happened as events, and the listeners of this module
+ * ({@code *Notices}) decide who is told and with which words. The words live in the message bundles; a notice
+ * is shown in the reader's language and e-mailed in Chinese.
  */
 @Service
 public class Notifications {
@@ -37,26 +44,46 @@ public class Notifications {
 	private final Accounts accounts;
 	private final ObjectProvider<JavaMailSender> mail;
 	private final Clock clock;
+	private final MessageSource messages;
 	private final String from;
 	private final String baseUrl;
 
-	Notifications(JdbcClient jdbc, Accounts accounts, ObjectProvider<JavaMailSender> mail, Clock clock,
+	Notifications(JdbcClient jdbc, Accounts accounts, ObjectProvider<JavaMailSender> mail, Clock clock, MessageSource messages,
 			@Value("${kejiao.mail.from:noreply@kejiao.local}") String from,
 			@Value("${kejiao.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.mail = mail;
 		this.clock = clock;
+		this.messages = messages;
 		this.from = from;
 		this.baseUrl = baseUrl;
 	}
 
 	/**
-	 * Tells every user of the organisation; with a key, only if nothing was sent under that key before.
+	 * Tells every user of the organisation; with a once-key, only if nothing was sent under that key before.
 	 * @return whether it was sent now
 	 */
 	@Transactional
+	public boolean tell(Notice notice) {
+		String[] args = notice.args().toArray(String[]::new);
+		String title = text(notice.message(), "title", args, Locale.SIMPLIFIED_CHINESE);
+		String body = text(notice.message(), "body", args, Locale.SIMPLIFIED_CHINESE);
+		return send(notice.organisationId(), notice.kind(), title, body, notice.link(), notice.onceKey(), notice.message(), args);
+	}
+
+	/**
+	 * Tells every user of the organisation in words given here, in Chinese only.
+	 * @deprecated publish an event and word it in a {@code *Notices} listener with {@link #tell(Notice)}
+	 */
+	@Deprecated(forRemoval = true)
+	@Transactional
 	public boolean tell(UUID organisationId, String kind, String title, String body, String link, @Nullable String key) {
+		return send(organisationId, kind, title, body, link, key, null, new String[0]);
+	}
+
+	private boolean send(UUID organisationId, String kind, String title, String body, String link, @Nullable String key,
+			@Nullable String message, String[] args) {
 		if (key != null) {
 			int claimed = jdbc.sql("insert into notification.sent_key (key, sent_at) values (:key, :at) on conflict do nothing")
 				.param("key", key).param("at", Timestamp.from(clock.instant())).update();
@@ -69,12 +96,12 @@ public class Notifications {
 			boolean emailed = false;
 			if (sender != null && user.email() != null && !user.email().isBlank()) {
 				try {
-					SimpleMailMessage message = new SimpleMailMessage();
-					message.setFrom(from);
-					message.setTo(user.email());
-					message.setSubject("【科交】" + title);
-					message.setText(body + "\n\n" + baseUrl + link);
-					sender.send(message);
+					SimpleMailMessage email = new SimpleMailMessage();
+					email.setFrom(from);
+					email.setTo(user.email());
+					email.setSubject("【科交】" + title);
+					email.setText(body + "\n\n" + baseUrl + link);
+					sender.send(email);
 					emailed = true;
 				}
 				catch (MailException ex) {
@@ -82,26 +109,41 @@ public class Notifications {
 				}
 			}
 			jdbc.sql("""
-					insert into notification.notice (id, user_id, kind, title, body, link, created_at, emailed)
-					values (:id, :user, :kind, :title, :body, :link, :at, :emailed)""")
+					insert into notification.notice (id, user_id, kind, title, body, link, created_at, emailed, message, message_args)
+					values (:id, :user, :kind, :title, :body, :link, :at, :emailed, :message, :args)""")
 				.param("id", UUID.randomUUID()).param("user", user.id()).param("kind", kind).param("title", title)
 				.param("body", body).param("link", link).param("at", Timestamp.from(clock.instant())).param("emailed", emailed)
+				.param("message", message).param("args", args)
 				.update();
 		}
 		return true;
 	}
 
-	/** The signed-in user's notices, newest first. */
+	private String text(String message, String part, Object[] args, Locale locale) {
+		return messages.getMessage("notice." + message + "." + part, args, locale);
+	}
+
+	/** The signed-in user's notices, newest first, in the reader's language. */
 	@Transactional(readOnly = true)
 	public List<NoticeView> mine() {
 		Actor actor = Actors.require();
+		Locale locale = LocaleContextHolder.getLocale();
 		return jdbc.sql("""
-				select id, kind, title, body, link, created_at, read_at from notification.notice
+				select id, kind, title, body, link, created_at, read_at, message, message_args from notification.notice
 				where user_id = :user order by created_at desc limit 200""")
 			.param("user", actor.userId())
-			.query((rs, n) -> new NoticeView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getTimestamp(6).toInstant(),
-					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+			.query((rs, n) -> {
+				String message = rs.getString(8);
+				String title = rs.getString(3);
+				String body = rs.getString(4);
+				if (message != null) {
+					Object[] args = (Object[]) rs.getArray(9).getArray();
+					title = messages.getMessage("notice." + message + ".title", args, title, locale);
+					body = messages.getMessage("notice." + message + ".body", args, body, locale);
+				}
+				return new NoticeView(rs.getObject(1, UUID.class), rs.getString(2), title, body, rs.getString(5),
+						rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant());
+			})
 			.list();
 	}
 

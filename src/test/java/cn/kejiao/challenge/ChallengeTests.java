@@ -65,8 +65,8 @@ class ChallengeTests {
 		assertThat(extended.status()).as(extended.body()).isEqualTo(200);
 		JsonNode mine = tongji.get("/api/v1/challenges/applications/mine").json();
 		assertThat(mine.toString()).contains("延长至").contains("补充中试数据");
-		assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
-			.contains("榜单“低品位铝土矿高效溶出与赤泥减量技术攻关”延长了揭榜截止时间");
+		eventually(() -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
+			.contains("榜单“低品位铝土矿高效溶出与赤泥减量技术攻关”延长了揭榜截止时间"));
 		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=challenge.deadline-extended").json().get("total").asLong())
 			.isGreaterThanOrEqualTo(1);
 		var early = publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-tj", "expert-cq")));
@@ -119,6 +119,11 @@ class ChallengeTests {
 		JsonNode results = Http.api(port).get("/api/v1/challenges/" + id + "/results").json();
 		assertThat(results.findValuesAsString("applicantName")).containsExactly("同济大学");
 		assertThat(results.get(0).get("awardedAmount").asString()).isEqualTo("800000.00");
+		// each applicant is told, the awarded one with its amount, in the reader's language
+		eventually(() -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("body"))
+			.anyMatch(body -> body.contains("奖励金额 ¥800000.00")));
+		eventually(() -> assertThat(Http.as(port, "provider-yn").language("en").get("/api/v1/notifications").json()
+			.findValuesAsString("title")).contains("The result of the challenge \"低品位铝土矿高效溶出与赤泥减量技术攻关\" is published"));
 		assertThat(publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", tongjiId, "title",
 				"中试方案评审", "dueOn", "2027-03-31", "payment", "300000")).code()).isEqualTo("challenge.not-final");
 	}
@@ -207,6 +212,51 @@ class ChallengeTests {
 		assertThat(team.get(page).body()).contains("已验收").contains("嘉定科委拨付 2027-0602");
 	}
 
+	@Test
+	void onThePagesAChallengeIsCreatedAndOpenedTogetherOrNotAtAll() {
+		Http publisher = Http.browser(port);
+		publisher.login("jd-admin", "kejiao-demo");
+		String title = "车用功率模块散热基板国产化 " + System.nanoTime() % 100000;
+		Map<String, String> form = Map.of("title", title, "problem", "功率模块散热基板依赖进口，征集国产氮化硅基板的制备工艺。",
+				"targets", "热导率：≥ 90 W/(m·K)", "bounty", "600000", "deadline", "2020-01-01T10:00:00", "noticeDays", "7");
+		var refused = publisher.submitForm("/challenges", "/challenges/new", form);
+		assertThat(refused.location()).endsWith("/challenges");
+		assertThat(Http.as(port, "jd-admin").get("/api/v1/challenges").body()).as("no draft is left behind").doesNotContain(title);
+
+		var published = publisher.submitForm("/challenges", "/challenges/new", new java.util.HashMap<>(Map.of("title", title,
+				"problem", form.get("problem"), "targets", form.get("targets"), "bounty", "600000", "deadline",
+				java.time.LocalDateTime.now(cn.kejiao.platform.ChinaTime.ZONE).plusDays(30).withNano(0).toString())));
+		assertThat(published.status()).isEqualTo(302);
+		String id = published.location().substring(published.location().lastIndexOf('/') + 1);
+		var created = Http.api(port).get("/api/v1/challenges/" + id).json();
+		assertThat(created.get("state").asString()).isEqualTo("OPEN");
+		assertThat(created.get("noticeDays").asInt()).isEqualTo(7);
+	}
+
+	@Test
+	void aFormThatDoesNotBindGoesBackToItsPageNamingTheField() {
+		String id = Http.api(port).get("/api/v1/challenges").json().get(0).get("id").asString();
+		String page = "/challenges/" + id;
+		Http publisher = Http.browser(port);
+		publisher.login("jd-admin", "kejiao-demo");
+		var refused = publisher.submitForm(page, page + "/award", Map.of("applicationId", "not-an-id", "amount", "1000"));
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(publisher.get(page).body()).contains("id=\"challenge-error\"").contains("applicationId");
+	}
+
+	@Test
+	void anAmountThatIsNotAYuanStringIsRefusedNamingItsField() {
+		Http publisher = Http.as(port, "jd-admin");
+		var bounty = publisher.post("/api/v1/challenges", Map.of("title", "金额格式校验用榜单", "problem", "金额必须以元为单位的字符串给出。",
+				"targets", List.of(Map.of("indicator", "金额", "target", "字符串")), "bounty", 1000000, "deadline", "2099-01-01"));
+		assertThat(bounty.status()).isEqualTo(400);
+		assertThat(bounty.code()).isEqualTo("money.format");
+		assertThat(bounty.body()).contains("bounty");
+		var zero = publisher.post("/api/v1/challenges", Map.of("title", "金额格式校验用榜单", "problem", "金额必须以元为单位的字符串给出。",
+				"targets", List.of(Map.of("indicator", "金额", "target", "字符串")), "bounty", "0", "deadline", "2099-01-01"));
+		assertThat(zero.code()).isEqualTo("money.not-positive");
+	}
+
 	/** Publishes an open challenge with one target and no notice period: its award is final at once. */
 	private static String openWithoutNotice(Http publisher, String title, String problem, Map<String, String> target,
 			String bounty, String deadline) {
@@ -217,6 +267,23 @@ class ChallengeTests {
 	private static void waitUntil(OffsetDateTime moment) throws InterruptedException {
 		while (OffsetDateTime.now().isBefore(moment.plusNanos(200_000_000))) {
 			Thread.sleep(200);
+		}
+	}
+
+	/** Listeners run after the commit, on their own thread: an assertion about their effect is retried a while. */
+	private static void eventually(Runnable assertion) throws InterruptedException {
+		long giveUp = System.nanoTime() + 10_000_000_000L;
+		while (true) {
+			try {
+				assertion.run();
+				return;
+			}
+			catch (AssertionError ex) {
+				if (System.nanoTime() > giveUp) {
+					throw ex;
+				}
+				Thread.sleep(100);
+			}
 		}
 	}
 

@@ -16,8 +16,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.kejiao.challenge.ApplicationView;
+import cn.kejiao.challenge.ChallengeApplications;
+import cn.kejiao.challenge.ChallengeAwards;
 import cn.kejiao.challenge.Award;
 import cn.kejiao.challenge.ChallengeForm;
+import cn.kejiao.challenge.ChallengeMilestones;
+import cn.kejiao.challenge.ChallengeReviews;
 import cn.kejiao.challenge.ChallengeView;
 import cn.kejiao.challenge.Challenges;
 import cn.kejiao.challenge.MilestoneView;
@@ -25,6 +29,7 @@ import cn.kejiao.challenge.QueueItem;
 import cn.kejiao.challenge.RankedApplication;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,13 +40,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ChallengeApiController {
 
 	private final Challenges challenges;
+	private final ChallengeApplications applications;
+	private final ChallengeReviews reviews;
+	private final ChallengeAwards awards;
+	private final ChallengeMilestones milestones;
 
-	ChallengeApiController(Challenges challenges) {
+	ChallengeApiController(Challenges challenges, ChallengeApplications applications, ChallengeReviews reviews,
+			ChallengeAwards awards, ChallengeMilestones milestones) {
 		this.challenges = challenges;
+		this.applications = applications;
+		this.reviews = reviews;
+		this.awards = awards;
+		this.milestones = milestones;
 	}
 
 	record ChallengeBody(@Nullable String title, @Nullable String problem, @Nullable List<cn.kejiao.challenge.Target> targets,
-			@Nullable Object bounty, @Nullable List<String> eligibleRegions, @Nullable List<String> eligibleZones,
+			@Nullable Money bounty, @Nullable List<String> eligibleRegions, @Nullable List<String> eligibleZones,
 			@Nullable List<cn.kejiao.organisation.OrganisationType> eligibleOrgTypes, @Nullable String deadline,
 			@Nullable Integer noticeDays, @Nullable Boolean open) {
 	}
@@ -50,10 +64,9 @@ class ChallengeApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a challenge (region admin or enterprise)", description = "targets: [{\"indicator\",\"target\"}]; bounty in yuan; deadline a date (closing at its end, China time) or an ISO date-time; eligibleRegions/eligibleZones/eligibleOrgTypes empty for everyone; noticeDays (7) the 公示 period; \"open\": true publishes at once.")
 	ChallengeView create(@RequestBody ChallengeBody body) {
-		ChallengeView created = challenges.create(new ChallengeForm(body.title(), body.problem(),
-				body.targets(), body.bounty(), body.eligibleRegions(), body.eligibleZones(),
-				body.eligibleOrgTypes(), body.deadline(), body.noticeDays()));
-		return Boolean.TRUE.equals(body.open()) ? challenges.open(created.id()) : created;
+		ChallengeForm form = new ChallengeForm(body.title(), body.problem(), body.targets(), body.bounty(),
+				body.eligibleRegions(), body.eligibleZones(), body.eligibleOrgTypes(), body.deadline(), body.noticeDays());
+		return Boolean.TRUE.equals(body.open()) ? challenges.publish(form) : challenges.create(form);
 	}
 
 	@GetMapping
@@ -96,17 +109,17 @@ class ChallengeApiController {
 			catch (IllegalArgumentException ex) {
 				throw KejiaoException.invalid("request.invalid-parameter", "attachmentBase64");
 			}
-			if (attachment.length > Challenges.MAX_ATTACHMENT) {
+			if (attachment.length > ChallengeApplications.MAX_ATTACHMENT) {
 				throw KejiaoException.invalid("request.too-large");
 			}
 		}
-		return challenges.apply(id, application.team(), application.proposal(), application.attachmentName(), attachment);
+		return applications.apply(id, application.team(), application.proposal(), application.attachmentName(), attachment);
 	}
 
 	@GetMapping("/applications/mine")
 	@Operation(summary = "The caller's organisation's applications, with the publishers' announcements")
 	List<ApplicationView> mine() {
-		return challenges.myApplications(Actors.require());
+		return applications.myApplications(Actors.require());
 	}
 
 	record Panel(@Nullable List<String> experts) {
@@ -115,31 +128,31 @@ class ChallengeApiController {
 	@PostMapping("/{id}/panel")
 	@Operation(summary = "Form the expert panel after the deadline (publisher): usernames of experts")
 	ChallengeView panel(@PathVariable UUID id, @RequestBody Panel panel) {
-		return challenges.panel(id, panel.experts() == null ? List.of() : panel.experts());
+		return reviews.panel(id, panel.experts() == null ? List.of() : panel.experts());
 	}
 
 	@GetMapping("/{id}/reviews")
 	@Operation(summary = "A panellist's queue: the applications it may score, with its own scores only")
 	List<QueueItem> queue(@PathVariable UUID id) {
-		return challenges.reviewQueue(id);
+		return reviews.reviewQueue(id);
 	}
 
 	record Review(@Nullable UUID applicationId, @Nullable Map<String, Integer> scores, @Nullable String comment) {
 	}
 
 	@PostMapping("/{id}/reviews")
-	@Operation(summary = "Score an application (panellist)", description = "scores: {\"SOLUTION\": 0–100, \"TEAM\": …, \"PLAN\": …, \"BUDGET\": …}, weighted 40/30/20/10.")
+	@Operation(summary = "Score an application (panellist)", description = "scores: {\"SOLUTION\": 0–100, \"TEAM\": …, \"PLAN\": …, \"BUDGET\": …}, weighted 40/30/20/10 (Rubric.STANDARD).")
 	QueueItem review(@PathVariable UUID id, @RequestBody Review review) {
 		if (review.applicationId() == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "applicationId");
 		}
-		return challenges.review(id, review.applicationId(), review.scores(), review.comment());
+		return reviews.review(id, review.applicationId(), review.scores(), review.comment());
 	}
 
 	@GetMapping("/{id}/ranking")
 	@Operation(summary = "Applications by mean score (publisher)")
 	List<RankedApplication> ranking(@PathVariable UUID id) {
-		return challenges.ranking(id);
+		return reviews.ranking(id);
 	}
 
 	record AwardBody(@Nullable List<Award> awards, @Nullable String decision) {
@@ -148,16 +161,16 @@ class ChallengeApiController {
 	@PostMapping("/{id}/award")
 	@Operation(summary = "Award one or more applications (publisher); published for the notice period, then final")
 	ChallengeView award(@PathVariable UUID id, @RequestBody AwardBody body) {
-		return challenges.award(id, body.awards() == null ? List.of() : body.awards(), body.decision());
+		return awards.award(id, body.awards() == null ? List.of() : body.awards(), body.decision());
 	}
 
 	@GetMapping("/{id}/results")
 	@Operation(summary = "The published result: awarded teams and amounts")
 	List<RankedApplication> results(@PathVariable UUID id) {
-		return challenges.results(id);
+		return awards.results(id);
 	}
 
-	record Milestone(@Nullable UUID applicationId, @Nullable String title, @Nullable LocalDate dueOn, @Nullable Object payment) {
+	record Milestone(@Nullable UUID applicationId, @Nullable String title, @Nullable LocalDate dueOn, @Nullable Money payment) {
 	}
 
 	@PostMapping("/{id}/milestones")
@@ -166,12 +179,12 @@ class ChallengeApiController {
 		if (milestone.applicationId() == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "applicationId");
 		}
-		return challenges.addMilestone(id, milestone.applicationId(), milestone.title(), milestone.dueOn(), milestone.payment());
+		return milestones.addMilestone(id, milestone.applicationId(), milestone.title(), milestone.dueOn(), milestone.payment());
 	}
 
 	@GetMapping("/{id}/milestones")
 	List<MilestoneView> milestones(@PathVariable UUID id) {
-		return challenges.milestones(id, Actors.require());
+		return milestones.milestones(id, Actors.require());
 	}
 
 	record Deliverable(@Nullable String deliverable) {
@@ -179,7 +192,7 @@ class ChallengeApiController {
 
 	@PostMapping("/milestones/{milestoneId}/deliver")
 	MilestoneView deliver(@PathVariable UUID milestoneId, @RequestBody Deliverable deliverable) {
-		return challenges.deliver(milestoneId, deliverable.deliverable());
+		return milestones.deliver(milestoneId, deliverable.deliverable());
 	}
 
 	record Acceptance(@Nullable String paymentReference) {
@@ -187,6 +200,6 @@ class ChallengeApiController {
 
 	@PostMapping("/milestones/{milestoneId}/accept")
 	MilestoneView accept(@PathVariable UUID milestoneId, @RequestBody Acceptance acceptance) {
-		return challenges.accept(milestoneId, acceptance.paymentReference());
+		return milestones.accept(milestoneId, acceptance.paymentReference());
 	}
 }

@@ -96,6 +96,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		// A value type that refuses its JSON (an amount that is not a yuan string) says why in its own code.
+		for (Throwable cause = ex.getCause(); ex instanceof HttpMessageNotReadableException && cause != null; cause = cause.getCause()) {
+			if (cause instanceof KejiaoException known) {
+				return kejiao(known, (NativeWebRequest) request);
+			}
+		}
 		String code = switch (ex) {
 			case HttpMessageNotReadableException e -> "request.malformed";
 			case MethodArgumentNotValidException e -> "request.invalid-fields";

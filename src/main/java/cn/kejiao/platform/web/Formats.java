@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Formats {
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId CHINA = cn.kejiao.platform.ChinaTime.ZONE;
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CHINA);
 

@@ -1,0 +1,60 @@
+package cn.kejiao.notification;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.kejiao.challenge.ChallengeAwarded;
+import cn.kejiao.challenge.ChallengeDeadlineExtended;
+import cn.kejiao.platform.ChinaTime;
+
+/**
+ * What the applicants of a 揭榜挂帅 challenge are told: a later deadline, and the published result. Each notice
+ * has a once-key, so an event delivered again after a failure tells nobody twice.
+ */
+@Component
+class ChallengeNotices {
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Notifications notifications;
+
+	ChallengeNotices(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(ChallengeDeadlineExtended event) {
+		for (UUID applicant : event.applicantOrgIds()) {
+			notifications.tell(new Notice(applicant, "challenge", "challenge-deadline-extended",
+					List.of(event.title(), local(event.previousDeadline()), local(event.deadline()), event.reason()),
+					link(event.challengeId()), "challenge-deadline:" + event.challengeId() + ":" + event.deadline() + ":" + applicant));
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(ChallengeAwarded event) {
+		for (ChallengeAwarded.Winner winner : event.winners()) {
+			notifications.tell(new Notice(winner.organisationId(), "challenge", "challenge-awarded",
+					List.of(event.title(), winner.amount().yuan(), local(event.noticeEndsAt())), link(event.challengeId()),
+					"challenge-awarded:" + event.challengeId() + ":" + winner.organisationId()));
+		}
+		for (UUID applicant : event.otherApplicantOrgIds()) {
+			notifications.tell(new Notice(applicant, "challenge", "challenge-result-published",
+					List.of(event.title(), local(event.noticeEndsAt())), link(event.challengeId()),
+					"challenge-awarded:" + event.challengeId() + ":" + applicant));
+		}
+	}
+
+	private static String link(UUID challengeId) {
+		return "/challenges/" + challengeId;
+	}
+
+	private static String local(Instant instant) {
+		return MINUTES.format(instant.atZone(ChinaTime.ZONE));
+	}
+}
