@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +51,11 @@ public class Matching {
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final Clock clock;
-	private final cn.kejiao.notification.Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	Matching(Demands demands, CatalogMatching catalogMatching, Catalog catalog, Regions regions, JdbcClient jdbc,
-			AuditLog audit, MessageSource messages, Clock clock, cn.kejiao.notification.Notifications notifications) {
-		this.notifications = notifications;
+			AuditLog audit, MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.demands = demands;
 		this.catalogMatching = catalogMatching;
 		this.catalog = catalog;
@@ -221,8 +222,9 @@ public class Matching {
 	static final int TOLD_AT_MOST = 5;
 
 	/**
-	 * When a demand opens, the owners of its strongest matches (as a visitor would see them) are told, in the
-	 * application and by e-mail — each pair of demand and entry at most once, however often the demand reopens.
+	 * When a demand opens, the owners of its strongest matches (as a visitor would see them) are to be told:
+	 * {@link MatchSuggested} for each, which the notification module words and sends (in the application and
+	 * by e-mail, each pair of demand and entry at most once, however often the demand reopens).
 	 */
 	@org.springframework.modulith.events.ApplicationModuleListener
 	void tellOwners(DemandOpened opened) {
@@ -235,9 +237,8 @@ public class Matching {
 		String where = regions.fullName(demand.regionCode());
 		ranked.stream().filter(r -> r.score() >= STRONG * best)
 			.filter(r -> !r.ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST)
-			.forEach(r -> notifications.tell(r.ownerOrgId(), "match", "您的资源可能满足一项技术需求",
-					"“" + r.title() + "”与" + where + "的技术需求“" + demand.title() + "”高度相关。查看需求并与发布方联系。",
-					"/demands/" + demand.id(), "match:" + demand.id() + ":" + r.id()));
+			.forEach(r -> events.publishEvent(new MatchSuggested(demand.id(), demand.title(), where, r.id(), r.title(),
+					r.ownerOrgId())));
 	}
 
 	// ---- feedback
