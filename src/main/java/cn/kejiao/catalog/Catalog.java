@@ -145,6 +145,20 @@ public class Catalog {
 		return entry.view(details(entry), EntryVisibility.privileged(who, entry.ownerOrgId(), entry.regionCode()));
 	}
 
+	/**
+	 * An entry for its owner's form: as {@link #get} for the acting user, and refused ({@code catalog.not-owner})
+	 * when the user's organisation does not own it.
+	 */
+	@Transactional(readOnly = true)
+	public EntryView forOwner(UUID id) {
+		Actor actor = Actors.require();
+		EntryView entry = get(id, actor);
+		if (!entry.ownerOrgId().equals(actor.organisationId())) {
+			throw KejiaoException.forbidden("catalog.not-owner");
+		}
+		return entry;
+	}
+
 	/** The instruments a service names, as far as the reader may see them. */
 	@Transactional(readOnly = true)
 	public List<EntryView> instrumentsOf(EntryView service, @Nullable Actor reader) {

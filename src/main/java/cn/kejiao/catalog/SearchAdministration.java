@@ -22,6 +22,11 @@ public class SearchAdministration {
 		this.index = index;
 	}
 
+	/** Whether the acting user may keep the synonyms and the index (the admin page shows them then). */
+	public boolean mayAdminister() {
+		return Actors.current().filter(actor -> actor.isPlatformAdmin()).isPresent();
+	}
+
 	/** The synonym groups, each as its terms separated by commas. */
 	public List<String> synonyms() {
 		requirePlatformAdmin();

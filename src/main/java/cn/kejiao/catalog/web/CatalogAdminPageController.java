@@ -3,19 +3,19 @@ package cn.kejiao.catalog.web;
 import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryState;
 import cn.kejiao.catalog.SearchAdministration;
-import cn.kejiao.platform.Actors;
+import cn.kejiao.catalog.web.CatalogPageForms.AdminFilter;
+import cn.kejiao.catalog.web.CatalogPageForms.SynonymsForm;
 import cn.kejiao.platform.KejiaoException;
 
 /**
@@ -23,24 +23,23 @@ import cn.kejiao.platform.KejiaoException;
  * reinstates them; the platform admin also keeps the synonyms and rebuilds the search index.
  */
 @Controller
-class CatalogAdminController {
+class CatalogAdminPageController {
 
 	private final Catalog catalog;
 	private final SearchAdministration administration;
 
-	CatalogAdminController(Catalog catalog, SearchAdministration administration) {
+	CatalogAdminPageController(Catalog catalog, SearchAdministration administration) {
 		this.catalog = catalog;
 		this.administration = administration;
 	}
 
 	@GetMapping("/admin/catalog")
-	String entries(@RequestParam(required = false) @Nullable EntryState state,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("result", catalog.inRegion(state, q, page));
-		model.addAttribute("state", state);
-		model.addAttribute("q", q);
+	String entries(@ModelAttribute("filter") AdminFilter filter, Model model) {
+		model.addAttribute("result", catalog.inRegion(filter.state(), filter.q(), filter.pageOrFirst()));
+		model.addAttribute("state", filter.state());
+		model.addAttribute("q", filter.q());
 		model.addAttribute("states", EntryState.values());
-		if (Actors.require().isPlatformAdmin()) {
+		if (administration.mayAdminister()) {
 			model.addAttribute("synonyms", String.join("\n", administration.synonyms()));
 			model.addAttribute("index", administration.indexProgress());
 		}
@@ -59,8 +58,8 @@ class CatalogAdminController {
 	}
 
 	@PostMapping("/admin/catalog/synonyms")
-	String synonyms(@RequestParam String synonyms, RedirectAttributes redirect) {
-		administration.replaceSynonyms(List.of(synonyms));
+	String synonyms(@ModelAttribute SynonymsForm form, RedirectAttributes redirect) {
+		administration.replaceSynonyms(List.of(form.synonyms() == null ? "" : form.synonyms()));
 		redirect.addFlashAttribute("message", "saved");
 		return "redirect:/admin/catalog";
 	}

@@ -34,13 +34,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/catalog")
 @Tag(name = "Catalog import and export")
-class CatalogImportController {
+class CatalogImportApiController {
 
 	private final CatalogImports imports;
 	private final CatalogSearch search;
 	private final Catalog catalog;
 
-	CatalogImportController(CatalogImports imports, CatalogSearch search, Catalog catalog) {
+	CatalogImportApiController(CatalogImports imports, CatalogSearch search, Catalog catalog) {
 		this.imports = imports;
 		this.search = search;
 		this.catalog = catalog;
