@@ -89,7 +89,7 @@ class CatalogImportApiController {
 	@Operation(summary = "The caller's organisation's entries of a type as Excel (re-importable)")
 	ResponseEntity<byte[]> exportMine(@PathVariable String types) {
 		EntryType entryType = CatalogApiController.type(types);
-		Actors.require();
+		// the entries of the caller's organisation: Catalog.mine refuses a caller who is not signed in
 		return xlsx("kejiao-" + entryType.plural() + ".xlsx", imports.exportMine(entryType));
 	}
 
