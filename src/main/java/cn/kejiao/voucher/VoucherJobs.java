@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cn.kejiao.platform.ChinaTime;
+
 /** The scheduled side of vouchers: stale holds, grants past their validity, last month's settlement. */
 @Component
 class VoucherJobs {
@@ -30,11 +32,11 @@ class VoucherJobs {
 	void run() {
 		try {
 			int holds = orders.lapseStaleHolds();
-			int grants = vouchers.lapseExpiredGrants(LocalDate.now(clock.withZone(Vouchers.CHINA)));
+			int grants = vouchers.lapseExpiredGrants(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
 			if (holds + grants > 0) {
 				log.info("Vouchers: {} stale holds voided, {} grants lapsed", holds, grants);
 			}
-			if (LocalDate.now(clock.withZone(Vouchers.CHINA)).getDayOfMonth() >= 2) {
+			if (LocalDate.now(clock.withZone(ChinaTime.ZONE)).getDayOfMonth() >= 2) {
 				settlements.runLastMonth();
 			}
 		}

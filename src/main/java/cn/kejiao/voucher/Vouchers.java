@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.ledger.Account;
 import cn.kejiao.ledger.InsufficientBalance;
@@ -44,7 +44,6 @@ import cn.kejiao.region.Regions;
 @Service
 public class Vouchers {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final JdbcClient jdbc;
 	private final Ledger ledger;
@@ -88,9 +87,9 @@ public class Vouchers {
 			.param("closes", rules.closesOn()).param("valid", rules.validUntil()).param("at", Timestamp.from(now))
 			.param("by", actor.username())
 			.update();
-		ledger.open(new Account(Accounts.issuance(region), Accounts.ISSUANCE, region, null, false));
-		ledger.open(new Account(Accounts.budget(id), Accounts.BUDGET, region, null, true));
-		ledger.transfer(new Transfer("fund:" + id + ":0", Accounts.issuance(region), Accounts.budget(id), rules.budget(),
+		ledger.open(new Account(VoucherAccounts.issuance(region), VoucherAccounts.ISSUANCE, region, null, false));
+		ledger.open(new Account(VoucherAccounts.budget(id), VoucherAccounts.BUDGET, region, null, true));
+		ledger.transfer(new Transfer("fund:" + id + ":0", VoucherAccounts.issuance(region), VoucherAccounts.budget(id), rules.budget(),
 				"FUND", "scheme:" + id));
 		SchemeView view = scheme(id);
 		audit.record("voucher.scheme-created", "voucher-scheme", id.toString(), rules.name(), region, null, view);
@@ -113,13 +112,13 @@ public class Vouchers {
 		long delta = rules.budget() - current.budget();
 		long version = current.version() + 1;
 		if (delta > 0) {
-			ledger.transfer(new Transfer("fund:" + id + ":" + version, Accounts.issuance(current.regionCode()),
-					Accounts.budget(id), delta, "FUND", "scheme:" + id));
+			ledger.transfer(new Transfer("fund:" + id + ":" + version, VoucherAccounts.issuance(current.regionCode()),
+					VoucherAccounts.budget(id), delta, "FUND", "scheme:" + id));
 		}
 		else if (delta < 0) {
 			try {
-				ledger.transfer(new Transfer("fund:" + id + ":" + version, Accounts.budget(id),
-						Accounts.issuance(current.regionCode()), -delta, "UNFUND", "scheme:" + id));
+				ledger.transfer(new Transfer("fund:" + id + ":" + version, VoucherAccounts.budget(id),
+						VoucherAccounts.issuance(current.regionCode()), -delta, "UNFUND", "scheme:" + id));
 			}
 			catch (InsufficientBalance ex) {
 				throw KejiaoException.conflict("voucher.budget-below-granted", Money.yuan(current.budget() - ex.balance()));
@@ -174,7 +173,7 @@ public class Vouchers {
 			}).distinct().toList();
 		List<String> kinds = form.serviceKinds() == null ? List.of()
 				: form.serviceKinds().stream().map(String::strip).filter(k -> !k.isEmpty()).distinct().toList();
-		LocalDate today = LocalDate.now(clock.withZone(CHINA));
+		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
 		LocalDate opens = form.opensOn() == null ? today : form.opensOn();
 		LocalDate closes = form.closesOn() == null ? opens.plusMonths(6) : form.closesOn();
 		LocalDate valid = form.validUntil() == null ? closes.plusYears(1) : form.validUntil();
@@ -204,7 +203,7 @@ public class Vouchers {
 	public SchemeView scheme(UUID id) {
 		SchemeRow row = jdbc.sql("select * from voucher.scheme where id = :id").param("id", id).query(Vouchers::schemeRow)
 			.optional().orElseThrow(() -> KejiaoException.notFound("voucher.scheme-not-found", id));
-		long available = ledger.balance(Accounts.budget(id));
+		long available = ledger.balance(VoucherAccounts.budget(id));
 		Map<String, Long> byKind = new LinkedHashMap<>();
 		jdbc.sql("""
 				select t.kind, coalesce(sum(t.amount), 0) from ledger.transfer t
@@ -272,7 +271,7 @@ public class Vouchers {
 		if (purpose == null || purpose.isBlank()) {
 			throw KejiaoException.invalid("voucher.purpose-required");
 		}
-		LocalDate today = LocalDate.now(clock.withZone(CHINA));
+		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
 		if (today.isBefore(scheme.opensOn()) || today.isAfter(scheme.closesOn())) {
 			throw KejiaoException.conflict("voucher.scheme-closed", scheme.opensOn(), scheme.closesOn());
 		}
@@ -316,7 +315,7 @@ public class Vouchers {
 		if (fen > application.amount()) {
 			throw KejiaoException.invalid("voucher.approve-above-applied", Money.yuan(application.amount()));
 		}
-		int year = LocalDate.now(clock.withZone(CHINA)).getYear();
+		int year = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
 		long already = jdbc.sql("""
 				select coalesce(sum(amount), 0) from voucher.grant_
 				where scheme_id = :scheme and enterprise_org_id = :org and grant_year = :year""")
@@ -340,8 +339,8 @@ public class Vouchers {
 			.param("valid", scheme.validUntil()).param("at", Timestamp.from(now))
 			.update();
 		try {
-			ledger.transfer(new Transfer("grant:" + applicationId, Accounts.budget(scheme.id()), Accounts.grant(grantId), fen,
-					"GRANT", "grant:" + grantId), new Account(Accounts.grant(grantId), Accounts.GRANT, scheme.regionCode(),
+			ledger.transfer(new Transfer("grant:" + applicationId, VoucherAccounts.budget(scheme.id()), VoucherAccounts.grant(grantId), fen,
+					"GRANT", "grant:" + grantId), new Account(VoucherAccounts.grant(grantId), VoucherAccounts.GRANT, scheme.regionCode(),
 							application.enterpriseOrgId(), true));
 		}
 		catch (InsufficientBalance ex) {
@@ -556,9 +555,9 @@ public class Vouchers {
 		for (UUID grantId : due) {
 			UUID schemeId = jdbc.sql("select scheme_id from voucher.grant_ where id = :id").param("id", grantId)
 				.query(UUID.class).single();
-			long left = ledger.balance(Accounts.grant(grantId));
+			long left = ledger.balance(VoucherAccounts.grant(grantId));
 			if (left > 0) {
-				ledger.transfer(new Transfer("lapse:" + grantId, Accounts.grant(grantId), Accounts.budget(schemeId), left,
+				ledger.transfer(new Transfer("lapse:" + grantId, VoucherAccounts.grant(grantId), VoucherAccounts.budget(schemeId), left,
 						"LAPSE", "grant:" + grantId));
 			}
 			jdbc.sql("update voucher.grant_ set state = 'LAPSED', lapsed_at = :at where id = :id")

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
 import cn.kejiao.platform.web.Downloads;
@@ -169,7 +170,7 @@ class VoucherApiController {
 
 	/** The period asked for, or the current month. */
 	static YearMonth periodOrCurrent(@Nullable String period) {
-		return period == null || period.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
+		return period == null || period.isBlank() ? YearMonth.now(ChinaTime.ZONE) : period(period);
 	}
 
 	@GetMapping("/voucher-ledger/verification")
