@@ -180,7 +180,7 @@ class OrderSteps {
 				throw KejiaoException.invalid("voucher.kind-not-accepted",
 						order.serviceKind().isEmpty() ? "-" : order.serviceKind(), String.join("、", grant.serviceKinds()));
 			}
-			long most = Vouchers.maxVoucherPart(quote, grant.subsidyRatio());
+			long most = VoucherGrants.maxVoucherPart(quote, grant.subsidyRatio());
 			if (voucher == -1) {
 				// what the grant holds less what earlier accepts of this batch take from it
 				long left = unplanned.computeIfAbsent(grantId, id -> ledger.balance(VoucherAccounts.grant(id)));

@@ -16,13 +16,13 @@ class VoucherJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(VoucherJobs.class);
 
-	private final Vouchers vouchers;
+	private final VoucherGrants voucherGrants;
 	private final ServiceOrders orders;
 	private final Settlements settlements;
 	private final Clock clock;
 
-	VoucherJobs(Vouchers vouchers, ServiceOrders orders, Settlements settlements, Clock clock) {
-		this.vouchers = vouchers;
+	VoucherJobs(VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Clock clock) {
+		this.voucherGrants = voucherGrants;
 		this.orders = orders;
 		this.settlements = settlements;
 		this.clock = clock;
@@ -32,7 +32,7 @@ class VoucherJobs {
 	void run() {
 		try {
 			int holds = orders.lapseStaleHolds();
-			int grants = vouchers.lapseExpiredGrants(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
+			int grants = voucherGrants.lapseExpiredGrants(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
 			if (holds + grants > 0) {
 				log.info("Vouchers: {} stale holds voided, {} grants lapsed", holds, grants);
 			}
