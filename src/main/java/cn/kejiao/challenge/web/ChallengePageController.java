@@ -92,10 +92,7 @@ class ChallengePageController {
 			return "redirect:/challenges/" + challenges.publish(form.challenge()).id();
 		}
 		catch (KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+			redirect.addFlashAttribute("error", problems.refusal(ex, request));
 			return "redirect:/challenges";
 		}
 	}
