@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,9 +63,8 @@ class OrganisationPageController {
 			HttpServletRequest request) {
 		String fragment = htmx != null ? "organisation/admin-detail :: review" : "organisation/admin-detail";
 		if (decision == null || binding.hasErrors()) {
-			FieldError wrong = binding.getFieldError();
-			detailModel(organisations.forReview(id, Actors.require()), model, problems.message("request.invalid-parameter",
-					new Object[] { wrong == null ? "verdict" : wrong.getField() }, request));
+			detailModel(organisations.forReview(id, Actors.require()), model,
+					problems.refusal(Problems.notBound(binding), request));
 			return fragment;
 		}
 		try {
