@@ -161,6 +161,8 @@ class WebPagesTests {
 	void whatIsMissingForTheReaderIsANotFoundPageAndWhatItMayNotDoAForbiddenOne() {
 		Http jiading = Http.browser(port);
 		jiading.login("jd-admin", "kejiao-demo");
+		assertThat(jiading.get("/admin/organisations?status=&q=&page=0").status()).isEqualTo(200);
+		assertThat(jiading.get("/admin/organisations?status=NOT_A_STATUS").status()).isEqualTo(400);
 		assertThat(jiading.get("/admin/organisations/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
 		assertThat(jiading.get("/demands/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
 		// a verified organisation of Yunnan is in everyone's directory, but not Jiading's to review
