@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
-import cn.kejiao.catalog.SearchIndex;
+import cn.kejiao.catalog.SearchAdministration;
 import cn.kejiao.demand.DemandForm;
 import cn.kejiao.demand.DemandPosting;
 import cn.kejiao.demand.Matching;
@@ -72,15 +72,15 @@ public final class MatchingBenchmark {
 			if (reuse) {
 				documents = Long.parseLong(Files.readString(dataDir.resolve("ready")).strip());
 				// a catalog kept from before merging was part of the rebuild (merging a merged index does nothing)
-				app.getBean(SearchIndex.class).mergeSegments();
+				app.getBean(SearchAdministration.class).mergeIndexSegments();
 			}
 			else {
 				List<String> trainTitles = Files.readAllLines(csl.resolve("cls_ctg-train.tsv")).stream()
 					.map(l -> l.split("\t")).filter(c -> c.length >= 3).map(c -> c[1]).toList();
 				SearchBenchmark.load(app.getBean(DataSource.class), papers, trainTitles, achievements, instruments);
-				SearchIndex index = app.getBean(SearchIndex.class);
-				index.rebuildNow();
-				documents = index.progress().done();
+				SearchAdministration index = app.getBean(SearchAdministration.class);
+				index.rebuildIndex();
+				documents = index.indexProgress().done();
 				if (keep != null) {
 					Files.writeString(dataDir.resolve("ready"), Long.toString(documents));
 				}

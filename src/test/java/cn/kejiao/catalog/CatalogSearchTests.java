@@ -139,7 +139,12 @@ class CatalogSearchTests {
 	@Test
 	void snippetsMarkWhatMatched() {
 		JsonNode hits = search("q=氧化铝").get("hits");
-		assertThat(hits.findValuesAsString("snippet")).anyMatch(s -> s.contains("<mark>氧化铝</mark>"));
+		List<String> marked = new ArrayList<>();
+		hits.forEach(hit -> hit.get("highlights").forEach(h -> marked.add(
+				hit.get("snippet").asString().substring(h.get("start").asInt(), h.get("end").asInt()))));
+		assertThat(marked).contains("氧化铝");
+		assertThat(hits.findValuesAsString("snippet")).noneMatch(s -> s.contains("<mark>"));
+		assertThat(Http.browser(port).get("/catalog?q=氧化铝").body()).contains("<mark>氧化铝</mark>");
 	}
 
 	@Test

@@ -172,4 +172,20 @@ class EntryDetailsTests {
 	private static String marker() {
 		return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 	}
+
+	@Test
+	void theOwnersNewEntryFormSaysWhatIsMissingOrWrongInTheReadersLanguage() {
+		Http browser = Http.browser(port);
+		browser.login("provider-jd", "kejiao-demo");
+		var untitled = browser.submitForm("/catalog/mine", "/catalog/mine/entries", Map.of("type", "instruments", "title", " "));
+		assertThat(untitled.status()).isEqualTo(302);
+		assertThat(browser.get("/catalog/mine").body()).contains("必填项为空");
+		var badPrice = browser.submitForm("/catalog/mine", "/catalog/mine/entries",
+				Map.of("type", "instruments", "title", "价格有误的仪器" + marker(), "price", "十万"));
+		assertThat(badPrice.status()).isEqualTo(302);
+		assertThat(browser.get("/catalog/mine").body()).contains("金额“十万”无效");
+		String title = "新建的仪器" + marker();
+		browser.submitForm("/catalog/mine", "/catalog/mine/entries", Map.of("type", "instruments", "title", title, "price", "1200.50"));
+		assertThat(browser.get("/catalog/mine").body()).contains(title);
+	}
 }
