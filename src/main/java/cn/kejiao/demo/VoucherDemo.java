@@ -19,7 +19,8 @@ import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.SchemeForm;
 import cn.kejiao.voucher.SchemeView;
 import cn.kejiao.voucher.ServiceOrders;
-import cn.kejiao.voucher.Vouchers;
+import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.voucher.VoucherApplications;
 
 /**
  * Voucher schemes of 上海市 (accepted across 长三角) and 云南省 (accepted in 沪滇), grants to the demo enterprises
@@ -34,7 +35,8 @@ class VoucherDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(VoucherDemo.class);
 
-	private final Vouchers vouchers;
+	private final VoucherSchemes voucherSchemes;
+	private final VoucherApplications voucherApplications;
 	private final ServiceOrders orders;
 	private final Accounts accounts;
 	private final Organisations organisations;
@@ -42,10 +44,11 @@ class VoucherDemo {
 	private final Clock clock;
 	private final DemoActors actors;
 
-	VoucherDemo(Vouchers vouchers, ServiceOrders orders, Accounts accounts, Organisations organisations,
+	VoucherDemo(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications, ServiceOrders orders, Accounts accounts, Organisations organisations,
 			TransactionTemplate transactions, Clock clock, DemoActors actors) {
 		this.actors = actors;
-		this.vouchers = vouchers;
+		this.voucherSchemes = voucherSchemes;
+		this.voucherApplications = voucherApplications;
 		this.orders = orders;
 		this.accounts = accounts;
 		this.organisations = organisations;
@@ -54,7 +57,7 @@ class VoucherDemo {
 	}
 
 	void load() {
-		List<SchemeView> existing = as("admin", () -> vouchers.schemes(null));
+		List<SchemeView> existing = as("admin", () -> voucherSchemes.schemes(null));
 		if (existing.stream().anyMatch(s -> s.name().equals(SHANGHAI))) {
 			return;
 		}
@@ -64,18 +67,18 @@ class VoucherDemo {
 
 	private void seed() {
 		LocalDate today = LocalDate.now(clock);
-		SchemeView shanghai = as("sh-admin", () -> vouchers.createScheme(new SchemeForm("310000", SHANGHAI,
+		SchemeView shanghai = as("sh-admin", () -> voucherSchemes.createScheme(new SchemeForm("310000", SHANGHAI,
 				"支持科技型中小企业购买检验检测、研发设计、技术咨询等服务，在长三角三省一市的服务机构通用通兑。", "5000000.00",
 				new java.math.BigDecimal("0.5"), "300000.00", List.of(), "yrd", List.of(), today.minusDays(30),
 				today.plusDays(150), today.plusYears(1))));
-		SchemeView yunnan = as("yn-admin", () -> vouchers.createScheme(new SchemeForm("530000", YUNNAN,
+		SchemeView yunnan = as("yn-admin", () -> voucherSchemes.createScheme(new SchemeForm("530000", YUNNAN,
 				"科技入滇：云南企业可在上海、云南的服务机构使用，用于检验检测、中试熟化与技术咨询。", "3000000.00",
 				new java.math.BigDecimal("0.5"), "500000.00", List.of(), "hu-dian", List.of(), today.minusDays(30),
 				today.plusDays(150), today.plusYears(1))));
 
 		UUID jdGrant = grant("ent-jd", "sh-admin", shanghai, "200000.00", "智能网联汽车传感器检测与可靠性试验");
 		UUID wsGrant = grant("ent-ws", "yn-admin", yunnan, "300000.00", "低品位铝土矿与赤泥综合利用的检测分析和工艺咨询");
-		as("ent-ws", () -> vouchers.apply(yunnan.id(), "100000.00", "三七加工副产物资源化利用的检测分析"));
+		as("ent-ws", () -> voucherApplications.apply(yunnan.id(), "100000.00", "三七加工副产物资源化利用的检测分析"));
 
 		UUID providerJd = organisationOf("provider-jd");
 		UUID providerYn = organisationOf("provider-yn");
@@ -98,8 +101,8 @@ class VoucherDemo {
 	}
 
 	private UUID grant(String enterprise, String admin, SchemeView scheme, String amount, String purpose) {
-		ApplicationView application = as(enterprise, () -> vouchers.apply(scheme.id(), amount, purpose));
-		return as(admin, () -> vouchers.approve(application.id(), null)).grantId();
+		ApplicationView application = as(enterprise, () -> voucherApplications.apply(scheme.id(), amount, purpose));
+		return as(admin, () -> voucherApplications.approve(application.id(), null)).grantId();
 	}
 
 	private OrderView order(String enterprise, UUID provider, String description, String quote) {

@@ -180,10 +180,38 @@ public class Ledger {
 		Map<String, Long> balances = new LinkedHashMap<>();
 		codes.forEach(code -> balances.put(code, 0L));
 		if (!codes.isEmpty()) {
-			jdbc.sql("select code, balance from ledger.account where code in (:codes)").param("codes", codes)
+			jdbc.sql("select code, balance from ledger.account where code = any(:codes)")
+				.param("codes", codes.toArray(String[]::new))
 				.query((rs, row) -> balances.put(rs.getString(1), rs.getLong(2))).list();
 		}
 		return balances;
+	}
+
+	/** What the transfers of the references (grants and orders of a scheme, say) moved, by kind of transfer. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> totalsByKind(Collection<String> references) {
+		Map<String, Long> totals = new LinkedHashMap<>();
+		if (!references.isEmpty()) {
+			jdbc.sql("select kind, sum(amount) from ledger.transfer where reference = any(:references) group by kind")
+				.param("references", references.toArray(String[]::new))
+				.query((rs, row) -> totals.put(rs.getString(1), rs.getLong(2))).list();
+		}
+		return totals;
+	}
+
+	/** What transfers of one kind moved for each reference; references without such transfers are 0. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> totalsByReference(Collection<String> references, String kind) {
+		Map<String, Long> totals = new LinkedHashMap<>();
+		references.forEach(reference -> totals.put(reference, 0L));
+		if (!references.isEmpty()) {
+			jdbc.sql("""
+					select reference, sum(amount) from ledger.transfer where reference = any(:references) and kind = :kind
+					group by reference""")
+				.param("references", references.toArray(String[]::new)).param("kind", kind)
+				.query((rs, row) -> totals.put(rs.getString(1), rs.getLong(2))).list();
+		}
+		return totals;
 	}
 
 	/** Sum of the balances of the accounts whose code starts with the prefix (all holds of a scheme, say). */

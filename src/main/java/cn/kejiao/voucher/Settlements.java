@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.ledger.Account;
 import cn.kejiao.ledger.Ledger;
@@ -54,7 +55,7 @@ public class Settlements {
 		if (actor != null && !actor.isPlatformAdmin()) {
 			throw KejiaoException.forbidden("auth.forbidden");
 		}
-		if (!period.isBefore(YearMonth.now(clock.withZone(Vouchers.CHINA)))) {
+		if (!period.isBefore(YearMonth.now(clock.withZone(ChinaTime.ZONE)))) {
 			throw KejiaoException.invalid("settlement.period-not-over", period);
 		}
 		// one run per period, also when two nodes start it at once: the second waits here and finds the first
@@ -75,10 +76,10 @@ public class Settlements {
 					values (:run, :issuer, :org, :name, :region, :amount, :orders)""")
 				.param("run", id).param("issuer", line.issuer()).param("org", line.provider()).param("name", line.name())
 				.param("region", line.region()).param("amount", line.amount()).param("orders", line.orders()).update();
-			String clearing = Accounts.clearing(line.issuer(), line.region());
+			String clearing = VoucherAccounts.clearing(line.issuer(), line.region());
 			ledger.transfer(new Transfer("settle:" + period + ":" + line.provider() + ":" + line.issuer(),
-					Accounts.receivable(line.provider(), line.issuer()), clearing, line.amount(), "SETTLE", "settlement:" + id),
-					new Account(clearing, Accounts.CLEARING, line.issuer(), null, true));
+					VoucherAccounts.receivable(line.provider(), line.issuer()), clearing, line.amount(), "SETTLE", "settlement:" + id),
+					new Account(clearing, VoucherAccounts.CLEARING, line.issuer(), null, true));
 		}
 		SettlementView view = view(id);
 		audit.record("settlement.run", "settlement", id.toString(), period.toString(), null, null,
@@ -92,8 +93,8 @@ public class Settlements {
 	/** The period's lines recomputed from the ledger's posts: the same figures the run stored. */
 	@Transactional(readOnly = true)
 	public List<Line> compute(YearMonth period) {
-		Instant from = period.atDay(1).atStartOfDay(Vouchers.CHINA).toInstant();
-		Instant until = period.plusMonths(1).atDay(1).atStartOfDay(Vouchers.CHINA).toInstant();
+		Instant from = period.atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+		Instant until = period.plusMonths(1).atDay(1).atStartOfDay(ChinaTime.ZONE).toInstant();
 		Map<String, Line> lines = new TreeMap<>();
 		for (Posted post : ledger.transfers("POST", from, until)) {
 			UUID orderId = UUID.fromString(post.reference().substring("order:".length()));
@@ -172,7 +173,7 @@ public class Settlements {
 	@Transactional(readOnly = true)
 	public SettlementView preview(@Nullable YearMonth period, Actor actor) {
 		requireReader(actor);
-		YearMonth chosen = period == null ? YearMonth.now(clock.withZone(Vouchers.CHINA)) : period;
+		YearMonth chosen = period == null ? YearMonth.now(clock.withZone(ChinaTime.ZONE)) : period;
 		List<SettlementView.Line> lines = compute(chosen).stream()
 			.map(l -> new SettlementView.Line(l.issuer(), l.provider(), l.name(), l.region(), Money.yuan(l.amount()),
 					l.orders()))
@@ -212,7 +213,7 @@ public class Settlements {
 	/** Last month's settlement, once the month is over; safe to run on every node and again. */
 	@Transactional
 	public @Nullable SettlementView runLastMonth() {
-		YearMonth last = YearMonth.now(clock.withZone(Vouchers.CHINA)).minusMonths(1);
+		YearMonth last = YearMonth.now(clock.withZone(ChinaTime.ZONE)).minusMonths(1);
 		return run(last);
 	}
 }

@@ -8,19 +8,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import cn.kejiao.platform.ChinaTime;
+
 /** The scheduled side of vouchers: stale holds, grants past their validity, last month's settlement. */
 @Component
 class VoucherJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(VoucherJobs.class);
 
-	private final Vouchers vouchers;
+	private final VoucherGrants voucherGrants;
 	private final ServiceOrders orders;
 	private final Settlements settlements;
 	private final Clock clock;
 
-	VoucherJobs(Vouchers vouchers, ServiceOrders orders, Settlements settlements, Clock clock) {
-		this.vouchers = vouchers;
+	VoucherJobs(VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Clock clock) {
+		this.voucherGrants = voucherGrants;
 		this.orders = orders;
 		this.settlements = settlements;
 		this.clock = clock;
@@ -30,11 +32,11 @@ class VoucherJobs {
 	void run() {
 		try {
 			int holds = orders.lapseStaleHolds();
-			int grants = vouchers.lapseExpiredGrants(LocalDate.now(clock.withZone(Vouchers.CHINA)));
+			int grants = voucherGrants.lapseExpiredGrants(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
 			if (holds + grants > 0) {
 				log.info("Vouchers: {} stale holds voided, {} grants lapsed", holds, grants);
 			}
-			if (LocalDate.now(clock.withZone(Vouchers.CHINA)).getDayOfMonth() >= 2) {
+			if (LocalDate.now(clock.withZone(ChinaTime.ZONE)).getDayOfMonth() >= 2) {
 				settlements.runLastMonth();
 			}
 		}

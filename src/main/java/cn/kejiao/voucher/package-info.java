@@ -4,7 +4,9 @@
  * 通用通兑); enterprises apply and are granted amounts; an order's voucher part is held at acceptance, posted
  * to the provider on confirmation or voided on cancellation; each period a settlement run states what every
  * issuing region owes every provider and region. All money moves through the {@link cn.kejiao.ledger.Ledger}.
- * {@link cn.kejiao.voucher.Vouchers} and {@link cn.kejiao.voucher.ServiceOrders} are the module's facades.
+ * The facades, one use-case group each: {@link cn.kejiao.voucher.VoucherSchemes},
+ * {@link cn.kejiao.voucher.VoucherApplications}, {@link cn.kejiao.voucher.VoucherGrants},
+ * {@link cn.kejiao.voucher.ServiceOrders} and {@link cn.kejiao.voucher.Settlements}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Innovation vouchers and service orders")
 @org.jspecify.annotations.NullMarked

@@ -37,7 +37,8 @@ import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.SchemeForm;
 import cn.kejiao.voucher.SchemeView;
 import cn.kejiao.voucher.ServiceOrders;
-import cn.kejiao.voucher.Vouchers;
+import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.voucher.VoucherApplications;
 
 /**
  * bench/voucher: the money path under load. Each client owns a grant of a Yunnan scheme and runs cycles of
@@ -68,15 +69,16 @@ public final class VoucherBenchmark {
 		List<String> rows = new ArrayList<>();
 		try {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-			Vouchers vouchers = app.getBean(Vouchers.class);
+			VoucherSchemes voucherSchemes = app.getBean(VoucherSchemes.class);
+			VoucherApplications voucherApplications = app.getBean(VoucherApplications.class);
 			ServiceOrders orders = app.getBean(ServiceOrders.class);
-			SchemeView scheme = as("yn-admin", () -> vouchers.createScheme(new SchemeForm("530000", "压测券", null,
+			SchemeView scheme = as("yn-admin", () -> voucherSchemes.createScheme(new SchemeForm("530000", "压测券", null,
 					"9000000000.00", new BigDecimal("0.5"), "9000000000.00", List.of(), "hu-dian", List.of(),
 					LocalDate.now().minusDays(1), null, null)));
 			List<UUID> grants = new ArrayList<>();
 			for (int i = 0; i < 64; i++) {
-				var application = as("ent-ws", () -> vouchers.apply(scheme.id(), "10000000.00", "压测"));
-				grants.add(as("yn-admin", () -> vouchers.approve(application.id(), null)).grantId());
+				var application = as("ent-ws", () -> voucherApplications.apply(scheme.id(), "10000000.00", "压测"));
+				grants.add(as("yn-admin", () -> voucherApplications.approve(application.id(), null)).grantId());
 			}
 			UUID provider = user("provider-jd").organisationId();
 			String enterpriseToken = Http.as(port, "ent-ws").token();

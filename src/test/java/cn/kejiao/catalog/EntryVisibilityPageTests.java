@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.kejiao.organisation.CreditCode;
 import cn.kejiao.support.Http;
+import cn.kejiao.support.Markers;
+import cn.kejiao.support.NewOrganisation;
 import cn.kejiao.support.KejiaoIntegrationTest;
 
 /**
@@ -26,7 +26,7 @@ class EntryVisibilityPageTests {
 	@Test
 	void aZoneOnlyInstrumentNamedByAPublicServiceIsListedOnlyToReadersInTheZone() {
 		Http provider = Http.as(port, "provider-jd");
-		String code = "INS-Z" + ThreadLocalRandom.current().nextInt(1_000_000);
+		String code = "INS-Z" + Markers.unique();
 		String title = "区域内部共享的电镜" + code;
 		var instrument = provider.post("/api/v1/catalog/instruments",
 				Map.of("externalCode", code, "title", title, "confidentiality", "ZONE"));
@@ -41,24 +41,14 @@ class EntryVisibilityPageTests {
 		String page = "/catalog/entries/" + serviceId;
 
 		assertThat(Http.browser(port).get(page).body()).contains("电镜测试服务" + code).doesNotContain(title);
+		// 深圳 shares no cooperation zone with 上海
+		NewOrganisation.Registered outside = NewOrganisation.enterprise("440305").pending(port);
 		Http shenzhen = Http.browser(port);
-		shenzhen.login(shenzhenUser(), "Str0ng-pass!");
+		shenzhen.login(outside.username(), outside.password());
 		assertThat(shenzhen.get(page).body()).contains("电镜测试服务" + code).doesNotContain(title);
 		// 文山 shares 沪滇 with 上海
 		Http wenshan = Http.browser(port);
 		wenshan.login("ent-ws", "kejiao-demo");
 		assertThat(wenshan.get(page).body()).contains(title, "/catalog/entries/" + instrumentId);
-	}
-
-	private String shenzhenUser() {
-		String first17 = "91440305MA" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)) + "0";
-		String username = "sz" + ThreadLocalRandom.current().nextInt(10_000_000);
-		var registered = Http.api(port).post("/api/v1/registrations", Map.of("organisation",
-				Map.of("name", "深圳测试科技有限公司" + username, "type", "ENTERPRISE", "regionCode", "440305", "creditCode",
-						first17 + CreditCode.checkCharacter(first17), "contactName", "陈工", "contactPhone", "0755-12345678",
-						"contactEmail", "c@example.cn"),
-				"user", Map.of("username", username, "password", "Str0ng-pass!", "displayName", "陈工", "email", "c@example.cn")));
-		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-		return username;
 	}
 }

@@ -63,6 +63,7 @@ class GroupCommitTests {
 
 	GroupCommit<Job, String> commits(int workers) {
 		commits = new GroupCommit<>("test-steps", transactions, workers, 64, Job::key, this::take);
+		commits.start();
 		return commits;
 	}
 

@@ -127,7 +127,9 @@ class VoucherLedgerProperties {
 
 	@Property(tries = 30)
 	void theLedgerBalancesAndTheRulesHoldAfterEveryStep(@ForAll("sequences") List<Step> steps) {
-		Vouchers vouchers = app.getBean(Vouchers.class);
+		VoucherSchemes voucherSchemes = app.getBean(VoucherSchemes.class);
+		VoucherApplications voucherApplications = app.getBean(VoucherApplications.class);
+		VoucherGrants voucherGrants = app.getBean(VoucherGrants.class);
 		ServiceOrders orders = app.getBean(ServiceOrders.class);
 		Ledger ledger = app.getBean(Ledger.class);
 		UUID provider = user("provider-jd").organisationId();
@@ -135,7 +137,7 @@ class VoucherLedgerProperties {
 		for (Step step : steps) {
 			switch (step) {
 				case Open open -> {
-					SchemeView scheme = as("yn-admin", () -> vouchers.createScheme(new SchemeForm("530000", "性质测试券",
+					SchemeView scheme = as("yn-admin", () -> voucherSchemes.createScheme(new SchemeForm("530000", "性质测试券",
 							null, open.budget() + "", BigDecimal.valueOf(open.ratioPercent(), 2), open.cap() + "", List.of(),
 							"hu-dian", List.of(), LocalDate.now().minusDays(1), null, null)));
 					model.schemes.add(scheme.id());
@@ -151,8 +153,8 @@ class VoucherLedgerProperties {
 							: already + amount > model.caps.get(scheme) ? "voucher.cap-exceeded"
 									: amount > model.budgets.get(scheme) ? "voucher.budget-exhausted" : null;
 					String outcome = attempt(() -> {
-						ApplicationView application = as("ent-ws", () -> vouchers.apply(scheme, Money.yuan(amount), "性质测试"));
-						UUID id = as("yn-admin", () -> vouchers.approve(application.id(), null)).grantId();
+						ApplicationView application = as("ent-ws", () -> voucherApplications.apply(scheme, Money.yuan(amount), "性质测试"));
+						UUID id = as("yn-admin", () -> voucherApplications.approve(application.id(), null)).grantId();
 						model.grants.add(id);
 						model.schemeOf.put(id, scheme);
 						model.grantBalances.put(id, amount);
@@ -217,7 +219,7 @@ class VoucherLedgerProperties {
 					model.held.clear();
 				}
 				case Lapse lapse -> {
-					vouchers.lapseExpiredGrants(LocalDate.now().plusYears(5));
+					voucherGrants.lapseExpiredGrants(LocalDate.now().plusYears(5));
 					for (UUID grant : model.grants) {
 						if (!Boolean.TRUE.equals(model.lapsed.put(grant, true))) {
 							model.budgets.merge(model.schemeOf.get(grant), model.grantBalances.get(grant), Long::sum);

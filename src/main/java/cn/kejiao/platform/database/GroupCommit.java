@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,11 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * job of it runs again alone, in a transaction of its own, so one bad job never takes the others with it.
  * <p>
  * Two jobs with the same key (on the same order, say) never share a batch. A caller already in a transaction
- * runs its job at once in that transaction, and after {@link #close()} jobs run on their callers' threads.
+ * runs its job at once in that transaction. The workers run between the application context's start and stop
+ * (a {@link SmartLifecycle}, stopped after the web server has finished its requests); before the start and
+ * after the stop, jobs run on their callers' threads.
  * @param <J> a job
  * @param <R> what a job gives its caller
  */
-public final class GroupCommit<J, R> implements AutoCloseable {
+public final class GroupCommit<J, R> implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -59,11 +62,12 @@ public final class GroupCommit<J, R> implements AutoCloseable {
 	private final Function<J, Object> key;
 	private final Function<List<J>, List<Result<R>>> batch;
 	private final int maxBatch;
+	private final int workerCount;
 	private final LinkedBlockingQueue<Pending<J, R>> queue = new LinkedBlockingQueue<>();
 	private final List<Thread> workers = new ArrayList<>();
 	private final LongAdder batches = new LongAdder();
 	private final LongAdder jobs = new LongAdder();
-	private volatile boolean open = true;
+	private volatile boolean open;
 
 	/**
 	 * @param name names the worker threads
@@ -82,12 +86,39 @@ public final class GroupCommit<J, R> implements AutoCloseable {
 		this.key = key;
 		this.batch = batch;
 		this.maxBatch = maxBatch;
-		for (int i = 1; i <= workers; i++) {
+		this.workerCount = workers;
+	}
+
+	/** Starts the workers; until then jobs run on their callers' threads. */
+	@Override
+	public synchronized void start() {
+		if (open) {
+			return;
+		}
+		workers.clear();
+		open = true;
+		for (int i = 1; i <= workerCount; i++) {
 			Thread worker = new Thread(this::work, name + "-" + i);
 			worker.setDaemon(true);
-			this.workers.add(worker);
+			workers.add(worker);
 			worker.start();
 		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return open;
+	}
+
+	/** Started before the web server takes requests and stopped after it has finished them. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	@Override
+	public void stop() {
+		close();
 	}
 
 	/** Runs the job with others and returns its value once committed, or throws what refused it. */
@@ -118,7 +149,10 @@ public final class GroupCommit<J, R> implements AutoCloseable {
 
 	/** Runs what has queued up, then stops the workers; later jobs run on their callers' threads. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (!open) {
+			return;
+		}
 		open = false;
 		for (Thread worker : workers) {
 			try {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
 import cn.kejiao.platform.web.Downloads;
@@ -30,7 +31,9 @@ import cn.kejiao.voucher.SchemeForm;
 import cn.kejiao.voucher.SchemeView;
 import cn.kejiao.voucher.SettlementView;
 import cn.kejiao.voucher.Settlements;
-import cn.kejiao.voucher.Vouchers;
+import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.voucher.VoucherApplications;
+import cn.kejiao.voucher.VoucherGrants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -40,17 +43,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Innovation vouchers")
 class VoucherApiController {
 
-	private final Vouchers vouchers;
+	private final VoucherSchemes voucherSchemes;
+	private final VoucherApplications voucherApplications;
+	private final VoucherGrants voucherGrants;
 	private final Settlements settlements;
 	private final Ledger ledger;
 	private final cn.kejiao.region.Regions regions;
 	private final SettlementPdf pdf;
 
-	VoucherApiController(Vouchers vouchers, Settlements settlements, Ledger ledger, cn.kejiao.region.Regions regions,
+	VoucherApiController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications, VoucherGrants voucherGrants, Settlements settlements, Ledger ledger, cn.kejiao.region.Regions regions,
 			SettlementPdf pdf) {
 		this.regions = regions;
 		this.pdf = pdf;
-		this.vouchers = vouchers;
+		this.voucherSchemes = voucherSchemes;
+		this.voucherApplications = voucherApplications;
+		this.voucherGrants = voucherGrants;
 		this.settlements = settlements;
 		this.ledger = ledger;
 	}
@@ -59,26 +66,26 @@ class VoucherApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a scheme (region admin)", description = "budget and capPerEnterprise are yuan strings such as \"500000.00\"; subsidyRatio is 0 < r ≤ 1; acceptedZone is a cooperation zone code (yrd, hu-dian, ...) or null for the own region.")
 	SchemeView createScheme(@RequestBody SchemeForm form) {
-		return vouchers.createScheme(form);
+		return voucherSchemes.createScheme(form);
 	}
 
 	@PutMapping("/voucher-schemes/{id}")
 	@Operation(summary = "Change a scheme (its region's admin)", description = "What was granted keeps its rules; the budget may shrink by at most what is still available.")
 	SchemeView updateScheme(@PathVariable UUID id, @RequestBody SchemeForm form) {
-		return vouchers.updateScheme(id, form);
+		return voucherSchemes.updateScheme(id, form);
 	}
 
 	@GetMapping("/voucher-schemes")
 	@Operation(summary = "Schemes: all for enterprises, the own region's for its admin")
 	List<SchemeView> schemes() {
-		return vouchers.schemes(Actors.require());
+		return voucherSchemes.schemes(Actors.require());
 	}
 
 	@GetMapping("/voucher-schemes/{id}")
 	@Operation(summary = "A scheme with its budget available, granted, held, posted and lapsed")
 	SchemeView scheme(@PathVariable UUID id) {
 		Actors.require();
-		return vouchers.scheme(id);
+		return voucherSchemes.scheme(id);
 	}
 
 	record ApplicationRequest(@Nullable UUID schemeId, @Nullable Object amount, @Nullable String purpose) {
@@ -91,18 +98,18 @@ class VoucherApiController {
 		if (request.schemeId() == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "schemeId");
 		}
-		return vouchers.apply(request.schemeId(), request.amount(), request.purpose());
+		return voucherApplications.apply(request.schemeId(), request.amount(), request.purpose());
 	}
 
 	@GetMapping("/voucher-applications")
 	@Operation(summary = "Applications: the own ones for an enterprise, those to the region's schemes for an admin")
 	List<ApplicationView> applications(@RequestParam(required = false) @Nullable String state) {
-		return vouchers.applications(Actors.require(), state);
+		return voucherApplications.applications(Actors.require(), state);
 	}
 
 	@GetMapping("/voucher-applications/{id}")
 	ApplicationView application(@PathVariable UUID id) {
-		return vouchers.application(id, Actors.require());
+		return voucherApplications.application(id, Actors.require());
 	}
 
 	record Decision(@Nullable Object amount, @Nullable String reason) {
@@ -111,36 +118,36 @@ class VoucherApiController {
 	@PostMapping("/voucher-applications/{id}/approve")
 	@Operation(summary = "Approve, possibly a smaller amount (the scheme's region admin)")
 	ApplicationView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision decision) {
-		return vouchers.approve(id, decision == null ? null : decision.amount());
+		return voucherApplications.approve(id, decision == null ? null : decision.amount());
 	}
 
 	@PostMapping("/voucher-applications/{id}/reject")
 	@Operation(summary = "Reject with a reason (the scheme's region admin)")
 	ApplicationView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision decision) {
-		return vouchers.reject(id, decision == null ? null : decision.reason());
+		return voucherApplications.reject(id, decision == null ? null : decision.reason());
 	}
 
 	@GetMapping("/voucher-grants")
 	@Operation(summary = "Grants: the caller's organisation's, or its region's for an admin, with what each still holds")
 	List<GrantView> grants() {
-		return vouchers.grants(Actors.require());
+		return voucherGrants.grants(Actors.require());
 	}
 
 	@GetMapping("/voucher-grants/{id}")
 	GrantView grant(@PathVariable UUID id) {
-		return vouchers.grant(id, Actors.require());
+		return voucherGrants.grant(id, Actors.require());
 	}
 
 	@GetMapping("/voucher-statement")
 	@Operation(summary = "The caller's organisation's voucher statement: grants, what became of them, and the orders they paid")
 	cn.kejiao.voucher.VoucherStatement statement() {
-		return vouchers.statement(Actors.require());
+		return voucherGrants.statement(Actors.require());
 	}
 
 	@GetMapping("/voucher-statement/export")
 	@Operation(summary = "The voucher statement as Excel")
 	ResponseEntity<byte[]> statementExcel() throws java.io.IOException {
-		var statement = vouchers.statement(Actors.require());
+		var statement = voucherGrants.statement(Actors.require());
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
 			var grants = workbook.createSheet("创新券");
 			row(grants, 0, "券种", "额度（元）", "已兑付（元）", "冻结中（元）", "已回收（元）", "余额（元）", "有效期至");
@@ -164,12 +171,12 @@ class VoucherApiController {
 	@GetMapping("/voucher-statement/pdf")
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
-		return Downloads.file("创新券使用明细.pdf", Downloads.PDF, pdf.write(vouchers.statement(Actors.require())));
+		return Downloads.file("创新券使用明细.pdf", Downloads.PDF, pdf.write(voucherGrants.statement(Actors.require())));
 	}
 
 	/** The period asked for, or the current month. */
 	static YearMonth periodOrCurrent(@Nullable String period) {
-		return period == null || period.isBlank() ? YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) : period(period);
+		return period == null || period.isBlank() ? YearMonth.now(ChinaTime.ZONE) : period(period);
 	}
 
 	@GetMapping("/voucher-ledger/verification")

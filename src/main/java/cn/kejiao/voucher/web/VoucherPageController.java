@@ -29,7 +29,9 @@ import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.SchemeForm;
 import cn.kejiao.voucher.ServiceOrders;
 import cn.kejiao.voucher.Settlements;
-import cn.kejiao.voucher.Vouchers;
+import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.voucher.VoucherApplications;
+import cn.kejiao.voucher.VoucherGrants;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -40,16 +42,20 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 class VoucherPageController {
 
-	private final Vouchers vouchers;
+	private final VoucherSchemes voucherSchemes;
+	private final VoucherApplications voucherApplications;
+	private final VoucherGrants voucherGrants;
 	private final ServiceOrders orders;
 	private final Settlements settlements;
 	private final Organisations organisations;
 	private final Regions regions;
 	private final Problems problems;
 
-	VoucherPageController(Vouchers vouchers, ServiceOrders orders, Settlements settlements, Organisations organisations,
+	VoucherPageController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications, VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Organisations organisations,
 			Regions regions, Problems problems) {
-		this.vouchers = vouchers;
+		this.voucherSchemes = voucherSchemes;
+		this.voucherApplications = voucherApplications;
+		this.voucherGrants = voucherGrants;
 		this.orders = orders;
 		this.settlements = settlements;
 		this.organisations = organisations;
@@ -65,18 +71,18 @@ class VoucherPageController {
 		if (actor.isRegionAdmin() || actor.isPlatformAdmin()) {
 			return "redirect:/admin/vouchers";
 		}
-		model.addAttribute("grants", vouchers.grants(actor));
-		model.addAttribute("applications", vouchers.applications(actor, null));
-		model.addAttribute("schemes", vouchers.schemes(actor));
+		model.addAttribute("grants", voucherGrants.grants(actor));
+		model.addAttribute("applications", voucherApplications.applications(actor, null));
+		model.addAttribute("schemes", voucherSchemes.schemes(actor));
 		model.addAttribute("enterprise", actor.has(Role.ENTERPRISE));
-		model.addAttribute("statement", vouchers.statement(actor));
+		model.addAttribute("statement", voucherGrants.statement(actor));
 		return "voucher/vouchers";
 	}
 
 	@PostMapping("/vouchers/applications")
 	String apply(@RequestParam UUID schemeId, @RequestParam String amount, @RequestParam String purpose,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> vouchers.apply(schemeId, amount.strip(), purpose), "/vouchers", redirect, request);
+		return step(() -> voucherApplications.apply(schemeId, amount.strip(), purpose), "/vouchers", redirect, request);
 	}
 
 	// ---- orders
@@ -119,7 +125,7 @@ class VoucherPageController {
 		model.addAttribute("isProvider", order.providerOrgId().equals(actor.organisationId()));
 		model.addAttribute("mayResolve", actor.governs(order.providerRegion()));
 		if (order.enterpriseOrgId().equals(actor.organisationId())) {
-			List<GrantView> usable = vouchers.grants(actor).stream().filter(g -> g.state().equals("ACTIVE")).toList();
+			List<GrantView> usable = voucherGrants.grants(actor).stream().filter(g -> g.state().equals("ACTIVE")).toList();
 			model.addAttribute("grants", usable);
 		}
 		return "voucher/order";
@@ -185,8 +191,8 @@ class VoucherPageController {
 		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
 			throw KejiaoException.forbidden("auth.forbidden");
 		}
-		model.addAttribute("schemes", vouchers.schemes(actor));
-		model.addAttribute("pending", vouchers.applications(actor, "PENDING"));
+		model.addAttribute("schemes", voucherSchemes.schemes(actor));
+		model.addAttribute("pending", voucherApplications.applications(actor, "PENDING"));
 		model.addAttribute("flagged", orders.orders(actor, null).stream().filter(o -> !o.flags().isEmpty()).toList());
 		model.addAttribute("disputed", orders.orders(actor, "DISPUTED"));
 		model.addAttribute("zones", regions.zones());
@@ -201,7 +207,7 @@ class VoucherPageController {
 		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
 			throw KejiaoException.forbidden("auth.forbidden");
 		}
-		model.addAttribute("schemes", vouchers.schemes(actor));
+		model.addAttribute("schemes", voucherSchemes.schemes(actor));
 		return "voucher/admin :: figures";
 	}
 
@@ -211,7 +217,7 @@ class VoucherPageController {
 			@RequestParam(required = false) @Nullable String acceptedZone,
 			@RequestParam(required = false) @Nullable String serviceKinds,
 			@RequestParam(required = false) @Nullable String closesOn, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> vouchers.createScheme(new SchemeForm(null, name, description, budget.strip(), ratio(subsidyRatio),
+		return step(() -> voucherSchemes.createScheme(new SchemeForm(null, name, description, budget.strip(), ratio(subsidyRatio),
 				capPerEnterprise.strip(), kinds(serviceKinds), acceptedZone, List.of(), null, date(closesOn), null)),
 				"/admin/vouchers", redirect, request);
 	}
@@ -219,7 +225,7 @@ class VoucherPageController {
 	@GetMapping("/admin/vouchers/schemes/{id}")
 	String editScheme(@PathVariable UUID id, Model model) {
 		Actor actor = Actors.require();
-		var scheme = vouchers.scheme(id);
+		var scheme = voucherSchemes.scheme(id);
 		if (!actor.governs(scheme.regionCode())) {
 			throw KejiaoException.forbidden("auth.region-forbidden", scheme.regionCode());
 		}
@@ -235,8 +241,8 @@ class VoucherPageController {
 			@RequestParam(required = false) @Nullable String serviceKinds, @RequestParam String opensOn,
 			@RequestParam String closesOn, @RequestParam String validUntil, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		var current = vouchers.scheme(id);
-		String back = step(() -> vouchers.updateScheme(id, new SchemeForm(null, name, description, budget.strip(),
+		var current = voucherSchemes.scheme(id);
+		String back = step(() -> voucherSchemes.updateScheme(id, new SchemeForm(null, name, description, budget.strip(),
 				ratio(subsidyRatio), capPerEnterprise.strip(), kinds(serviceKinds), acceptedZone, current.qualifications(),
 				date(opensOn), date(closesOn), date(validUntil))), "/admin/vouchers/schemes/" + id, redirect, request);
 		return redirect.getFlashAttributes().containsKey("error") ? back : "redirect:/admin/vouchers";
@@ -271,14 +277,14 @@ class VoucherPageController {
 	@PostMapping("/admin/vouchers/applications/{id}/approve")
 	String approve(@PathVariable UUID id, @RequestParam(required = false) @Nullable String amount,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> vouchers.approve(id, amount == null || amount.isBlank() ? null : amount.strip()),
+		return step(() -> voucherApplications.approve(id, amount == null || amount.isBlank() ? null : amount.strip()),
 				"/admin/vouchers", redirect, request);
 	}
 
 	@PostMapping("/admin/vouchers/applications/{id}/reject")
 	String reject(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> vouchers.reject(id, reason), "/admin/vouchers", redirect, request);
+		return step(() -> voucherApplications.reject(id, reason), "/admin/vouchers", redirect, request);
 	}
 
 	// ---- settlement

@@ -3,7 +3,7 @@ package cn.kejiao.voucher;
 import java.util.UUID;
 
 /** The ledger accounts of voucher money, by what they hold. */
-final class Accounts {
+final class VoucherAccounts {
 
 	static final String ISSUANCE = "ISSUANCE";
 	static final String BUDGET = "BUDGET";
@@ -12,7 +12,7 @@ final class Accounts {
 	static final String RECEIVABLE = "RECEIVABLE";
 	static final String CLEARING = "CLEARING";
 
-	private Accounts() {
+	private VoucherAccounts() {
 	}
 
 	/** Where a region's voucher money comes from: the other side of every budget it funds. */
