@@ -10,9 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.kejiao.organisation.CreditCode;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.Markers;
+import cn.kejiao.support.NewOrganisation;
+import cn.kejiao.support.Personas;
 
 /** The pages as a browser gets them: Chinese first, English on request, sessions in PostgreSQL, CSRF on every form. */
 @KejiaoIntegrationTest
@@ -20,6 +22,9 @@ class WebPagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Personas personas;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -60,8 +65,7 @@ class WebPagesTests {
 
 	@Test
 	void formsWithoutTheCsrfTokenAreRefused() {
-		Http browser = Http.browser(port);
-		browser.login("ws-admin", "kejiao-demo");
+		Http browser = personas.browser("ws-admin");
 		var forged = browser.send("POST", "/admin/organisations/00000000-0000-0000-0000-000000000000/decision",
 				"application/x-www-form-urlencoded", "verdict=APPROVE");
 		assertThat(forged.status()).isEqualTo(403);
@@ -76,15 +80,13 @@ class WebPagesTests {
 			browser.login(user, "kejiao-demo");
 			assertThat(browser.get("/").body()).as(user).contains(title);
 		});
-		Http admin = Http.browser(port);
-		admin.login("ws-admin", "kejiao-demo");
+		Http admin = personas.browser("ws-admin");
 		assertThat(admin.get("/").body()).contains("待审核机构", "/admin/organisations?status=PENDING");
 	}
 
 	@Test
 	void anEnterpriseIsNotLetIntoAdminPages() {
-		Http browser = Http.browser(port);
-		browser.login("ent-jd", "kejiao-demo");
+		Http browser = personas.browser("ent-jd");
 		var page = browser.get("/admin/organisations");
 		assertThat(page.status()).isEqualTo(403);
 		assertThat(page.body()).contains("无权访问").doesNotContain("Exception");
@@ -94,8 +96,7 @@ class WebPagesTests {
 	void unknownPagesGetAReadableNotFoundPage() {
 		var page = Http.browser(port).send("GET", "/no/such/page", null, null);
 		assertThat(page.status()).isIn(302, 404);
-		Http browser = Http.browser(port);
-		browser.login("ent-jd", "kejiao-demo");
+		Http browser = personas.browser("ent-jd");
 		var signedIn = browser.get("/no/such/page");
 		assertThat(signedIn.status()).isEqualTo(404);
 		assertThat(signedIn.body()).contains("未找到", "返回首页").doesNotContain("Whitelabel", "Exception");
@@ -104,8 +105,9 @@ class WebPagesTests {
 	@Test
 	void theRegistrationPageExplainsABadCreditCodeAndKeepsWhatWasTyped() {
 		Http browser = Http.browser(port);
-		String first17 = "91532628MA" + String.format("%06d", (int) (Math.random() * 1_000_000)) + "0";
-		char right = CreditCode.checkCharacter(first17);
+		String valid = NewOrganisation.creditCode("532628");
+		String first17 = valid.substring(0, 17);
+		char right = valid.charAt(17);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("name", "富宁页面测试有限公司");
 		form.put("type", "ENTERPRISE");
@@ -117,7 +119,7 @@ class WebPagesTests {
 		form.put("contactPhone", "0876-1234567");
 		form.put("contactEmail", "huang@example.cn");
 		form.put("displayName", "黄工");
-		form.put("username", "fnpage" + System.nanoTime() % 100000);
+		form.put("username", "fnpage" + Markers.digits(6));
 		form.put("password", "Str0ng-pass!");
 		form.put("passwordConfirm", "Str0ng-pass!");
 		var page = browser.submitForm("/register", "/register", form);
@@ -133,19 +135,16 @@ class WebPagesTests {
 
 	@Test
 	void aRegionAdminSeesAndSuspendsTheCatalogEntriesOfItsRegion() {
-		Http browser = Http.browser(port);
-		browser.login("ws-admin", "kejiao-demo");
+		Http browser = personas.browser("ws-admin");
 		var page = browser.get("/admin/catalog?state=PUBLISHED");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("本区域资源管理").doesNotContain("<code>3101");
 		assertThat(page.body()).doesNotContain("搜索索引");
 
-		Http platform = Http.browser(port);
-		platform.login("admin", "kejiao-demo");
+		Http platform = personas.browser("admin");
 		assertThat(platform.get("/admin/catalog").body()).contains("搜索索引", "状态：就绪", "扫描电镜, 扫描电子显微镜, SEM");
 
-		Http jiading = Http.browser(port);
-		jiading.login("jd-admin", "kejiao-demo");
+		Http jiading = personas.browser("jd-admin");
 		String list = jiading.get("/admin/catalog?state=PUBLISHED").body();
 		var matcher = java.util.regex.Pattern.compile("/admin/catalog/entries/([0-9a-f-]{36})/suspend").matcher(list);
 		assertThat(matcher.find()).isTrue();
@@ -159,8 +158,9 @@ class WebPagesTests {
 
 	@Test
 	void whatIsMissingForTheReaderIsANotFoundPageAndWhatItMayNotDoAForbiddenOne() {
-		Http jiading = Http.browser(port);
-		jiading.login("jd-admin", "kejiao-demo");
+		Http jiading = personas.browser("jd-admin");
+		assertThat(jiading.get("/admin/organisations?status=&q=&page=0").status()).isEqualTo(200);
+		assertThat(jiading.get("/admin/organisations?status=NOT_A_STATUS").status()).isEqualTo(400);
 		assertThat(jiading.get("/admin/organisations/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
 		assertThat(jiading.get("/demands/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
 		// a verified organisation of Yunnan is in everyone's directory, but not Jiading's to review
@@ -176,8 +176,7 @@ class WebPagesTests {
 
 	@Test
 	void aZoneThatIsRefusedIsShownAgainAsTyped() {
-		Http admin = Http.browser(port);
-		admin.login("admin", "kejiao-demo");
+		Http admin = personas.browser("admin");
 		var refused = admin.submitForm("/admin/zones/new", "/admin/zones", Map.of("code", "Not A Code", "name",
 				"滇中协作区", "nameEn", "Central Yunnan", "regionCodes", "530100 530400"));
 		assertThat(refused.status()).isEqualTo(200);

@@ -46,8 +46,12 @@ class OrganisationNotices {
 		}
 	}
 
+	/** Only a registration's verdict is told: an organisation the platform created was waiting for nothing. */
 	@ApplicationModuleListener
 	void on(OrganisationVerified event) {
+		if (!event.registeredItself()) {
+			return;
+		}
 		notifications.tell(new Notice(event.organisationId(), "organisation", "organisation-verified",
 				List.of(event.name()), "/me", "organisation-verified:" + event.organisationId()));
 	}

@@ -87,7 +87,8 @@ public class Organisations {
 		organisations.saveAndFlush(organisation);
 		audit.record("organisation.created", "organisation", organisation.id().toString(), organisation.name(),
 				organisation.regionCode(), null, organisation.state());
-		events.publishEvent(new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode()));
+		events.publishEvent(
+				new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode(), false));
 		return organisation.view();
 	}
 
@@ -196,7 +197,7 @@ public class Organisations {
 			audit.record("organisation.verified", "organisation", id.toString(), organisation.name(),
 					organisation.regionCode(), before, organisation.state());
 			if (organisation.status() == OrganisationStatus.VERIFIED) {
-				events.publishEvent(new OrganisationVerified(id, organisation.name(), organisation.regionCode()));
+				events.publishEvent(new OrganisationVerified(id, organisation.name(), organisation.regionCode(), true));
 			}
 		}
 		else {
@@ -235,7 +236,7 @@ public class Organisations {
 					audit.record("organisation.notice-ended", "organisation", organisation.id().toString(),
 							organisation.name(), organisation.regionCode(), before, organisation.state());
 					events.publishEvent(
-							new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode()));
+							new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode(), true));
 					return true;
 				});
 				if (Boolean.TRUE.equals(done)) {

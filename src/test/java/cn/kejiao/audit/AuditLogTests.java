@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.Personas;
 
 /** The audit log only grows: not even SQL can rewrite it. */
 @KejiaoIntegrationTest
@@ -21,6 +22,9 @@ class AuditLogTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Personas personas;
 
 	@Test
 	void entriesCannotBeChangedOrDeleted() {
@@ -47,8 +51,7 @@ class AuditLogTests {
 
 	@Test
 	void theAuditPageListsEntriesForTheAdmin() {
-		Http browser = Http.browser(port);
-		browser.login("jd-admin", "kejiao-demo");
+		Http browser = personas.browser("jd-admin");
 		var page = browser.get("/admin/audit?q=provider-jd&action=account.created");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("审计日志", "provider-jd", "account.created");

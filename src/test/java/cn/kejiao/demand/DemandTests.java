@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.Personas;
 import tools.jackson.databind.JsonNode;
 
 /** Demands as their authors and readers meet them: who sees what, what the matching suggests and why. */
@@ -21,6 +23,9 @@ class DemandTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Personas personas;
 
 	@Test
 	void theBauxiteDemandsBestMatchIsTheLowGradeBauxiteProcessAndSaysWhy() {
@@ -77,8 +82,7 @@ class DemandTests {
 		// the region's admin sees the verdicts; another enterprise cannot give any
 		JsonNode verdicts = Http.as(port, "jd-admin").get("/api/v1/demand-feedback").json();
 		assertThat(verdicts.findValuesAsString("note")).contains("报价超出预算");
-		Http admin = Http.browser(port);
-		admin.login("jd-admin", "kejiao-demo");
+		Http admin = personas.browser("jd-admin");
 		assertThat(admin.get("/demands?mine=true").body()).contains("对推荐的评价").contains("价格：报价超出预算");
 		var stranger = Http.as(port, "ent-ws").post("/api/v1/demands/" + demand + "/matches/" + secondType + "/" + second
 				+ "/feedback", Map.of("useful", false, "reason", "OTHER"));
@@ -162,8 +166,7 @@ class DemandTests {
 		assertThat(demands.get(0).get("demand").get("title").asString()).isEqualTo(BAUXITE);
 		assertThat(texts(demands.get(0).get("reasons"))).anyMatch(r -> r.contains("铝土矿"));
 		// the entry's page lists them too (a fragment it loads), for a reader who may see them
-		Http browser = Http.browser(port);
-		browser.login("provider-yn", "kejiao-demo");
+		Http browser = personas.browser("provider-yn");
 		assertThat(browser.get("/demands/for-entry/" + achievement).body()).contains("它可能满足的技术需求").contains(BAUXITE);
 		assertThat(Http.browser(port).get("/demands/for-entry/" + achievement).body()).doesNotContain(BAUXITE);
 		// the bauxite demand is for 沪滇 only: a visitor does not see it
@@ -173,8 +176,7 @@ class DemandTests {
 
 	@Test
 	void aDemandPostedOnThePageIsOpenedInTheSameStepAndARefusalKeepsWhatWasTyped() {
-		Http browser = Http.browser(port);
-		browser.login("ent-ws", "kejiao-demo");
+		Http browser = personas.browser("ent-ws");
 		String description = "寻求三七茎叶中皂苷的低成本提取工艺，年处理茎叶 5000 吨，可中试验证。";
 		var refused = browser.submitForm("/demands/new", "/demands/new", Map.of("title", "三七", "description",
 				description, "visibility", "PUBLIC", "open", "true"));
@@ -192,8 +194,7 @@ class DemandTests {
 		JsonNode opened = Http.api(port).get("/api/v1/demands/" + id).json();
 		assertThat(opened.get("state").asString()).isEqualTo("OPEN");
 		assertThat(texts(opened.get("keywords"), n -> n.asString())).containsExactly("三七", "皂苷", "提取");
-		Http provider = Http.browser(port);
-		provider.login("provider-yn", "kejiao-demo");
+		Http provider = personas.browser("provider-yn");
 		assertThat(provider.get("/demands/new").status()).isEqualTo(403);
 	}
 

@@ -7,14 +7,13 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.audit.AuditQuery;
 import cn.kejiao.platform.Actors;
-import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 
@@ -41,8 +40,7 @@ class AuditPageController {
 	@GetMapping("/admin/audit")
 	String page(@Valid @ModelAttribute("filters") @Nullable Filters filters, BindingResult binding, Model model) {
 		if (filters == null || binding.hasErrors()) {
-			FieldError wrong = binding.getFieldError();
-			throw KejiaoException.invalid("request.invalid-parameter", wrong == null ? "" : wrong.getField());
+			throw Problems.notBound(binding);
 		}
 		AuditQuery query = filters.query();
 		model.addAttribute("result", audit.search(Actors.require(), query, filters.page() == null ? 0 : filters.page(), 50));

@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,9 +85,8 @@ class DemandPageController {
 			HttpServletRequest request) {
 		Actor actor = posting.requirePoster();
 		if (form == null || binding.hasErrors()) {
-			FieldError wrong = binding.getFieldError();
-			return form(model, actor, form == null ? DemandPageForm.empty() : form, problems.message(
-					"request.invalid-parameter", new Object[] { wrong == null ? "" : wrong.getField() }, request));
+			return form(model, actor, form == null ? DemandPageForm.empty() : form,
+					problems.refusal(Problems.notBound(binding), request));
 		}
 		try {
 			return "redirect:/demands/" + posting.create(form.demand(), form.opening()).id();

@@ -6,13 +6,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.kejiao.organisation.Decision;
 import cn.kejiao.organisation.OrganisationStatus;
@@ -25,6 +23,7 @@ import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.Regions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 
 /** The admin's verification pages and the public notice board. */
 @Controller
@@ -40,13 +39,20 @@ class OrganisationPageController {
 		this.problems = problems;
 	}
 
+	/** The list's filters as its search form sends them. */
+	record Filters(@Nullable OrganisationStatus status, @Nullable String q, @Nullable @Min(0) Integer page) {
+	}
+
 	@GetMapping("/admin/organisations")
-	String list(@RequestParam(required = false) @Nullable OrganisationStatus status,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@Valid @ModelAttribute("filters") @Nullable Filters filters, BindingResult binding, Model model) {
+		if (filters == null || binding.hasErrors()) {
+			throw Problems.notBound(binding);
+		}
 		Actor actor = Actors.require();
-		model.addAttribute("result", organisations.search(actor, status, q, null, page, 20));
-		model.addAttribute("status", status);
-		model.addAttribute("q", q);
+		model.addAttribute("result", organisations.search(actor, filters.status(), filters.q(), null,
+				filters.page() == null ? 0 : filters.page(), 20));
+		model.addAttribute("status", filters.status());
+		model.addAttribute("q", filters.q());
 		model.addAttribute("statuses", OrganisationStatus.values());
 		model.addAttribute("scope", actor.isPlatformAdmin() ? null : regions.fullName(actor.regionCode()));
 		return "organisation/admin-list";
@@ -64,9 +70,8 @@ class OrganisationPageController {
 			HttpServletRequest request) {
 		String fragment = htmx != null ? "organisation/admin-detail :: review" : "organisation/admin-detail";
 		if (decision == null || binding.hasErrors()) {
-			FieldError wrong = binding.getFieldError();
-			detailModel(organisations.forReview(id, Actors.require()), model, problems.message("request.invalid-parameter",
-					new Object[] { wrong == null ? "verdict" : wrong.getField() }, request));
+			detailModel(organisations.forReview(id, Actors.require()), model,
+					problems.refusal(Problems.notBound(binding), request));
 			return fragment;
 		}
 		try {

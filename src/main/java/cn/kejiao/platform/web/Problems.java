@@ -60,6 +60,18 @@ public class Problems {
 	}
 
 	/**
+	 * The refusal of a form that did not bind: the first field that is missing or cannot be read, named, so
+	 * every page words it alike. Bad input, so {@link #refusal} shows it on the form.
+	 */
+	public static cn.kejiao.platform.KejiaoException notBound(org.springframework.validation.Errors binding) {
+		org.springframework.validation.FieldError error = binding.getFieldError();
+		String field = error == null ? "" : error.getField();
+		Object value = error == null ? null : error.getRejectedValue();
+		return cn.kejiao.platform.KejiaoException.invalid(value == null || value.toString().isBlank()
+				? "request.missing-parameter" : "request.invalid-parameter", field);
+	}
+
+	/**
 	 * A page step's refusal, in the reader's language, to show on the page the step came from; a 404 or 403 is
 	 * thrown on instead, to be shown as a page of its own (the rule is in {@link PageExceptionHandler}).
 	 */
