@@ -21,6 +21,7 @@ import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.NewOrganisation;
 
 /**
  * Every endpoint checks who may do what, and where: anonymous callers are turned away from everything
@@ -112,7 +113,7 @@ class AuthorisationTests {
 				Map.of("name", "长三角", "nameEn", "YRD", "regionCodes", List.of("310000")));
 		assertThat(zone.status()).isEqualTo(403);
 		var create = regionAdmin.post("/api/v1/organisations", Map.of("name", "某局", "type", "GOVERNMENT", "regionCode",
-				"310000", "creditCode", "11310000MA0000999" + cn.kejiao.organisation.CreditCode.checkCharacter("11310000MA0000999"),
+				"310000", "creditCode", NewOrganisation.creditCode("310000"),
 				"contactName", "张三", "contactPhone", "021-12345678", "contactEmail", "a@b.cn"));
 		assertThat(create.status()).isEqualTo(403);
 	}
@@ -158,11 +159,9 @@ class AuthorisationTests {
 		assertThat(Http.as(port, "cq-admin").get("/api/v1/organisations/" + wenshanAlumina + "/members").status()).isEqualTo(403);
 	}
 
+	/** A fresh organisation waiting for verification, so that no other test can have decided it already. */
 	private OrganisationView pendingIn(String region) {
-		Http admin = Http.as(port, "admin");
-		String id = admin.get("/api/v1/organisations?status=PENDING&region=" + region).json().get("items").get(0).get("id")
-			.asString();
-		return organisations.find(UUID.fromString(id)).orElseThrow();
+		return organisations.find(NewOrganisation.enterprise(region).pending(port).id()).orElseThrow();
 	}
 
 	private List<String> endpoints() {

@@ -4,9 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
@@ -23,8 +26,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
-import cn.kejiao.organisation.CreditCode;
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.Markers;
+import cn.kejiao.support.MutableClock;
+import cn.kejiao.support.NewOrganisation;
 
 /**
  * A person's first visit in a real Chromium: three roles see their workbench in Chinese and can switch to
@@ -37,6 +43,9 @@ class BrowserJourneyTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MutableClock clock;
 
 	Playwright playwright;
 	Browser browser;
@@ -99,10 +108,11 @@ class BrowserJourneyTest {
 
 	@Test
 	void aNewOrganisationRegistersAndItsRegionAdminVerifiesIt() {
-		String name = "富宁测试新材料有限公司" + digits(4);
-		String username = "fn" + digits(6);
-		String first17 = "91532628MA" + digits(6) + "0";
-		char check = CreditCode.checkCharacter(first17);
+		String name = "富宁测试新材料有限公司" + Markers.digits(4);
+		String username = "fn" + Markers.digits(6);
+		String code = NewOrganisation.creditCode("532628");
+		String first17 = code.substring(0, 17);
+		char check = code.charAt(17);
 		char typo = check == '0' ? '1' : '0';
 
 		page.navigate(url("/register"));
@@ -178,7 +188,7 @@ class BrowserJourneyTest {
 	void aProviderImportsASpreadsheetAndPublishesAnEntry() {
 		signIn("provider-jd");
 		page.navigate(url("/catalog/mine"));
-		String batch = "P" + digits(6);
+		String batch = "P" + Markers.digits(6);
 		String csv = "编号*,名称*,价格（元）,计价单位,型号*,生产厂商*\n" + batch + "-1,光谱椭偏仪" + batch + ",200,小时,M-2000,J.A. Woollam\n"
 				+ batch + "-2,,100,小时,X,Y\n";
 		page.locator("#import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("仪器.csv", "text/csv",
@@ -218,7 +228,7 @@ class BrowserJourneyTest {
 
 	@Test
 	void aWenshanEnterprisePaysAJiadingTestWithAYunnanVoucher() {
-		String batch = digits(6);
+		String batch = Markers.digits(6);
 		signIn("ent-ws");
 		page.navigate(url("/vouchers"));
 		page.locator("#apply-scheme").selectOption(page.locator("#apply-scheme option", new Page.LocatorOptions()
@@ -286,7 +296,7 @@ class BrowserJourneyTest {
 
 	@Test
 	void aWenshanEnterprisePostsADemandOpensItsMatchesAndMarksOneUseful() {
-		String batch = digits(6);
+		String batch = Markers.digits(6);
 		signIn("ent-ws");
 		page.navigate(url("/demands"));
 		page.locator("#demand-new").click();
@@ -313,11 +323,10 @@ class BrowserJourneyTest {
 	}
 
 	@Test
-	void wenshanPublishesAChallengeTongjiAppliesAPanelScoresAndTheAwardIsPublished() throws Exception {
-		String batch = digits(6);
+	void wenshanPublishesAChallengeTongjiAppliesAPanelScoresAndTheAwardIsPublished() {
+		String batch = Markers.digits(6);
 		String title = "三七皂苷高效提取纯化技术攻关 " + batch;
-		java.time.LocalDateTime deadline = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusSeconds(15)
-			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		LocalDateTime deadline = LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
 		signIn("ws-admin");
 		page.navigate(url("/challenges"));
 		page.locator("#c-title").fill(title);
@@ -341,9 +350,7 @@ class BrowserJourneyTest {
 		assertThat(page.locator("#applied")).isVisible();
 		signOut();
 
-		while (java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).isBefore(deadline.plusSeconds(1))) {
-			Thread.sleep(250);
-		}
+		clock.advance(Duration.ofHours(1).plusMinutes(1));
 		signIn("ws-admin");
 		page.navigate(challenge);
 		page.locator("#p-experts").fill("expert-tj, expert-cq");
@@ -414,13 +421,5 @@ class BrowserJourneyTest {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static String digits(int n) {
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < n; i++) {
-			text.append(ThreadLocalRandom.current().nextInt(10));
-		}
-		return text.toString();
 	}
 }

@@ -158,6 +158,33 @@ class WebPagesTests {
 	}
 
 	@Test
+	void whatIsMissingForTheReaderIsANotFoundPageAndWhatItMayNotDoAForbiddenOne() {
+		Http jiading = Http.browser(port);
+		jiading.login("jd-admin", "kejiao-demo");
+		assertThat(jiading.get("/admin/organisations/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+		assertThat(jiading.get("/demands/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+		// a verified organisation of Yunnan is in everyone's directory, but not Jiading's to review
+		String yunnan = jdbc.queryForObject("""
+				select id::text from organisation.organisation
+				where region_code like '53%' and status = 'VERIFIED' and type <> 'GOVERNMENT' limit 1""", String.class);
+		var review = jiading.get("/admin/organisations/" + yunnan);
+		assertThat(review.status()).isEqualTo(403);
+		assertThat(review.body()).contains("您无权管理区域");
+		assertThat(jiading.submitForm("/", "/admin/organisations/" + yunnan + "/decision", Map.of("verdict", "APPROVE"))
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aZoneThatIsRefusedIsShownAgainAsTyped() {
+		Http admin = Http.browser(port);
+		admin.login("admin", "kejiao-demo");
+		var refused = admin.submitForm("/admin/zones/new", "/admin/zones", Map.of("code", "Not A Code", "name",
+				"滇中协作区", "nameEn", "Central Yunnan", "regionCodes", "530100 530400"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("合作区代码“Not A Code”无效", "滇中协作区", "530100 530400");
+	}
+
+	@Test
 	void theRegionBrowserUnfoldsChildren() {
 		Http browser = Http.browser(port);
 		assertThat(browser.get("/regions").body()).contains("云南省", "hx-get=\"/regions/530000/children\"");

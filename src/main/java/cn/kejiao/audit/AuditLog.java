@@ -3,7 +3,6 @@ package cn.kejiao.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.RegionCodes;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class AuditLog {
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final AuditEntryRepository entries;
 	private final JsonMapper json;
@@ -115,7 +113,7 @@ public class AuditLog {
 	}
 
 	private static Instant start(LocalDate day) {
-		return day.atStartOfDay(CHINA).toInstant();
+		return day.atStartOfDay(ChinaTime.ZONE).toInstant();
 	}
 
 	private @Nullable String toJson(@Nullable Object state) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +19,6 @@ import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
-import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.Role;
 import cn.kejiao.region.Regions;
 import tools.jackson.core.type.TypeReference;
@@ -41,10 +41,12 @@ public class Catalog {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final InstrumentCategories categories;
+	private final EntryVisibility visibility;
 
 	Catalog(CatalogEntryRepository entries, Organisations organisations, Regions regions, AuditLog audit, JsonMapper json,
-			Clock clock, InstrumentCategories categories) {
+			Clock clock, InstrumentCategories categories, EntryVisibility visibility) {
 		this.categories = categories;
+		this.visibility = visibility;
 		this.entries = entries;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -132,28 +134,34 @@ public class Catalog {
 		return change(governed(id), "catalog.reinstated", entry -> entry.reinstate(clock.instant()));
 	}
 
+	/** An entry as the reader may see it (reader may be null for visitors): see {@link EntryVisibility}. */
+	@Transactional(readOnly = true)
+	public EntryView get(UUID id, @Nullable Actor reader) {
+		CatalogEntry entry = entries.findById(id).orElseThrow(() -> KejiaoException.notFound("catalog.not-found", id));
+		EntryVisibility.Reader who = visibility.reader(reader);
+		if (!EntryVisibility.maySee(who, entry)) {
+			throw KejiaoException.notFound("catalog.not-found", id);
+		}
+		return entry.view(details(entry), EntryVisibility.privileged(who, entry.ownerOrgId(), entry.regionCode()));
+	}
+
 	/**
-	 * An entry as the reader may see it (reader may be null for visitors): published entries are public,
-	 * zone-only ones need a reader in the zone, drafts and withdrawn ones only their owner and admins.
+	 * An entry for its owner's form: as {@link #get} for the acting user, and refused ({@code catalog.not-owner})
+	 * when the user's organisation does not own it.
 	 */
 	@Transactional(readOnly = true)
-	public EntryView get(UUID id, Actor reader) {
-		CatalogEntry entry = entries.findById(id).orElseThrow(() -> KejiaoException.notFound("catalog.not-found", id));
-		boolean privileged = reader != null
-				&& (entry.ownerOrgId().equals(reader.organisationId()) || reader.governs(entry.regionCode()));
-		if (!privileged) {
-			boolean visible = entry.state().isPublic() && (entry.confidentiality() != Confidentiality.ZONE
-					|| reader != null && sharesZone(reader.regionCode(), entry.regionCode()));
-			if (!visible) {
-				throw KejiaoException.notFound("catalog.not-found", id);
-			}
+	public EntryView forOwner(UUID id) {
+		Actor actor = Actors.require();
+		EntryView entry = get(id, actor);
+		if (!entry.ownerOrgId().equals(actor.organisationId())) {
+			throw KejiaoException.forbidden("catalog.not-owner");
 		}
-		return entry.view(details(entry), privileged);
+		return entry;
 	}
 
 	/** The instruments a service names, as far as the reader may see them. */
 	@Transactional(readOnly = true)
-	public List<EntryView> instrumentsOf(EntryView service, Actor reader) {
+	public List<EntryView> instrumentsOf(EntryView service, @Nullable Actor reader) {
 		if (!(service.details().get("instruments") instanceof List<?> codes)) {
 			return List.of();
 		}
@@ -179,7 +187,8 @@ public class Catalog {
 
 	/** Several entries as the reader may see them, in the given order; invisible ones are left out. */
 	@Transactional(readOnly = true)
-	public List<EntryView> views(List<UUID> ids, Actor reader) {
+	public List<EntryView> views(List<UUID> ids, @Nullable Actor reader) {
+		EntryVisibility.Reader who = visibility.reader(reader);
 		Map<UUID, CatalogEntry> found = new java.util.HashMap<>();
 		entries.findAllById(ids).forEach(entry -> found.put(entry.id(), entry));
 		List<EntryView> views = new java.util.ArrayList<>();
@@ -188,10 +197,8 @@ public class Catalog {
 			if (entry == null) {
 				continue;
 			}
-			boolean privileged = reader != null
-					&& (entry.ownerOrgId().equals(reader.organisationId()) || reader.governs(entry.regionCode()));
-			if (privileged || entry.state().isPublic()) {
-				views.add(entry.view(details(entry), privileged));
+			if (EntryVisibility.maySee(who, entry)) {
+				views.add(entry.view(details(entry), EntryVisibility.privileged(who, entry.ownerOrgId(), entry.regionCode())));
 			}
 		}
 		return views;
@@ -218,11 +225,6 @@ public class Catalog {
 	@Transactional(readOnly = true)
 	public long countPublic() {
 		return entries.countByStateIn(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE));
-	}
-
-	boolean sharesZone(String readerRegion, String entryRegion) {
-		return regions.zonesCovering(readerRegion).stream()
-			.anyMatch(zone -> zone.regions().stream().anyMatch(member -> RegionCodes.isWithin(entryRegion, member.code())));
 	}
 
 	private EntryView change(CatalogEntry entry, String action, java.util.function.Consumer<CatalogEntry> step) {

@@ -1,8 +1,6 @@
 package cn.kejiao.catalog;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,20 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
-import cn.kejiao.platform.Lru;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.text.ChineseText;
-import cn.kejiao.region.RegionView;
 import cn.kejiao.region.Regions;
-import cn.kejiao.region.ZoneView;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 /**
  * One search box over the whole catalog. The query is normalised and segmented like the indexed text;
- * synonym groups widen it; title counts three times, keywords twice, the rest once (BM25 over one field
- * where title and keyword tokens are repeated); at least 60%
- * of the query's concepts must match. Filters narrow by type, region subtree, cooperation zone, category,
+ * synonym groups widen it ({@link QueryConcepts}); title counts three times, keywords twice, the rest once
+ * (BM25 over one field where title and keyword tokens are repeated); at least 60% of the query's concepts
+ * must match, tokens too common to tell anything aside ({@link TermStatistics}). What a hit shows comes
+ * from the index ({@link HitProjection}); what a reader may see, from {@link EntryVisibility}. Filters narrow by type, region subtree, cooperation zone, category,
  * price, accreditation and maturity; facets count the result by type, province, category, maturity and
  * accreditation.
  */
@@ -48,15 +44,19 @@ public class CatalogSearch {
 
 	private final EntityManager entityManager;
 	private final EntityManagerFactory entityManagerFactory;
-	private final Synonyms synonyms;
+	private final QueryConcepts concepts;
+	private final TermStatistics statistics;
 	private final Regions regions;
+	private final EntryVisibility visibility;
 
-	CatalogSearch(EntityManager entityManager, EntityManagerFactory entityManagerFactory, Synonyms synonyms,
-			Regions regions) {
+	CatalogSearch(EntityManager entityManager, EntityManagerFactory entityManagerFactory, QueryConcepts concepts,
+			TermStatistics statistics, Regions regions, EntryVisibility visibility) {
 		this.entityManager = entityManager;
 		this.entityManagerFactory = entityManagerFactory;
-		this.synonyms = synonyms;
+		this.concepts = concepts;
+		this.statistics = statistics;
 		this.regions = regions;
+		this.visibility = visibility;
 	}
 
 	/** Runs outside any transaction: hits are projected from the index, so no database connection is taken. */
@@ -77,18 +77,16 @@ public class CatalogSearch {
 		}
 		List<String> zonePrefixes = query.zone() == null || query.zone().isBlank() ? List.of()
 				: regions.zone(query.zone()).regions().stream().map(r -> RegionCodes.prefix(r.code())).toList();
-		List<List<List<String>>> concepts = concepts(query.text());
-		List<String> readerScope = readerZoneScope(reader);
+		List<List<List<String>>> concepts = this.concepts.of(query.text());
+		EntryVisibility.Reader who = visibility.reader(reader);
 		int size = Math.clamp(query.size(), 1, 100);
 		int page = Math.max(query.page(), 0);
 
 		SearchSession session = Search.session(entityManager);
-		Set<String> common = commonTokens(session, concepts);
+		Set<String> common = statistics.commonTokens(session, concepts);
 		var options = session.search(CatalogEntry.class)
-			.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
-					f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
-					f.score()).asList())
-			.where(f -> predicate(f, query, concepts, common, zonePrefixes, readerScope, reader))
+			.select(HitProjection::fields)
+			.where(f -> predicate(f, query, concepts, common, zonePrefixes, who))
 			.sort(f -> switch (query.sort()) {
 				case PRICE_ASC -> (SortFinalStep) f.field("priceFen").asc().missing().last();
 				case PRICE_DESC -> (SortFinalStep) f.field("priceFen").desc().missing().last();
@@ -104,20 +102,8 @@ public class CatalogSearch {
 			.toQuery();
 		var result = search.fetch(page * size, size);
 
-		List<String> highlight = concepts.stream().flatMap(List::stream).flatMap(List::stream)
-			.filter(t -> t.length() >= 2 || t.matches("[a-z0-9]+")).distinct().toList();
-		List<SearchResult.Hit> hits = new ArrayList<>();
-		for (List<?> row : result.hits()) {
-			// everything a hit shows comes from the index: no database round trip per result page
-			String regionCode = (String) row.get(4);
-			java.util.UUID owner = (java.util.UUID) row.get(7);
-			boolean privileged = reader != null && (owner.equals(reader.organisationId()) || reader.governs(regionCode));
-			boolean hide = row.get(6) == Confidentiality.ON_REQUEST && !privileged;
-			String summary = row.get(3) == null ? "" : (String) row.get(3);
-			float score = row.get(8) instanceof Float f ? f : 0f;
-			hits.add(new SearchResult.Hit((EntryType) row.get(1), (java.util.UUID) row.get(0), (String) row.get(2),
-					snippet(hide ? "" : summary, highlight), regionCode, (String) row.get(5), score, hide));
-		}
+		List<String> highlight = QueryConcepts.highlightTerms(concepts);
+		List<SearchResult.Hit> hits = result.hits().stream().map(row -> HitProjection.hit(row, who, highlight)).toList();
 		Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
 		if (!facets) {
 			return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
@@ -138,21 +124,19 @@ public class CatalogSearch {
 	 * search nothing is required to match, since a need is rarely worded like its answer. Same visibility
 	 * rules as search; {@code regionPrefixes} (empty: all) limits the regions the entries come from.
 	 */
-	public List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
+	List<Match> match(String text, List<String> keywords, Set<EntryType> types, List<String> regionPrefixes,
 			@Nullable Actor reader, int limit) {
-		List<String> readerScope = readerZoneScope(reader);
+		EntryVisibility.Reader who = visibility.reader(reader);
 		try (EntityManager own = entityManagerFactory.createEntityManager()) {
 			SearchSession session = Search.session(own);
-			List<String> textTokens = telling(session, ChineseText.rememberedTokens(text), MATCH_TERMS);
-			List<String> keywordTokens = telling(session,
+			List<String> textTokens = statistics.telling(session, ChineseText.rememberedTokens(text), MATCH_TERMS);
+			List<String> keywordTokens = statistics.telling(session,
 					keywords.stream().flatMap(k -> ChineseText.tokens(k).stream()).toList(), MATCH_KEYWORD_TERMS);
 			if (textTokens.isEmpty() && keywordTokens.isEmpty()) {
 				return List.of();
 			}
 			List<List<?>> rows = session.search(CatalogEntry.class)
-				.select(f -> f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
-						f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
-						f.score()).asList())
+				.select(HitProjection::fields)
 				.where(f -> {
 					// a word both in the text and in the keywords is one clause weighing 3 (1 + 2), the same score
 					// as two clauses for half the postings walked
@@ -163,8 +147,7 @@ public class CatalogSearch {
 					weights.forEach((t, weight) -> words.should(weight == 1f ? token(f, t)
 							: f.match().field("allTokens").matching(t).boost(weight)));
 					var bool = f.bool().must(words);
-					bool.mustNot(notPublic(f));
-					bool.mustNot(hiddenFrom(f, readerScope, reader));
+					bool.mustNot(EntryVisibility.unlisted(f, who));
 					if (!types.isEmpty()) {
 						bool.filter(f.terms().field("type").matchingAny(types));
 					}
@@ -176,17 +159,7 @@ public class CatalogSearch {
 				// no exact count: the ranking may then skip entries that cannot reach the top (block-max WAND)
 				.totalHitCountThreshold(Math.clamp(limit, 1, 1000))
 				.fetchHits(Math.clamp(limit, 1, 1000));
-			List<Match> matches = new ArrayList<>();
-			for (List<?> row : rows) {
-				String regionCode = (String) row.get(4);
-				java.util.UUID owner = (java.util.UUID) row.get(7);
-				boolean privileged = reader != null && (owner.equals(reader.organisationId()) || reader.governs(regionCode));
-				boolean hide = row.get(6) == Confidentiality.ON_REQUEST && !privileged;
-				matches.add(new Match((EntryType) row.get(1), (java.util.UUID) row.get(0), (String) row.get(2),
-						hide || row.get(3) == null ? "" : (String) row.get(3), regionCode, (String) row.get(5), owner,
-						row.get(8) instanceof Float score ? score : 0f));
-			}
-			return matches;
+			return rows.stream().map(row -> HitProjection.match(row, who)).toList();
 		}
 	}
 
@@ -195,35 +168,8 @@ public class CatalogSearch {
 
 	static final int MATCH_KEYWORD_TERMS = 16;
 
-	/**
-	 * The words of a long text that tell the most about it, as "more like this" picks them: by how often the
-	 * text uses them times how rare they are in the catalog (tf·idf), without words no entry has and, in a
-	 * large catalog, without the common ones (the {@link #commonTokens} rule). A demand's description has a
-	 * hundred words; scoring a million entries on all of them costs ten times more and ranks no better.
-	 */
-	private List<String> telling(SearchSession session, List<String> tokens, int limit) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		tokens.forEach(t -> counts.merge(t, 1, Integer::sum));
-		if (counts.isEmpty()) {
-			return List.of();
-		}
-		long now = entriesNow(session);
-		long entries = Math.max(1, now);
-		boolean large = entries * COMMON_SHARE >= COMMON_MINIMUM;
-		Map<String, Double> weights = new LinkedHashMap<>();
-		for (Map.Entry<String, Integer> token : counts.entrySet()) {
-			long df = frequency(session, token.getKey(), now);
-			if (df == 0 || large && df > entries * COMMON_SHARE) {
-				continue;
-			}
-			weights.put(token.getKey(), token.getValue() * Math.log(1 + (double) entries / (df + 1)));
-		}
-		return weights.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(limit)
-			.map(Map.Entry::getKey).toList();
-	}
-
 	/** An entry that could answer a need: what the index holds of it and its BM25 score. */
-	public record Match(EntryType type, java.util.UUID id, String title, String summary, String regionCode,
+	record Match(EntryType type, java.util.UUID id, String title, String summary, String regionCode,
 			String organisation, java.util.UUID ownerOrgId, float score) {
 	}
 
@@ -239,81 +185,15 @@ public class CatalogSearch {
 			return List.of();
 		}
 		return Search.session(entityManager).search(CatalogEntry.class)
+			// suggestions are the same for every reader: what a visitor may see
 			.where(f -> f.bool().must(f.match().field("titleTokens").matching(String.join(" ", tokens)))
-				.filter(f.terms().field("state").matchingAny(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE)))
-				.filter(f.not(f.match().field("confidentiality").matching(Confidentiality.ZONE))))
+				.filter(EntryVisibility.listed(f, EntryVisibility.Reader.VISITOR)))
 			.fetchHits(limit)
 			.stream().map(CatalogEntry::title).distinct().toList();
 	}
 
-	/**
-	 * Tokens of the query so frequent in a large catalog (研究, 方法, 基于, ...) that requiring them would walk
-	 * huge posting lists for little meaning. They are left out of the query, as stop words are: scoring
-	 * them meant advancing their posting lists to every match of the rarer tokens, a fifth of a query's
-	 * time at a million entries, for a small share of the score (their idf is low). A token is common above
-	 * {@link #COMMON_SHARE} of the entries and {@link #COMMON_MINIMUM} entries, so small catalogs are
-	 * searched as before. If every token is common, none is treated so.
-	 */
-	private Set<String> commonTokens(SearchSession session, List<List<List<String>>> concepts) {
-		List<String> singles = concepts.stream().filter(c -> c.size() == 1 && c.getFirst().size() == 1)
-			.map(c -> c.getFirst().getFirst()).distinct().toList();
-		if (singles.size() < 2) {
-			return Set.of();
-		}
-		long entries = frequency(session, "");
-		if (entries * COMMON_SHARE < COMMON_MINIMUM) {
-			return Set.of();
-		}
-		Set<String> common = new java.util.HashSet<>();
-		for (String token : singles) {
-			long frequency = frequency(session, token);
-			if (frequency > entries * COMMON_SHARE && frequency > COMMON_MINIMUM) {
-				common.add(token);
-			}
-		}
-		return common.size() == concepts.size() ? Set.of() : common;
-	}
-
-	static final double COMMON_SHARE = 0.05;
-
-	static final long COMMON_MINIMUM = 5_000;
-
-	private record Frequency(long count, long at, long entries) {
-	}
-
-	/**
-	 * Documents with the token ("" for all), kept a few minutes: frequencies drift slowly. A word no entry has
-	 * is remembered only while the catalog holds as many entries as when it was asked, so a demand posted
-	 * before the catalog filled does not lose its words.
-	 */
-	private final Map<String, Frequency> frequencies = Lru.map(50_000);
-
-	private long frequency(SearchSession session, String token) {
-		return frequency(session, token, -1);
-	}
-
-	/** {@code entries}: how many entries the catalog holds now, or -1 to ask again for a word none had. */
-	private long frequency(SearchSession session, String token, long entries) {
-		long now = System.nanoTime();
-		Frequency known = frequencies.get(token);
-		if (known != null && now - known.at() < 300_000_000_000L
-				&& (known.count() > 0 || entries >= 0 && known.entries() == entries)) {
-			return known.count();
-		}
-		long count = session.search(CatalogEntry.class)
-			.where(f -> token.isEmpty() ? f.matchAll() : token(f, token))
-			.fetchTotalHitCount();
-		frequencies.put(token, new Frequency(count, now, entries));
-		return count;
-	}
-
-	/** How many entries the index holds now (not remembered: cheap, and it tells when the catalog changed). */
-	private static long entriesNow(SearchSession session) {
-		return session.search(CatalogEntry.class).where(f -> f.matchAll()).fetchTotalHitCount();
-	}
-
 	private PredicateFinalStep predicate(SearchPredicateFactory f, SearchQuery query, List<List<List<String>>> concepts,
-			Set<String> common, List<String> zonePrefixes, List<String> readerScope, @Nullable Actor reader) {
+			Set<String> common, List<String> zonePrefixes, EntryVisibility.Reader reader) {
 		var bool = f.bool();
 		if (concepts.isEmpty()) {
 			bool.must(f.matchAll());
@@ -322,13 +202,14 @@ public class CatalogSearch {
 			var text = f.bool();
 			int required = 0;
 			for (List<List<String>> concept : concepts) {
-				if (concept.size() == 1 && concept.getFirst().size() == 1 && common.contains(concept.getFirst().getFirst())) {
+				String single = QueryConcepts.single(concept);
+				if (single != null && common.contains(single)) {
 					// neither required nor scored: see commonTokens
 					continue;
 				}
 				required++;
-				if (concept.size() == 1 && concept.getFirst().size() == 1) {
-					text.should(token(f, concept.getFirst().getFirst()));
+				if (single != null) {
+					text.should(token(f, single));
 				}
 				else {
 					// a synonym group: any one of its terms, each with all of its tokens
@@ -344,16 +225,7 @@ public class CatalogSearch {
 			text.minimumShouldMatchNumber(Math.max(1, (int) Math.ceil(required * 0.6)));
 			bool.must(text);
 		}
-		// what the reader may see: published entries; zone-only ones within the reader's zones
-		bool.filter(f.terms().field("state").matchingAny(List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE)));
-		var visible = f.bool().should(f.not(f.match().field("confidentiality").matching(Confidentiality.ZONE)));
-		if (!readerScope.isEmpty()) {
-			visible.should(f.terms().field("regionScope").matchingAny(readerScope));
-		}
-		if (reader != null && reader.organisationId() != null) {
-			visible.should(f.match().field("ownerOrgId").matching(reader.organisationId()));
-		}
-		bool.filter(visible);
+		bool.filter(EntryVisibility.listed(f, reader));
 		if (!query.types().isEmpty()) {
 			bool.filter(f.terms().field("type").matchingAny(query.types()));
 		}
@@ -381,133 +253,7 @@ public class CatalogSearch {
 		return bool;
 	}
 
-	/**
-	 * Entries no reader outside their owner sees: drafts, withdrawn and suspended ones. Matching states
-	 * visibility as what to exclude: the excluded entries are few, and a top-k query skips them without
-	 * slowing its skipping over entries that cannot reach the top (p95 95 → 64 ms at a million entries),
-	 * where a required "published" filter slowed it. Search keeps the required filters: it counts facets over
-	 * every match, and there the cached filters are faster (p50 13 against 26 ms).
-	 */
-	private static PredicateFinalStep notPublic(SearchPredicateFactory f) {
-		return f.terms().field("state").matchingAny(List.of(EntryState.DRAFT, EntryState.WITHDRAWN, EntryState.SUSPENDED));
-	}
-
-	/** Zone-only entries the reader may not see: outside the reader's zones and not its own. */
-	private static PredicateFinalStep hiddenFrom(SearchPredicateFactory f, List<String> readerScope, @Nullable Actor reader) {
-		var hidden = f.bool().must(f.match().field("confidentiality").matching(Confidentiality.ZONE));
-		if (!readerScope.isEmpty()) {
-			hidden.mustNot(f.terms().field("regionScope").matchingAny(readerScope));
-		}
-		if (reader != null && reader.organisationId() != null) {
-			hidden.mustNot(f.match().field("ownerOrgId").matching(reader.organisationId()));
-		}
-		return hidden;
-	}
-
 	private static PredicateFinalStep token(SearchPredicateFactory f, String token) {
 		return f.match().field("allTokens").matching(token);
-	}
-
-	/**
-	 * The query's concepts, each a list of alternative terms, each term the tokens it must all match: a
-	 * synonym group the query mentions becomes one concept with one alternative per synonym; every other
-	 * token is a concept of its own.
-	 */
-	List<List<List<String>>> concepts(@Nullable String text) {
-		String normal = ChineseText.normalise(text);
-		if (normal.isEmpty()) {
-			return List.of();
-		}
-		List<List<List<String>>> concepts = new ArrayList<>();
-		String latinWords = null;
-		for (List<String> group : synonyms.groups()) {
-			for (String term : group) {
-				boolean found;
-				if (LATIN_TERM.matcher(term).matches()) {
-					if (latinWords == null) {
-						latinWords = " " + NOT_LATIN.matcher(normal).replaceAll(" ") + " ";
-					}
-					found = latinWords.contains(" " + term + " ");
-				}
-				else {
-					found = normal.contains(term);
-				}
-				if (found) {
-					concepts.add(group.stream().map(ChineseText::tokens).filter(t -> !t.isEmpty()).toList());
-					normal = normal.replace(term, " ");
-					latinWords = null;
-					break;
-				}
-			}
-		}
-		for (String token : ChineseText.tokens(normal)) {
-			concepts.add(List.of(List.of(token)));
-		}
-		return concepts;
-	}
-
-	private static final java.util.regex.Pattern LATIN_TERM = java.util.regex.Pattern.compile("[a-z0-9\\- ]+");
-
-	private static final java.util.regex.Pattern NOT_LATIN = java.util.regex.Pattern.compile("[^a-z0-9\\-]+");
-
-	private List<String> readerZoneScope(@Nullable Actor reader) {
-		if (reader == null) {
-			return List.of();
-		}
-		Set<String> scope = new LinkedHashSet<>();
-		scope.add(RegionCodes.prefix(reader.regionCode().substring(0, 2) + "0000"));
-		for (ZoneView zone : regions.zonesCovering(reader.regionCode())) {
-			for (RegionView member : zone.regions()) {
-				scope.add(RegionCodes.prefix(member.code()));
-			}
-		}
-		return List.copyOf(scope);
-	}
-
-	/** Up to 160 characters of the summary around the first matched term, terms marked. */
-	static String snippet(String summary, List<String> terms) {
-		if (summary == null || summary.isBlank()) {
-			return "";
-		}
-		String normal = ChineseText.normalise(summary);
-		String source = normal.length() == summary.length() ? summary : normal;
-		int first = -1;
-		for (String term : terms) {
-			int at = normal.indexOf(term);
-			if (at >= 0 && (first < 0 || at < first)) {
-				first = at;
-			}
-		}
-		int start = Math.max(0, first < 0 ? 0 : first - 40);
-		int end = Math.min(source.length(), start + 160);
-		String window = source.substring(start, end);
-		String normalWindow = normal.substring(start, Math.min(normal.length(), end));
-		boolean[] marked = new boolean[window.length()];
-		for (String term : terms) {
-			for (int at = normalWindow.indexOf(term); at >= 0 && at < marked.length; at = normalWindow.indexOf(term, at + 1)) {
-				for (int i = at; i < Math.min(marked.length, at + term.length()); i++) {
-					marked[i] = true;
-				}
-			}
-		}
-		StringBuilder html = new StringBuilder(start > 0 ? "…" : "");
-		for (int i = 0; i < window.length(); i++) {
-			if (marked[i] && (i == 0 || !marked[i - 1])) {
-				html.append("<mark>");
-			}
-			char c = window.charAt(i);
-			switch (c) {
-				case '<' -> html.append("&lt;");
-				case '>' -> html.append("&gt;");
-				case '&' -> html.append("&amp;");
-				case '"' -> html.append("&quot;");
-				case '\'' -> html.append("&#39;");
-				default -> html.append(c);
-			}
-			if (marked[i] && (i == window.length() - 1 || !marked[i + 1])) {
-				html.append("</mark>");
-			}
-		}
-		return html.append(end < source.length() ? "…" : "").toString();
 	}
 }

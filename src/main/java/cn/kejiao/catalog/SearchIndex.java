@@ -27,18 +27,14 @@ import jakarta.persistence.EntityManagerFactory;
  */
 @Component
 @Order(-100)
-public class SearchIndex implements ApplicationRunner, HealthIndicator {
+class SearchIndex implements ApplicationRunner, HealthIndicator {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
-
-	/** Progress of the current or last rebuild. */
-	public record Progress(String state, long done, long total) {
-	}
 
 	private final EntityManagerFactory entityManagerFactory;
 	private final EntityManager entityManager;
 	private final TransactionTemplate transactions;
-	private final AtomicReference<Progress> progress = new AtomicReference<>(new Progress("STARTING", 0, 0));
+	private final AtomicReference<IndexProgress> progress = new AtomicReference<>(new IndexProgress("STARTING", 0, 0));
 
 	SearchIndex(EntityManagerFactory entityManagerFactory, EntityManager entityManager, TransactionTemplate transactions) {
 		this.entityManagerFactory = entityManagerFactory;
@@ -63,12 +59,12 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 			rebuild();
 		}
 		else {
-			progress.set(new Progress("READY", inIndex, inIndex));
+			progress.set(new IndexProgress("READY", inIndex, inIndex));
 		}
 	}
 
 	/** Rebuilds the whole index from the database; platform admin only when called by a person. */
-	public Progress rebuildNow() throws InterruptedException {
+	public IndexProgress rebuildNow() throws InterruptedException {
 		Actors.current().filter(actor -> !actor.isPlatformAdmin()).ifPresent(actor -> {
 			throw KejiaoException.forbidden("auth.forbidden");
 		});
@@ -89,7 +85,7 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 		log.info("Search index merged in {} ms", (System.nanoTime() - started) / 1_000_000);
 	}
 
-	public Progress progress() {
+	public IndexProgress progress() {
 		return progress.get();
 	}
 
@@ -107,7 +103,7 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 			.monitor(new org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor() {
 				@Override
 				public void documentsAdded(long increment) {
-					progress.updateAndGet(p -> new Progress("INDEXING", p.done() + increment, p.total()));
+					progress.updateAndGet(p -> new IndexProgress("INDEXING", p.done() + increment, p.total()));
 				}
 
 				@Override
@@ -120,25 +116,25 @@ public class SearchIndex implements ApplicationRunner, HealthIndicator {
 
 				@Override
 				public void addToTotalCount(long increment) {
-					progress.updateAndGet(p -> new Progress("INDEXING", p.done(), p.total() + increment));
+					progress.updateAndGet(p -> new IndexProgress("INDEXING", p.done(), p.total() + increment));
 				}
 
 				@Override
 				public void indexingCompleted() {
 				}
 			});
-		progress.set(new Progress("INDEXING", 0, 0));
+		progress.set(new IndexProgress("INDEXING", 0, 0));
 		indexer.startAndWait();
 		transactions.executeWithoutResult(status -> entityManager
 			.createNativeQuery("update catalog.index_state set mapping_version = ?1, built_at = now() where id = 1")
 			.setParameter(1, CatalogEntry.MAPPING_VERSION).executeUpdate());
-		Progress done = progress.updateAndGet(p -> new Progress("READY", p.done(), p.total()));
+		IndexProgress done = progress.updateAndGet(p -> new IndexProgress("READY", p.done(), p.total()));
 		log.info("Search index rebuilt: {} entries in {} ms", done.done(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	@Override
 	public Health health() {
-		Progress current = progress.get();
+		IndexProgress current = progress.get();
 		Health.Builder health = "READY".equals(current.state()) ? Health.up() : Health.outOfService();
 		return health.withDetail("state", current.state()).withDetail("done", current.done())
 			.withDetail("total", current.total()).build();

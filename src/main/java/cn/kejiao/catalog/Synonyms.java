@@ -18,7 +18,7 @@ import cn.kejiao.platform.text.ChineseText;
  * takes effect at once without re-indexing.
  */
 @Component
-public class Synonyms {
+class Synonyms {
 
 	private final SynonymGroupRepository groups;
 	private final AuditLog audit;

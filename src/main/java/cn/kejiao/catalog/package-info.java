@@ -3,8 +3,10 @@
  * technology achievements (科技成果) and experts that providers share across regions. Owners create,
  * publish and withdraw their entries; region admins suspend entries of their region; a full-text index
  * (Hibernate Search, Chinese segmentation with Traditional/Simplified and width folding, synonyms) serves
- * the search box, filters and facets. {@link cn.kejiao.catalog.Catalog} and
- * {@link cn.kejiao.catalog.CatalogSearch} are the module's facades.
+ * the search box, filters and facets. The facades: {@link cn.kejiao.catalog.Catalog} (entries),
+ * {@link cn.kejiao.catalog.CatalogSearch} (the search box), {@link cn.kejiao.catalog.CatalogImports},
+ * {@link cn.kejiao.catalog.CatalogMatching} (entries that could answer a need, for demand matching) and
+ * {@link cn.kejiao.catalog.SearchAdministration} (synonyms, the index); the rest is internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Resource catalog")
 @org.jspecify.annotations.NullMarked

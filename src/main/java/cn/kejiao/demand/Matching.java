@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.catalog.Catalog;
-import cn.kejiao.catalog.CatalogSearch;
+import cn.kejiao.catalog.CatalogMatching;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.platform.Actor;
@@ -33,9 +34,8 @@ import cn.kejiao.region.Regions;
 import cn.kejiao.region.ZoneView;
 
 /**
- * Supply–demand matching. For a demand: the catalog's entries from every region the demand reaches, ranked
- * by BM25 over the segmented text (title above keywords above body, the demand's keywords counting twice),
- * then by what people said of them — a suggestion marked useful for this demand rises, one marked not useful
+ * Supply–demand matching. For a demand: the catalog's entries from every region the demand reaches, as the
+ * catalog ranks them for the demand's words ({@link CatalogMatching}), then by what people said of them — a suggestion marked useful for this demand rises, one marked not useful
  * sinks, and an entry found useful for other demands gains a little. Each suggestion says why: the words it
  * shares with the demand, the field, the region or zone, and for achievements the maturity and the transfer
  * modes that fit. For an entry: the open demands it could answer.
@@ -44,23 +44,20 @@ import cn.kejiao.region.ZoneView;
 public class Matching {
 
 	private final Demands demands;
-	private final CatalogSearch search;
+	private final CatalogMatching catalogMatching;
 	private final Catalog catalog;
 	private final Regions regions;
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final Clock clock;
-	private final cn.kejiao.notification.Notifications notifications;
-	private final cn.kejiao.catalog.EntryVectors vectors;
+	private final ApplicationEventPublisher events;
 
-	Matching(Demands demands, CatalogSearch search, Catalog catalog, Regions regions, JdbcClient jdbc, AuditLog audit,
-			MessageSource messages, Clock clock, cn.kejiao.notification.Notifications notifications,
-			cn.kejiao.catalog.EntryVectors vectors) {
-		this.notifications = notifications;
-		this.vectors = vectors;
+	Matching(Demands demands, CatalogMatching catalogMatching, Catalog catalog, Regions regions, JdbcClient jdbc,
+			AuditLog audit, MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.demands = demands;
-		this.search = search;
+		this.catalogMatching = catalogMatching;
 		this.catalog = catalog;
 		this.regions = regions;
 		this.jdbc = jdbc;
@@ -84,18 +81,17 @@ public class Matching {
 		Actor actor = Actors.require();
 		Demands.Row demand = demands.managed(demandId, actor);
 		int size = Math.clamp(limit, 1, 100);
-		List<Ranked> found = rank(demandText(demand), demand.keywords(), type == null ? Set.of() : Set.of(type),
-				demands.scope(demand), actor, Math.max(40, size * 2));
+		List<CatalogMatching.Candidate> found = rank(demand, type == null ? Set.of() : Set.of(type), actor,
+				Math.max(40, size * 2));
 		if (found.isEmpty()) {
 			return List.of();
 		}
 		Map<UUID, Boolean> verdicts = new HashMap<>();
 		Map<UUID, double[]> elsewhere = new HashMap<>();
-		feedback(found.stream().map(r -> r.match().id()).toList(), demandId, verdicts, elsewhere);
+		feedback(found.stream().map(CatalogMatching.Candidate::id).toList(), demandId, verdicts, elsewhere);
 		List<Scored> scored = new ArrayList<>();
-		for (Ranked ranked : found) {
-			CatalogSearch.Match match = ranked.match();
-			double score = ranked.score();
+		for (CatalogMatching.Candidate match : found) {
+			double score = match.score();
 			Boolean verdict = verdicts.get(match.id());
 			if (verdict != null) {
 				score *= verdict ? 1.5 : 0.3;
@@ -116,7 +112,7 @@ public class Matching {
 		Set<String> keywordTokens = tokens(demand.keywords());
 		List<MatchView> result = new ArrayList<>();
 		for (Scored s : page) {
-			CatalogSearch.Match match = s.match();
+			CatalogMatching.Candidate match = s.match();
 			List<Reason> reasons = reasons(demand, match, views.get(match.id()), demandTokens, keywordTokens);
 			result.add(new MatchView(match.type(), match.id(), match.title(), match.regionCode(), match.organisation(),
 					Math.round(s.score() / best * 1000) / 1000.0, reasons, s.verdict()));
@@ -124,133 +120,14 @@ public class Matching {
 		return result;
 	}
 
-	private record Scored(CatalogSearch.Match match, double score, @Nullable Boolean verdict) {
+	private record Scored(CatalogMatching.Candidate match, double score, @Nullable Boolean verdict) {
 	}
 
-	/** An entry and its score before anyone's verdicts: 2 at most (the best match). */
-	record Ranked(CatalogSearch.Match match, double score) {
-	}
-
-	/**
-	 * The ranking every match goes through: BM25 of the need's words, plus BM25 of the best match's own words
-	 * ("more like the best match"), each divided by its best score, with equal weight. A need is rarely worded
-	 * like its answer, but the best match is worded like the other answers in its field: the second part
-	 * raises entries of the same field that share few words with the need. {@code limit} entries from the
-	 * union of both lists.
-	 */
-	List<Ranked> rank(String text, List<String> keywords, Set<EntryType> types, List<String> scope, @Nullable Actor reader,
+	/** The catalog's candidates for the demand, before anyone's verdicts: 2 at most (the best match). */
+	private List<CatalogMatching.Candidate> rank(Demands.Row demand, Set<EntryType> types, @Nullable Actor reader,
 			int limit) {
-		List<CatalogSearch.Match> first = search.match(text, keywords, types, scope, reader, limit);
-		if (vectors.ready()) {
-			return rankByMeaning(text, keywords, types, scope, reader, limit, first);
-		}
-		if (first.size() < 2) {
-			return first.stream().map(m -> new Ranked(m, 2)).toList();
-		}
-		CatalogSearch.Match best = first.getFirst();
-		List<CatalogSearch.Match> like = search.match(best.title() + " " + best.summary(), List.of(), types, scope, reader,
-				limit);
-		Map<UUID, CatalogSearch.Match> entries = new java.util.LinkedHashMap<>();
-		Map<UUID, Double> scores = new HashMap<>();
-		double top = first.getFirst().score();
-		for (CatalogSearch.Match m : first) {
-			entries.put(m.id(), m);
-			scores.merge(m.id(), m.score() / top, Double::sum);
-		}
-		double topLike = like.isEmpty() ? 1 : like.getFirst().score();
-		for (CatalogSearch.Match m : like) {
-			entries.putIfAbsent(m.id(), m);
-			scores.merge(m.id(), m.score() / topLike, Double::sum);
-		}
-		return entries.values().stream().map(m -> new Ranked(m, scores.get(m.id())))
-			.sorted(Comparator.comparingDouble(Ranked::score).reversed()).limit(limit).toList();
-	}
-
-	/**
-	 * The ranking when the catalog's meaning is known ({@link cn.kejiao.catalog.EntryVectors}): the best match is
-	 * the entry with the best even mix of BM25 and the cosine of the need's and the entry's embeddings (each
-	 * scaled to 0–1 over the candidates: BM25's and the embeddings' best {@code limit}); the others follow as
-	 * the best match's neighbours — the cosine of their field vectors plus half the BM25 of the best match's
-	 * own words, as a share of its own. On the CSL papers this found each paper as well as BM25 and put papers
-	 * of its discipline around it half again as often (docs/matching.md).
-	 */
-	private List<Ranked> rankByMeaning(String text, List<String> keywords, Set<EntryType> types, List<String> scope,
-			@Nullable Actor reader, int limit, List<CatalogSearch.Match> first) {
-		float[] query = vectors.embedQuery(String.join(" ", text, String.join(" ", keywords)).strip());
-		Map<UUID, Double> cosine = vectors.similarities(query, types, scope, reader);
-		Map<UUID, Double> bm25 = new HashMap<>();
-		Map<UUID, CatalogSearch.Match> known = new java.util.LinkedHashMap<>();
-		first.forEach(m -> {
-			bm25.put(m.id(), (double) m.score());
-			known.put(m.id(), m);
-		});
-		Set<UUID> candidates = new java.util.LinkedHashSet<>(bm25.keySet());
-		cosine.entrySet().stream().sorted(Map.Entry.<UUID, Double>comparingByValue().reversed()).limit(limit)
-			.forEach(e -> candidates.add(e.getKey()));
-		if (candidates.isEmpty()) {
-			return List.of();
-		}
-		double bMin = candidates.stream().mapToDouble(id -> bm25.getOrDefault(id, 0.0)).min().orElse(0);
-		double bMax = candidates.stream().mapToDouble(id -> bm25.getOrDefault(id, 0.0)).max().orElse(1);
-		double cMin = candidates.stream().filter(cosine::containsKey).mapToDouble(cosine::get).min().orElse(0);
-		double cMax = candidates.stream().filter(cosine::containsKey).mapToDouble(cosine::get).max().orElse(1);
-		UUID best = null;
-		double bestMix = Double.NEGATIVE_INFINITY;
-		for (UUID id : candidates) {
-			double mix = 0.5 * (bm25.getOrDefault(id, 0.0) - bMin) / (bMax - bMin + 1e-12)
-					+ 0.5 * (cosine.getOrDefault(id, cMin) - cMin) / (cMax - cMin + 1e-12);
-			if (mix > bestMix) {
-				bestMix = mix;
-				best = id;
-			}
-		}
-		CatalogSearch.Match top = known.get(best);
-		if (top == null) {
-			top = asMatches(List.of(best), reader).stream().findFirst().orElse(null);
-			if (top == null) {
-				return first.stream().map(m -> new Ranked(m, 2)).toList();
-			}
-			known.put(top.id(), top);
-		}
-		List<CatalogSearch.Match> like = search.match(top.title() + " " + top.summary(), List.of(), types, scope, reader, limit);
-		double likeTop = like.isEmpty() ? 1 : like.getFirst().score();
-		Map<UUID, Double> neighbours = new HashMap<>(vectors.fieldSimilarities(top.id(), types, scope, reader));
-		for (CatalogSearch.Match m : like) {
-			known.putIfAbsent(m.id(), m);
-			neighbours.merge(m.id(), 0.5 * m.score() / likeTop, Double::sum);
-		}
-		UUID topId = top.id();
-		List<UUID> order = new ArrayList<>();
-		order.add(topId);
-		neighbours.entrySet().stream().filter(e -> !e.getKey().equals(topId))
-			.sorted(Map.Entry.<UUID, Double>comparingByValue().reversed()).limit(limit - 1L).forEach(e -> order.add(e.getKey()));
-		List<UUID> missing = order.stream().filter(id -> !known.containsKey(id)).toList();
-		asMatches(missing, reader).forEach(m -> known.put(m.id(), m));
-		List<Ranked> ranked = new ArrayList<>();
-		for (UUID id : order) {
-			CatalogSearch.Match match = known.get(id);
-			if (match != null) {
-				// the best match first (2), its neighbours after it (at most 1.5)
-				ranked.add(new Ranked(match, id.equals(topId) ? 2 : Math.min(1.5, neighbours.get(id))));
-			}
-		}
-		return ranked;
-	}
-
-	/** Entries the index did not return (found by meaning), as matches, in the given order. */
-	private List<CatalogSearch.Match> asMatches(List<UUID> ids, @Nullable Actor reader) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return catalog.views(ids, reader).stream()
-			.map(v -> new CatalogSearch.Match(v.type(), v.id(), v.title(), v.confidential() ? "" : v.summary(), v.regionCode(),
-					v.ownerOrgName(), v.ownerOrgId(), 0f))
-			.toList();
-	}
-
-	/** Plain BM25 of the need's words, the first part of {@link #rank}; for the evaluation's comparison. */
-	List<CatalogSearch.Match> bm25(String text, List<String> keywords, @Nullable Actor reader, int limit) {
-		return search.match(text, keywords, Set.of(), List.of(), reader, limit);
+		return catalogMatching.rank(new CatalogMatching.Need(demandText(demand), demand.keywords(), types,
+				demands.scope(demand)), reader, limit);
 	}
 
 	static String demandText(Demands.Row demand) {
@@ -270,7 +147,7 @@ public class Matching {
 		return tokens;
 	}
 
-	private List<Reason> reasons(Demands.Row demand, CatalogSearch.Match match, @Nullable EntryView view,
+	private List<Reason> reasons(Demands.Row demand, CatalogMatching.Candidate match, @Nullable EntryView view,
 			Set<String> demandTokens, Set<String> keywordTokens) {
 		List<Reason> reasons = new ArrayList<>();
 		String entryText = ChineseText.normalise(String.join(" ", view == null ? List.of(match.title(), match.summary())
@@ -345,23 +222,23 @@ public class Matching {
 	static final int TOLD_AT_MOST = 5;
 
 	/**
-	 * When a demand opens, the owners of its strongest matches (as a visitor would see them) are told, in the
-	 * application and by e-mail — each pair of demand and entry at most once, however often the demand reopens.
+	 * When a demand opens, the owners of its strongest matches (as a visitor would see them) are to be told:
+	 * {@link MatchSuggested} for each, which the notification module words and sends (in the application and
+	 * by e-mail, each pair of demand and entry at most once, however often the demand reopens).
 	 */
 	@org.springframework.modulith.events.ApplicationModuleListener
 	void tellOwners(DemandOpened opened) {
 		Demands.Row demand = demands.row(opened.demandId());
-		List<Ranked> ranked = rank(demandText(demand), demand.keywords(), Set.of(), demands.scope(demand), null, 20);
+		List<CatalogMatching.Candidate> ranked = rank(demand, Set.of(), null, 20);
 		if (ranked.isEmpty()) {
 			return;
 		}
 		double best = ranked.getFirst().score();
 		String where = regions.fullName(demand.regionCode());
 		ranked.stream().filter(r -> r.score() >= STRONG * best)
-			.filter(r -> !r.match().ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST)
-			.forEach(r -> notifications.tell(r.match().ownerOrgId(), "match", "您的资源可能满足一项技术需求",
-					"“" + r.match().title() + "”与" + where + "的技术需求“" + demand.title() + "”高度相关。查看需求并与发布方联系。",
-					"/demands/" + demand.id(), "match:" + demand.id() + ":" + r.match().id()));
+			.filter(r -> !r.ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST)
+			.forEach(r -> events.publishEvent(new MatchSuggested(demand.id(), demand.title(), where, r.id(), r.title(),
+					r.ownerOrgId())));
 	}
 
 	// ---- feedback

@@ -1,8 +1,8 @@
 package cn.kejiao.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import cn.kejiao.challenge.ChallengeView;
 import cn.kejiao.challenge.Challenges;
 import cn.kejiao.challenge.Target;
 import cn.kejiao.organisation.OrganisationType;
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.Money;
 
 /**
@@ -41,14 +42,16 @@ class ChallengeDemo {
 	private final ChallengeReviews reviews;
 	private final ChallengeAwards awards;
 	private final DemoActors actors;
+	private final Clock clock;
 
 	ChallengeDemo(Challenges challenges, ChallengeApplications applications, ChallengeReviews reviews, ChallengeAwards awards,
-			DemoActors actors) {
+			DemoActors actors, Clock clock) {
 		this.challenges = challenges;
 		this.applications = applications;
 		this.reviews = reviews;
 		this.awards = awards;
 		this.actors = actors;
+		this.clock = clock.withZone(ChinaTime.ZONE);
 	}
 
 	void load() {
@@ -62,13 +65,13 @@ class ChallengeDemo {
 						new Target("吨氧化铝赤泥产生量", "≤ 1.0 吨")),
 				Money.ofYuan("5000000", "bounty"), List.of(), List.of("hu-dian"), List.of(OrganisationType.UNIVERSITY,
 						OrganisationType.RESEARCH_INSTITUTE, OrganisationType.ENTERPRISE, OrganisationType.ENGINEERING_CENTRE),
-				LocalDate.now().plusDays(45).toString(), 7)));
+				LocalDate.now(clock).plusDays(45).toString(), 7)));
 		actors.as("expert-sh", () -> applications.apply(yunnan.id(), "同济大学 冶金与资源利用团队（教授 2 人、博士 3 人）",
 				"选矿脱硅与强化溶出联合工艺：先以浮选脱除含硅矿物提高铝硅比，再以石灰强化拜耳法溶出；赤泥经脱碱后制备路基材料。"
 						+ "计划 6 个月完成小试，12 个月在文山完成中试。", null, null));
 
 		// 嘉定's challenge: applications close two seconds after they are in, then the panel decides
-		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
+		String deadline = OffsetDateTime.now(clock).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
 		ChallengeView shanghai = actors.as("jd-admin", () -> challenges.publish(new ChallengeForm(SHANGHAI,
 				"新能源汽车电池包压力传感器在 −40~125 ℃ 温度循环下封装开裂失效。征集提高车规级 MEMS 压力传感器封装可靠性的方案，"
 						+ "满足 AEC-Q100 要求并完成 1000 次温度循环验证。",

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.kejiao.demand.CooperationMode;
 import cn.kejiao.demand.DemandForm;
-import cn.kejiao.demand.DemandView;
+import cn.kejiao.demand.DemandPosting;
 import cn.kejiao.demand.Demands;
 import cn.kejiao.demand.Visibility;
 
@@ -28,11 +28,13 @@ class DemandDemo {
 	private static final Logger log = LoggerFactory.getLogger(DemandDemo.class);
 
 	private final Demands demands;
+	private final DemandPosting posting;
 	private final DemoActors actors;
 	private final TransactionTemplate transactions;
 
-	DemandDemo(Demands demands, DemoActors actors, TransactionTemplate transactions) {
+	DemandDemo(Demands demands, DemandPosting posting, DemoActors actors, TransactionTemplate transactions) {
 		this.demands = demands;
+		this.posting = posting;
 		this.actors = actors;
 		this.transactions = transactions;
 	}
@@ -76,9 +78,6 @@ class DemandDemo {
 	}
 
 	private void post(String author, DemandForm form, boolean open) {
-		DemandView draft = actors.as(author, () -> demands.create(form));
-		if (open) {
-			actors.as(author, () -> demands.open(draft.id()));
-		}
+		actors.as(author, () -> posting.create(form, open));
 	}
 }

@@ -21,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.kejiao.audit.AuditLog;
-import cn.kejiao.organisation.OrganisationEvents.OrganisationRegistered;
-import cn.kejiao.organisation.OrganisationEvents.OrganisationRejected;
-import cn.kejiao.organisation.OrganisationEvents.OrganisationVerified;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
@@ -73,7 +70,8 @@ public class Organisations {
 		organisations.saveAndFlush(organisation);
 		audit.record("organisation.registered", "organisation", organisation.id().toString(), organisation.name(),
 				organisation.regionCode(), null, organisation.state());
-		events.publishEvent(new OrganisationRegistered(organisation.id(), organisation.regionCode()));
+		events.publishEvent(
+				new OrganisationRegistered(organisation.id(), organisation.name(), organisation.regionCode()));
 		return organisation.view();
 	}
 
@@ -89,7 +87,7 @@ public class Organisations {
 		organisations.saveAndFlush(organisation);
 		audit.record("organisation.created", "organisation", organisation.id().toString(), organisation.name(),
 				organisation.regionCode(), null, organisation.state());
-		events.publishEvent(new OrganisationVerified(organisation.id(), organisation.regionCode()));
+		events.publishEvent(new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode()));
 		return organisation.view();
 	}
 
@@ -121,6 +119,19 @@ public class Organisations {
 		throw KejiaoException.notFound("organisation.not-found", id);
 	}
 
+	/**
+	 * An organisation for its review: one the actor may not see is not found; one it sees but does not govern
+	 * (a verified organisation of another region) is forbidden.
+	 */
+	@Transactional(readOnly = true)
+	public OrganisationView forReview(UUID id, Actor actor) {
+		OrganisationView organisation = view(id, actor);
+		if (!actor.governs(organisation.regionCode())) {
+			throw KejiaoException.forbidden("auth.region-forbidden", organisation.regionCode());
+		}
+		return organisation;
+	}
+
 	/** The organisations an admin governs, filtered; other roles are refused. */
 	@Transactional(readOnly = true)
 	public Page<OrganisationView> search(Actor actor, OrganisationStatus status, String text, String regionCode,
@@ -149,6 +160,18 @@ public class Organisations {
 			.map(Organisation::view).toList();
 	}
 
+	/**
+	 * The government bodies whose admins verify organisations of the region: those of the nearest region at or
+	 * above it that has any. For other modules' queries, no access check.
+	 */
+	@Transactional(readOnly = true)
+	public List<OrganisationView> administrationsOf(String regionCode) {
+		List<OrganisationView> governing = verified(List.of(OrganisationType.GOVERNMENT)).stream()
+			.filter(o -> RegionCodes.isWithin(regionCode, o.regionCode())).toList();
+		int nearest = governing.stream().mapToInt(o -> RegionCodes.prefix(o.regionCode()).length()).max().orElse(0);
+		return governing.stream().filter(o -> RegionCodes.prefix(o.regionCode()).length() == nearest).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public long count(OrganisationStatus status) {
 		return organisations.countByStatus(status);
@@ -173,14 +196,15 @@ public class Organisations {
 			audit.record("organisation.verified", "organisation", id.toString(), organisation.name(),
 					organisation.regionCode(), before, organisation.state());
 			if (organisation.status() == OrganisationStatus.VERIFIED) {
-				events.publishEvent(new OrganisationVerified(id, organisation.regionCode()));
+				events.publishEvent(new OrganisationVerified(id, organisation.name(), organisation.regionCode()));
 			}
 		}
 		else {
 			organisation.reject(actor.username(), decision.reason(), clock.instant());
 			audit.record("organisation.rejected", "organisation", id.toString(), organisation.name(),
 					organisation.regionCode(), before, organisation.state());
-			events.publishEvent(new OrganisationRejected(id, organisation.regionCode(), decision.reason()));
+			events.publishEvent(
+					new OrganisationRejected(id, organisation.name(), organisation.regionCode(), decision.reason()));
 		}
 		organisations.saveAndFlush(organisation);
 		return organisation.view();
@@ -210,7 +234,8 @@ public class Organisations {
 					organisations.saveAndFlush(organisation);
 					audit.record("organisation.notice-ended", "organisation", organisation.id().toString(),
 							organisation.name(), organisation.regionCode(), before, organisation.state());
-					events.publishEvent(new OrganisationVerified(organisation.id(), organisation.regionCode()));
+					events.publishEvent(
+							new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode()));
 					return true;
 				});
 				if (Boolean.TRUE.equals(done)) {

@@ -2,6 +2,7 @@ package cn.kejiao.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +12,32 @@ import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.kejiao.organisation.CreditCode;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.MutableClock;
+import cn.kejiao.support.NewOrganisation;
 
 /** Guessing passwords locks the account for a while, even for the right password, and is audited. */
 @KejiaoIntegrationTest
 class LoginLockoutTests {
+
+	private static final String PASSWORD = NewOrganisation.PASSWORD;
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Value("${kejiao.security.lock-duration}")
+	Duration lockDuration;
 
 	@Test
 	void fiveWrongPasswordsLockTheAccountAgainstTheRightOne() {
@@ -38,12 +49,12 @@ class LoginLockoutTests {
 		}
 		assertThat(api.post("/api/v1/auth/tokens", Map.of("username", username, "password", "wrong-4")).code())
 			.isEqualTo("auth.locked");
-		var right = api.post("/api/v1/auth/tokens", Map.of("username", username, "password", "Str0ng-pass!"));
+		var right = api.post("/api/v1/auth/tokens", Map.of("username", username, "password", PASSWORD));
 		assertThat(right.status()).isEqualTo(401);
 		assertThat(right.code()).isEqualTo("auth.locked");
 
 		Http browser = Http.browser(port);
-		var login = browser.login(username, "Str0ng-pass!");
+		var login = browser.login(username, PASSWORD);
 		assertThat(login.status()).isEqualTo(302);
 		assertThat(login.location()).endsWith("/login?error=locked");
 		assertThat(browser.get("/login?error=locked").body()).contains("账号已临时锁定");
@@ -51,15 +62,15 @@ class LoginLockoutTests {
 		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=account.locked&q=" + username).json().get("total")
 			.asLong()).isEqualTo(1);
 
-		jdbc.update("update account.user_account set locked_until = now() - interval '1 second' where username = ?", username);
-		assertThat(api.post("/api/v1/auth/tokens", Map.of("username", username, "password", "Str0ng-pass!")).status())
+		clock.advance(lockDuration.plusSeconds(1));
+		assertThat(api.post("/api/v1/auth/tokens", Map.of("username", username, "password", PASSWORD)).status())
 			.isEqualTo(201);
 	}
 
 	@Test
 	void aLockedAccountsTokenStopsWorkingAtOnceThoughTokensAreRemembered() {
 		String username = newUser();
-		Http signedIn = Http.as(port, username, "Str0ng-pass!");
+		Http signedIn = Http.as(port, username, PASSWORD);
 		// twice: the second call is answered from the short memory of recently seen tokens
 		assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
 		assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
@@ -80,7 +91,7 @@ class LoginLockoutTests {
 			for (int i = 0; i < 4; i++) {
 				api.post("/api/v1/auth/tokens", Map.of("username", username, "password", "wrong"));
 			}
-			assertThat(api.post("/api/v1/auth/tokens", Map.of("username", username, "password", "Str0ng-pass!")).status())
+			assertThat(api.post("/api/v1/auth/tokens", Map.of("username", username, "password", PASSWORD)).status())
 				.isEqualTo(201);
 		}
 	}
@@ -105,7 +116,7 @@ class LoginLockoutTests {
 		finally {
 			pool.shutdown();
 		}
-		assertThat(Http.api(port).post("/api/v1/auth/tokens", Map.of("username", username, "password", "Str0ng-pass!"))
+		assertThat(Http.api(port).post("/api/v1/auth/tokens", Map.of("username", username, "password", PASSWORD))
 			.code()).isEqualTo("auth.locked");
 	}
 
@@ -118,27 +129,13 @@ class LoginLockoutTests {
 
 	@Test
 	void weakPasswordsAreRefusedAtRegistration() {
-		String first17 = "91310114MA" + String.format("%06d", (int) (Math.random() * 1_000_000)) + "0";
-		var weak = Http.api(port).post("/api/v1/registrations", Map.of("organisation",
-				Map.of("name", "弱密码测试公司", "type", "ENTERPRISE", "regionCode", "310114", "creditCode",
-						first17 + CreditCode.checkCharacter(first17), "contactName", "王工", "contactPhone", "021-12345678",
-						"contactEmail", "w@example.cn"),
-				"user", Map.of("username", "weak" + System.nanoTime() % 100000, "password", "12345678", "displayName", "王工",
-						"email", "w@example.cn")));
+		var weak = Http.api(port).post("/api/v1/registrations",
+				NewOrganisation.enterprise("310114").password("12345678").body());
 		assertThat(weak.status()).isEqualTo(400);
 		assertThat(weak.code()).isEqualTo("account.password-weak");
 	}
 
 	private String newUser() {
-		String first17 = "91310114MA" + String.format("%06d", (int) (Math.random() * 1_000_000)) + "0";
-		String username = "lock" + System.nanoTime() % 10_000_000;
-		var response = Http.api(port).post("/api/v1/registrations", Map.of("organisation",
-				Map.of("name", "锁定测试公司" + username, "type", "ENTERPRISE", "regionCode", "310114", "creditCode",
-						first17 + CreditCode.checkCharacter(first17), "contactName", "王工", "contactPhone", "021-12345678",
-						"contactEmail", "w@example.cn"),
-				"user", Map.of("username", username, "password", "Str0ng-pass!", "displayName", "王工", "email",
-						"w@example.cn")));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return username;
+		return NewOrganisation.enterprise("310114").pending(port).username();
 	}
 }

@@ -16,9 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
-import cn.kejiao.catalog.SearchIndex;
+import cn.kejiao.catalog.SearchAdministration;
 import cn.kejiao.demand.DemandForm;
-import cn.kejiao.demand.Demands;
+import cn.kejiao.demand.DemandPosting;
 import cn.kejiao.demand.Matching;
 import cn.kejiao.demand.Visibility;
 import cn.kejiao.platform.Actor;
@@ -72,20 +72,20 @@ public final class MatchingBenchmark {
 			if (reuse) {
 				documents = Long.parseLong(Files.readString(dataDir.resolve("ready")).strip());
 				// a catalog kept from before merging was part of the rebuild (merging a merged index does nothing)
-				app.getBean(SearchIndex.class).mergeSegments();
+				app.getBean(SearchAdministration.class).mergeIndexSegments();
 			}
 			else {
 				List<String> trainTitles = Files.readAllLines(csl.resolve("cls_ctg-train.tsv")).stream()
 					.map(l -> l.split("\t")).filter(c -> c.length >= 3).map(c -> c[1]).toList();
 				SearchBenchmark.load(app.getBean(DataSource.class), papers, trainTitles, achievements, instruments);
-				SearchIndex index = app.getBean(SearchIndex.class);
-				index.rebuildNow();
-				documents = index.progress().done();
+				SearchAdministration index = app.getBean(SearchAdministration.class);
+				index.rebuildIndex();
+				documents = index.indexProgress().done();
 				if (keep != null) {
 					Files.writeString(dataDir.resolve("ready"), Long.toString(documents));
 				}
 			}
-			Demands demands = app.getBean(Demands.class);
+			DemandPosting posting = app.getBean(DemandPosting.class);
 			Matching matching = app.getBean(Matching.class);
 			UserView user = app.getBean(Accounts.class).find("ent-ws").orElseThrow();
 			Actor actor = new Actor(user.id(), user.username(), user.displayName(), user.organisationId(), null,
@@ -96,10 +96,9 @@ public final class MatchingBenchmark {
 					SearchBenchmark.Paper paper = papers.get((7 + i * 13) % papers.size());
 					String description = paper.abstractText().length() > 300 ? paper.abstractText().substring(0, 300)
 							: paper.abstractText();
-					var created = demands.create(new DemandForm(paper.title().length() > 190 ? paper.title().substring(0, 190)
+					var created = posting.create(new DemandForm(paper.title().length() > 190 ? paper.title().substring(0, 190)
 							: paper.title(), description, paper.discipline(), Arrays.asList(paper.keywords().split("、")), null, null,
-							List.of(), Visibility.PUBLIC, null, false, null, null));
-					demands.open(created.id());
+							List.of(), Visibility.PUBLIC, null, false, null, null), true);
 					ids.add(created.id());
 				}
 				// warm-up: each demand once, as the HTTP path is warmed up below

@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.catalog.CatalogSearch;
 import cn.kejiao.catalog.EntryType;
-import cn.kejiao.catalog.SearchIndex;
+import cn.kejiao.catalog.SearchAdministration;
 import cn.kejiao.catalog.SearchQuery;
 
 /**
@@ -61,23 +61,23 @@ public final class SearchBenchmark {
 		try {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			DataSource dataSource = app.getBean(DataSource.class);
-			SearchIndex index = app.getBean(SearchIndex.class);
+			SearchAdministration index = app.getBean(SearchAdministration.class);
 			double loadSeconds = Double.NaN;
 			double indexSeconds = Double.NaN;
 			long documents;
 			if (reuse) {
 				documents = Long.parseLong(Files.readString(dataDir.resolve("ready")).strip());
 				// a catalog kept from before merging was part of the rebuild (merging a merged index does nothing)
-				app.getBean(SearchIndex.class).mergeSegments();
+				app.getBean(SearchAdministration.class).mergeIndexSegments();
 			}
 			else {
 				long loadStarted = System.nanoTime();
 				load(dataSource, papers, trainTitles, achievements, instruments);
 				loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 				long indexStarted = System.nanoTime();
-				index.rebuildNow();
+				index.rebuildIndex();
 				indexSeconds = (System.nanoTime() - indexStarted) / 1e9;
-				documents = index.progress().done();
+				documents = index.indexProgress().done();
 				if (keep != null) {
 					Files.writeString(dataDir.resolve("ready"), Long.toString(documents));
 				}

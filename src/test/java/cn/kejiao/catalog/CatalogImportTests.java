@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.kejiao.support.Http;
+import cn.kejiao.support.Markers;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -150,7 +150,7 @@ class CatalogImportTests {
 				csv.toString().getBytes(StandardCharsets.UTF_8));
 		assertThat(accepted.status()).isEqualTo(202);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-		JsonNode done = waitFor(Http.as(port, "provider-yn"), accepted.json().get("id").asString(), Duration.ofMinutes(4));
+		JsonNode done = ImportJobs.finished(Http.as(port, "provider-yn"), accepted.json().get("id").asString(), Duration.ofMinutes(4));
 		assertThat(done.get("state").asString()).isEqualTo("DONE");
 		assertThat(done.get("rowsImported").asInt()).isEqualTo(10_000);
 		long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -208,26 +208,7 @@ class CatalogImportTests {
 		var accepted = provider.upload("/api/v1/catalog/imports",
 				Map.of("type", type, "mode", mode, "publish", String.valueOf(publish)), name, content);
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-		return waitFor(provider, accepted.json().get("id").asString(), Duration.ofSeconds(60));
-	}
-
-	private JsonNode waitFor(Http owner, String id, Duration limit) {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (System.nanoTime() < deadline) {
-			JsonNode status = owner.get("/api/v1/catalog/imports/" + id).json();
-			String state = status.get("state").asString();
-			if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-				return status;
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new AssertionError("import " + id + " did not finish within " + limit);
+		return ImportJobs.finished(provider, accepted.json().get("id").asString(), Duration.ofSeconds(60));
 	}
 
 	private List<String> titles(String parameters) {
@@ -280,6 +261,6 @@ class CatalogImportTests {
 	}
 
 	private static String batch() {
-		return "B" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+		return "B" + Markers.unique();
 	}
 }

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.kejiao.organisation.CreditCode;
 import cn.kejiao.support.Http;
+import cn.kejiao.support.Markers;
+import cn.kejiao.support.NewOrganisation;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -25,15 +25,15 @@ class CatalogSearchTests {
 
 	@Test
 	void traditionalAndSimplifiedFindEachOther() {
-		String traditional = publish("provider-jd", "instruments", "高精度儀器設備校準服務" + marker(), null);
-		String simplified = publish("provider-jd", "instruments", "量子测量仪器设备" + marker(), null);
+		String traditional = publish("provider-jd", "instruments", "高精度儀器設備校準服務" + Markers.word(), null);
+		String simplified = publish("provider-jd", "instruments", "量子测量仪器设备" + Markers.word(), null);
 		assertThat(ids(search("q=仪器设备&size=100"))).contains(traditional, simplified);
 		assertThat(ids(search("q=儀器設備&size=100"))).contains(traditional, simplified);
 	}
 
 	@Test
 	void fullWidthLatinAndCaseDoNotMatter() {
-		String entry = publish("provider-jd", "services", "ＸＲＤ物相定量分析" + marker(), null);
+		String entry = publish("provider-jd", "services", "ＸＲＤ物相定量分析" + Markers.word(), null);
 		assertThat(ids(search("q=xrd&size=100"))).contains(entry);
 		assertThat(ids(search("q=XRD&size=100"))).contains(entry);
 		assertThat(ids(search("q=ＸＲＤ&size=100"))).contains(entry);
@@ -49,7 +49,7 @@ class CatalogSearchTests {
 
 	@Test
 	void thePlatformAdminsSynonymsTakeEffectAtOnce() {
-		String entry = publish("provider-jd", "services", "创新券兑付咨询" + marker(), null);
+		String entry = publish("provider-jd", "services", "创新券兑付咨询" + Markers.word(), null);
 		assertThat(ids(search("q=科创券&size=100"))).doesNotContain(entry);
 		Http admin = Http.as(port, "admin");
 		List<String> groups = new ArrayList<>();
@@ -139,12 +139,17 @@ class CatalogSearchTests {
 	@Test
 	void snippetsMarkWhatMatched() {
 		JsonNode hits = search("q=氧化铝").get("hits");
-		assertThat(hits.findValuesAsString("snippet")).anyMatch(s -> s.contains("<mark>氧化铝</mark>"));
+		List<String> marked = new ArrayList<>();
+		hits.forEach(hit -> hit.get("highlights").forEach(h -> marked.add(
+				hit.get("snippet").asString().substring(h.get("start").asInt(), h.get("end").asInt()))));
+		assertThat(marked).contains("氧化铝");
+		assertThat(hits.findValuesAsString("snippet")).noneMatch(s -> s.contains("<mark>"));
+		assertThat(Http.browser(port).get("/catalog?q=氧化铝").body()).contains("<mark>氧化铝</mark>");
 	}
 
 	@Test
 	void confidentialPartsAreShownOnlyToTheOwnerAndItsAdmins() {
-		String onRequest = publish("provider-jd", "achievements", "车规级毫米波雷达标定方法" + marker(), "ON_REQUEST");
+		String onRequest = publish("provider-jd", "achievements", "车规级毫米波雷达标定方法" + Markers.word(), "ON_REQUEST");
 		JsonNode anonymous = Http.api(port).get("/api/v1/catalog/achievements/" + onRequest).json();
 		assertThat(anonymous.get("confidential").asBoolean()).isTrue();
 		assertThat(anonymous.get("summary").asString()).isEmpty();
@@ -155,25 +160,25 @@ class CatalogSearchTests {
 		JsonNode admin = Http.as(port, "jd-admin").get("/api/v1/catalog/achievements/" + onRequest).json();
 		assertThat(admin.get("confidential").asBoolean()).isFalse();
 
-		String zoneOnly = publish("provider-jd", "achievements", "嘉昆太区域内部成果" + marker(), "ZONE");
+		String zoneOnly = publish("provider-jd", "achievements", "嘉昆太区域内部成果" + Markers.word(), "ZONE");
 		assertThat(ids(search("q=嘉昆太区域内部成果&size=100"))).doesNotContain(zoneOnly);
 		assertThat(Http.api(port).get("/api/v1/catalog/achievements/" + zoneOnly).status()).isEqualTo(404);
 		assertThat(ids(Http.as(port, "ent-jd").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).contains(zoneOnly);
 		// 文山 shares 沪滇 with 上海, so its users see the entry; 深圳 shares no zone with 上海
 		assertThat(ids(Http.as(port, "ent-ws").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json())).contains(zoneOnly);
-		assertThat(ids(Http.as(port, shenzhenUser(), "Str0ng-pass!").get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json()))
+		assertThat(ids(shenzhen().api().get("/api/v1/search?q=嘉昆太区域内部成果&size=100").json()))
 			.doesNotContain(zoneOnly);
 	}
 
 	@Test
 	void theIndexFollowsEveryChangeAtOnce() {
-		String title = "氢燃料电池电堆耐久性测试" + marker();
+		String title = "氢燃料电池电堆耐久性测试" + Markers.word();
 		Http provider = Http.as(port, "provider-jd");
 		String id = provider.post("/api/v1/catalog/services", form(title, null)).json().get("id").asString();
 		assertThat(ids(search("q=" + title))).doesNotContain(id);
 		provider.post("/api/v1/catalog/services/" + id + "/publish", Map.of());
 		assertThat(ids(search("q=" + title))).containsExactly(id);
-		Map<String, Object> renamed = form("固体氧化物电解池测试" + marker(), null);
+		Map<String, Object> renamed = form("固体氧化物电解池测试" + Markers.word(), null);
 		provider.put("/api/v1/catalog/services/" + id, renamed);
 		assertThat(ids(search("q=" + renamed.get("title")))).containsExactly(id);
 		provider.post("/api/v1/catalog/services/" + id + "/withdraw", Map.of());
@@ -182,7 +187,7 @@ class CatalogSearchTests {
 
 	@Test
 	void onlyTheOwnerChangesAnEntryAndOnlyItsRegionsAdminSuspendsIt() {
-		String id = publish("provider-jd", "instruments", "热场发射电子探针" + marker(), null);
+		String id = publish("provider-jd", "instruments", "热场发射电子探针" + Markers.word(), null);
 		var foreign = Http.as(port, "provider-yn").put("/api/v1/catalog/instruments/" + id, form("改名", null));
 		assertThat(foreign.status()).isEqualTo(403);
 		assertThat(foreign.code()).isEqualTo("catalog.not-owner");
@@ -219,7 +224,7 @@ class CatalogSearchTests {
 	@Test
 	void instrumentsTakeACategoryFromTheListByNameOrCode() {
 		Http provider = Http.as(port, "provider-jd");
-		Map<String, Object> byCode = form("超景深三维显微镜" + marker(), null);
+		Map<String, Object> byCode = form("超景深三维显微镜" + Markers.word(), null);
 		byCode.put("category", "0108");
 		var created = provider.post("/api/v1/catalog/instruments", byCode);
 		assertThat(created.status()).isEqualTo(201);
@@ -263,16 +268,9 @@ class CatalogSearchTests {
 		return id;
 	}
 
-	private String shenzhenUser() {
-		String first17 = "91440305MA" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)) + "0";
-		String username = "sz" + ThreadLocalRandom.current().nextInt(10_000_000);
-		var registered = Http.api(port).post("/api/v1/registrations", Map.of("organisation",
-				Map.of("name", "深圳测试科技有限公司" + username, "type", "ENTERPRISE", "regionCode", "440305", "creditCode",
-						first17 + CreditCode.checkCharacter(first17), "contactName", "陈工", "contactPhone", "0755-12345678",
-						"contactEmail", "c@example.cn"),
-				"user", Map.of("username", username, "password", "Str0ng-pass!", "displayName", "陈工", "email", "c@example.cn")));
-		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-		return username;
+	/** A user of a new organisation in 深圳, which shares no cooperation zone with 上海. */
+	private NewOrganisation.Registered shenzhen() {
+		return NewOrganisation.enterprise("440305").pending(port);
 	}
 
 	private static Map<String, Object> form(String title, String confidentiality) {
@@ -304,15 +302,5 @@ class CatalogSearchTests {
 
 	private static List<String> regionCodes(JsonNode result) {
 		return result.get("hits").findValuesAsString("regionCode");
-	}
-
-	/** A made-up word that keeps a test's entries apart from everything else. */
-	private static String marker() {
-		String letters = "甲乙丙丁戊己庚辛壬癸";
-		StringBuilder text = new StringBuilder("·");
-		for (int i = 0; i < 3; i++) {
-			text.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
-		}
-		return text.toString();
 	}
 }

@@ -3,14 +3,15 @@ package cn.kejiao.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.kejiao.support.Http;
+import cn.kejiao.support.Markers;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +25,7 @@ class EntryDetailsTests {
 	@Test
 	void patentsAndTransferModesWrittenAsTextAreStoredAsRecords() {
 		Http provider = Http.as(port, "provider-yn");
-		var created = provider.post("/api/v1/catalog/achievements", Map.of("title", "三七皂苷提取纯化工艺" + marker(),
+		var created = provider.post("/api/v1/catalog/achievements", Map.of("title", "三七皂苷提取纯化工艺" + Markers.unique(),
 				"details", Map.of("patents", "ZL201810123456.7 发明专利（已授权）；201920654321X 实用新型（申请中）",
 						"transferModes", "技术许可、合作开发", "trl", "6", "inventors", "张明、李华")));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -48,24 +49,24 @@ class EntryDetailsTests {
 	void badDetailsAreRefusedWithTheFieldNamed() {
 		Http provider = Http.as(port, "provider-yn");
 		var patent = provider.post("/api/v1/catalog/achievements",
-				Map.of("title", "某成果" + marker(), "details", Map.of("patents", "一项很好的专利")));
+				Map.of("title", "某成果" + Markers.unique(), "details", Map.of("patents", "一项很好的专利")));
 		assertThat(patent.status()).isEqualTo(400);
 		assertThat(patent.code()).isEqualTo("catalog.detail.patent");
 		assertThat(patent.json().get("detail").asString()).contains("一项很好的专利");
 
 		var unknown = provider.post("/api/v1/catalog/instruments",
-				Map.of("title", "某仪器" + marker(), "details", Map.of("colour", "red")));
+				Map.of("title", "某仪器" + Markers.unique(), "details", Map.of("colour", "red")));
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.code()).isEqualTo("catalog.detail.unknown-detail");
 		assertThat(unknown.json().get("detail").asString()).contains("colour", "bookingMode");
 
 		var mode = provider.post("/api/v1/catalog/instruments",
-				Map.of("title", "某仪器" + marker(), "details", Map.of("bookingMode", "随便")));
+				Map.of("title", "某仪器" + Markers.unique(), "details", Map.of("bookingMode", "随便")));
 		assertThat(mode.code()).isEqualTo("catalog.detail.choice");
 		assertThat(mode.json().get("detail").asString()).contains("预约方式", "机主审核");
 
 		var english = Http.as(port, "provider-yn").language("en").post("/api/v1/catalog/instruments",
-				Map.of("title", "Some instrument" + marker(), "details", Map.of("purchaseYear", "1890")));
+				Map.of("title", "Some instrument" + Markers.unique(), "details", Map.of("purchaseYear", "1890")));
 		assertThat(english.code()).isEqualTo("catalog.detail.year");
 		assertThat(english.json().get("detail").asString()).contains("1890", "not valid");
 	}
@@ -73,7 +74,7 @@ class EntryDetailsTests {
 	@Test
 	void aServiceNamesTheOwnersInstrumentsAndItsPageLinksThem() {
 		Http provider = Http.as(port, "provider-jd");
-		String code = "INS-L" + marker();
+		String code = "INS-L" + Markers.unique();
 		var instrument = provider.post("/api/v1/catalog/instruments", Map.of("externalCode", code, "title",
 				"电磁兼容暗室" + code, "details", Map.of("bookingMode", "机主审核", "purchaseYear", 2019)));
 		assertThat(instrument.status()).as(instrument.body()).isEqualTo(201);
@@ -99,13 +100,13 @@ class EntryDetailsTests {
 	@Test
 	void anImportRowWithABadPatentNamesRowAndColumn() throws Exception {
 		Http provider = Http.as(port, "provider-yn");
-		String batch = "PAT" + marker();
+		String batch = "PAT" + Markers.unique();
 		String csv = "编号*,名称*,专利,转化方式\n" + batch + "-1,铝电解槽节能技术" + batch + ",ZL201710000001.2 发明（授权）,转让\n"
 				+ batch + "-2,赤泥综合利用" + batch + ",专利若干,许可\n";
 		var started = provider.upload("/api/v1/catalog/imports", Map.of("type", "achievements", "mode", "VALID_ROWS", "publish", "true"),
 				"成果.csv", csv.getBytes(StandardCharsets.UTF_8));
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
-		JsonNode job = waitFor(provider, started.json().get("id").asString());
+		JsonNode job = ImportJobs.finished(provider, started.json().get("id").asString(), Duration.ofSeconds(30));
 		assertThat(job.get("rowsImported").asInt()).isEqualTo(1);
 		JsonNode error = job.get("errors").get(0);
 		assertThat(error.get("row").asInt()).isEqualTo(3);
@@ -116,7 +117,7 @@ class EntryDetailsTests {
 		byte[] export = provider.download("/api/v1/catalog/achievements/export");
 		var again = provider.upload("/api/v1/catalog/imports", Map.of("type", "achievements", "mode", "ALL_OR_NOTHING"),
 				"export.xlsx", export);
-		JsonNode reimported = waitFor(provider, again.json().get("id").asString());
+		JsonNode reimported = ImportJobs.finished(provider, again.json().get("id").asString(), Duration.ofSeconds(30));
 		assertThat(reimported.get("state").asString()).isEqualTo("DONE");
 		assertThat(reimported.get("errors").size()).isZero();
 		JsonNode entry = Http.api(port).get("/api/v1/search?q=" + java.net.URLEncoder.encode("铝电解槽节能技术" + batch,
@@ -129,7 +130,7 @@ class EntryDetailsTests {
 	@Test
 	void theOwnersFormEditsTheDetailsAndKeepsWhatWasTypedWhenAValueIsWrong() {
 		Http provider = Http.as(port, "provider-jd");
-		String id = provider.post("/api/v1/catalog/instruments", Map.of("title", "原子力显微镜" + marker(), "details",
+		String id = provider.post("/api/v1/catalog/instruments", Map.of("title", "原子力显微镜" + Markers.unique(), "details",
 				Map.of("model", "Dimension Icon", "bookingMode", "AUTO", "purchaseYear", 2020))).json().get("id").asString();
 		Http browser = Http.browser(port);
 		browser.login("provider-jd", "kejiao-demo");
@@ -158,18 +159,20 @@ class EntryDetailsTests {
 		assertThat(details.get("bookingMode").asString()).isEqualTo("APPROVAL");
 	}
 
-	private static JsonNode waitFor(Http http, String id) throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			JsonNode job = http.get("/api/v1/catalog/imports/" + id).json();
-			if (!job.get("state").asString().matches("QUEUED|RUNNING")) {
-				return job;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("import did not finish");
-	}
 
-	private static String marker() {
-		return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+	@Test
+	void theOwnersNewEntryFormSaysWhatIsMissingOrWrongInTheReadersLanguage() {
+		Http browser = Http.browser(port);
+		browser.login("provider-jd", "kejiao-demo");
+		var untitled = browser.submitForm("/catalog/mine", "/catalog/mine/entries", Map.of("type", "instruments", "title", " "));
+		assertThat(untitled.status()).isEqualTo(302);
+		assertThat(browser.get("/catalog/mine").body()).contains("必填项为空");
+		var badPrice = browser.submitForm("/catalog/mine", "/catalog/mine/entries",
+				Map.of("type", "instruments", "title", "价格有误的仪器" + Markers.unique(), "price", "十万"));
+		assertThat(badPrice.status()).isEqualTo(302);
+		assertThat(browser.get("/catalog/mine").body()).contains("金额“十万”无效");
+		String title = "新建的仪器" + Markers.unique();
+		browser.submitForm("/catalog/mine", "/catalog/mine/entries", Map.of("type", "instruments", "title", title, "price", "1200.50"));
+		assertThat(browser.get("/catalog/mine").body()).contains(title);
 	}
 }

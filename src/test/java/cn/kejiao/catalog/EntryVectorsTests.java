@@ -29,9 +29,15 @@ class EntryVectorsTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	EntryVisibility visibility;
+
+	@Autowired
+	SentenceEmbedder embedder;
+
 	@Test
 	void aNeedFindsWhatMeansTheSameAndEntriesHaveFieldNeighbours() {
-		EntryVectors vectors = new EntryVectors(jdbc, clock, true, 20_000);
+		EntryVectors vectors = new EntryVectors(embedder, new VectorStore(jdbc), visibility, clock, true, 20_000);
 		assertThat(vectors.ready()).isFalse();
 		int embedded = vectors.refresh();
 		long published = jdbc.sql("select count(*) from catalog.entry where state in ('PUBLISHED', 'MAINTENANCE')")

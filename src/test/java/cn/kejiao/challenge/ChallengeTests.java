@@ -2,18 +2,23 @@ package cn.kejiao.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.kejiao.platform.ChinaTime;
+import cn.kejiao.support.Eventually;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.Markers;
+import cn.kejiao.support.MutableClock;
+import cn.kejiao.support.Personas;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,12 +32,18 @@ class ChallengeTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Personas personas;
+
+	@Autowired
+	MutableClock clock;
+
 	static final Map<String, Integer> GOOD = Map.of("SOLUTION", 90, "TEAM", 80, "PLAN", 85, "BUDGET", 70);
 
 	@Test
-	void aChallengeRunsFromPublicationToAPublishedAward() throws Exception {
-		Http publisher = Http.as(port, "ws-admin");
-		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
+	void aChallengeRunsFromPublicationToAPublishedAward() {
+		Http publisher = personas.api("ws-admin");
+		String deadline = inAnHour();
 		var created = publisher.post("/api/v1/challenges", Map.of("title", "低品位铝土矿高效溶出与赤泥减量技术攻关",
 				"problem", "文山铝土矿铝硅比低，拜耳法溶出率低、赤泥量大。征集能将氧化铝回收率提高到 80% 以上的技术方案。",
 				"targets", List.of(Map.of("indicator", "氧化铝回收率", "target", "≥ 80%"), Map.of("indicator", "吨氧化铝碱耗", "target", "下降 20%")),
@@ -43,16 +54,16 @@ class ChallengeTests {
 		assertThat(Http.api(port).get("/api/v1/challenges/" + id).json().get("bounty").asString()).isEqualTo("1000000.00");
 
 		// 同济 (Shanghai, in 沪滇) and 云南省科学技术院 apply; a 重庆 agency is not eligible
-		Http tongji = Http.as(port, "expert-sh");
+		Http tongji = personas.api("expert-sh");
 		var tongjiApplication = tongji.post("/api/v1/challenges/" + id + "/applications", Map.of("team", "同济大学 冶金团队（5 人）",
 				"proposal", "采用选矿脱硅与强化溶出联合工艺，辅以赤泥脱碱，中试验证回收率。", "attachmentName", "方案.txt",
 				"attachmentBase64", java.util.Base64.getEncoder().encodeToString("技术方案".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 		assertThat(tongjiApplication.status()).as(tongjiApplication.body()).isEqualTo(201);
 		String tongjiId = tongjiApplication.json().get("id").asString();
-		String academyId = Http.as(port, "provider-yn").post("/api/v1/challenges/" + id + "/applications", Map.of("team",
+		String academyId = personas.api("provider-yn").post("/api/v1/challenges/" + id + "/applications", Map.of("team",
 				"云南省科学技术院 资源利用团队", "proposal", "以本地矿为对象，开展焙烧预处理和高压溶出试验，配套赤泥建材化。")).json()
 			.get("id").asString();
-		var ineligible = Http.as(port, "expert-cq").post("/api/v1/challenges/" + id + "/applications", Map.of("team", "重庆团队",
+		var ineligible = personas.api("expert-cq").post("/api/v1/challenges/" + id + "/applications", Map.of("team", "重庆团队",
 				"proposal", "材料检测与工艺评价支撑方案，提供全流程分析检测。"));
 		assertThat(ineligible.status()).isEqualTo(403);
 		assertThat(ineligible.code()).isEqualTo("challenge.not-eligible");
@@ -60,20 +71,20 @@ class ChallengeTests {
 				"proposal", "另一份技术方案，同一单位不能重复揭榜。")).code()).isEqualTo("challenge.already-applied");
 
 		// the deadline is extended: audited and announced to the applicants
-		String later = OffsetDateTime.parse(deadline).plusSeconds(2).toString();
+		String later = OffsetDateTime.parse(deadline).plusMinutes(30).toString();
 		var extended = publisher.post("/api/v1/challenges/" + id + "/deadline", Map.of("deadline", later, "reason", "应揭榜单位要求补充中试数据"));
 		assertThat(extended.status()).as(extended.body()).isEqualTo(200);
 		JsonNode mine = tongji.get("/api/v1/challenges/applications/mine").json();
 		assertThat(mine.toString()).contains("延长至").contains("补充中试数据");
-		eventually(() -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
+		Eventually.await(Duration.ofSeconds(10), () -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("title"))
 			.contains("榜单“低品位铝土矿高效溶出与赤泥减量技术攻关”延长了揭榜截止时间"));
-		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=challenge.deadline-extended").json().get("total").asLong())
+		assertThat(personas.api("admin").get("/api/v1/audit?action=challenge.deadline-extended").json().get("total").asLong())
 			.isGreaterThanOrEqualTo(1);
 		var early = publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-tj", "expert-cq")));
 		assertThat(early.code()).isEqualTo("challenge.deadline-not-reached");
 
-		waitUntil(OffsetDateTime.parse(later));
-		assertThat(Http.as(port, "ent-jd").post("/api/v1/challenges/" + id + "/applications", Map.of("team", "嘉定团队",
+		clock.advance(Duration.ofHours(2));
+		assertThat(personas.api("ent-jd").post("/api/v1/challenges/" + id + "/applications", Map.of("team", "嘉定团队",
 				"proposal", "截止之后提交的方案不被接受。")).code()).isEqualTo("challenge.closed-for-applications");
 		assertThat(publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("ent-jd"))).code())
 			.isEqualTo("challenge.not-an-expert");
@@ -81,20 +92,20 @@ class ChallengeTests {
 		assertThat(panel.json().get("state").asString()).isEqualTo("REVIEW");
 
 		// conflict of interest: 同济's panellist never sees 同济's application
-		Http tj = Http.as(port, "expert-tj");
-		assertThat(ids(tj.get("/api/v1/challenges/" + id + "/reviews").json())).containsExactly(academyId);
+		Http tj = personas.api("expert-tj");
+		assertThat(tj.get("/api/v1/challenges/" + id + "/reviews").json().findValuesAsString("applicationId")).containsExactly(academyId);
 		var conflicted = tj.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", GOOD));
 		assertThat(conflicted.status()).isEqualTo(403);
 		assertThat(conflicted.code()).isEqualTo("challenge.conflict-of-interest");
-		assertThat(Http.as(port, "expert-sh").get("/api/v1/challenges/" + id + "/reviews").status()).isEqualTo(403);
+		assertThat(personas.api("expert-sh").get("/api/v1/challenges/" + id + "/reviews").status()).isEqualTo(403);
 
 		// blind: each panellist sees its own scores only
-		Http cq = Http.as(port, "expert-cq");
+		Http cq = personas.api("expert-cq");
 		assertThat(tj.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", academyId, "scores",
 				Map.of("SOLUTION", 60, "TEAM", 70, "PLAN", 60, "BUDGET", 80))).json().get("myTotal").decimalValue())
 			.isEqualByComparingTo("65.00");
 		JsonNode cqQueue = cq.get("/api/v1/challenges/" + id + "/reviews").json();
-		assertThat(ids(cqQueue)).containsExactlyInAnyOrder(tongjiId, academyId);
+		assertThat(cqQueue.findValuesAsString("applicationId")).containsExactlyInAnyOrder(tongjiId, academyId);
 		cqQueue.forEach(item -> assertThat(item.get("myScores").isNull()).isTrue());
 		var incomplete = cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", Map.of("SOLUTION", 90)));
 		assertThat(incomplete.code()).isEqualTo("challenge.scores-incomplete");
@@ -120,27 +131,27 @@ class ChallengeTests {
 		assertThat(results.findValuesAsString("applicantName")).containsExactly("同济大学");
 		assertThat(results.get(0).get("awardedAmount").asString()).isEqualTo("800000.00");
 		// each applicant is told, the awarded one with its amount, in the reader's language
-		eventually(() -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("body"))
+		Eventually.await(Duration.ofSeconds(10), () -> assertThat(tongji.get("/api/v1/notifications").json().findValuesAsString("body"))
 			.anyMatch(body -> body.contains("奖励金额 ¥800000.00")));
-		eventually(() -> assertThat(Http.as(port, "provider-yn").language("en").get("/api/v1/notifications").json()
+		Eventually.await(Duration.ofSeconds(10), () -> assertThat(personas.api("provider-yn").language("en").get("/api/v1/notifications").json()
 			.findValuesAsString("title")).contains("The result of the challenge \"低品位铝土矿高效溶出与赤泥减量技术攻关\" is published"));
 		assertThat(publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", tongjiId, "title",
 				"中试方案评审", "dueOn", "2027-03-31", "payment", "300000")).code()).isEqualTo("challenge.not-final");
 	}
 
 	@Test
-	void afterTheNoticePeriodMilestonesRecordDeliveryAcceptanceAndPayment() throws Exception {
-		Http publisher = Http.as(port, "jd-admin");
-		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
+	void afterTheNoticePeriodMilestonesRecordDeliveryAcceptanceAndPayment() {
+		Http publisher = personas.api("jd-admin");
+		String deadline = inAnHour();
 		String id = openWithoutNotice(publisher, "车规级 MEMS 压力传感器封装可靠性攻关",
 				"电池包压力传感器在 −40~125 ℃ 循环下封装失效，征集提高可靠性的封装方案。", Map.of("indicator", "温度循环", "target",
 						"1000 次无失效"), "500000", deadline);
-		Http team = Http.as(port, "provider-jd");
+		Http team = personas.api("provider-jd");
 		String application = team.post("/api/v1/challenges/" + id + "/applications", Map.of("team", "嘉定检测可靠性团队",
 				"proposal", "以 AEC-Q100 为依据设计加速寿命试验，并改进灌封材料。")).json().get("id").asString();
-		waitUntil(OffsetDateTime.parse(deadline));
+		clock.advance(Duration.ofHours(1).plusMinutes(1));
 		publisher.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-cq")));
-		Http.as(port, "expert-cq").post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", application, "scores", GOOD));
+		personas.api("expert-cq").post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", application, "scores", GOOD));
 		var awarded = publisher.post("/api/v1/challenges/" + id + "/award", Map.of("awards",
 				List.of(Map.of("applicationId", application, "amount", "500000"))));
 		assertThat(awarded.json().get("state").asString()).isEqualTo("AWARDED");
@@ -151,7 +162,7 @@ class ChallengeTests {
 		String milestoneId = milestone.json().get("id").asString();
 		assertThat(publisher.post("/api/v1/challenges/" + id + "/milestones", Map.of("applicationId", application, "title",
 				"超出立项金额的里程碑", "dueOn", "2027-09-30", "payment", "400000")).code()).isEqualTo("challenge.payments-above-award");
-		assertThat(Http.as(port, "ent-jd").post("/api/v1/challenges/milestones/" + milestoneId + "/deliver",
+		assertThat(personas.api("ent-jd").post("/api/v1/challenges/milestones/" + milestoneId + "/deliver",
 				Map.of("deliverable", "不是立项单位")).status()).isEqualTo(403);
 		assertThat(team.post("/api/v1/challenges/milestones/" + milestoneId + "/deliver", Map.of("deliverable",
 				"试验报告 JD-REL-001，1000 次温度循环无失效")).json().get("state").asString()).isEqualTo("DELIVERED");
@@ -164,45 +175,41 @@ class ChallengeTests {
 	}
 
 	@Test
-	void onThePagesATeamAppliesWithAnAttachmentAndMilestonesRunToAcceptance() throws Exception {
-		Http publisherApi = Http.as(port, "jd-admin");
-		String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
+	void onThePagesATeamAppliesWithAnAttachmentAndMilestonesRunToAcceptance() {
+		Http publisherApi = personas.api("jd-admin");
+		String deadline = inAnHour();
 		String id = openWithoutNotice(publisherApi, "高导热绝缘灌封胶国产化攻关",
 				"功率模块灌封胶依赖进口，导热系数与耐压需同时达标，征集国产化配方与工艺。", Map.of("indicator", "导热系数", "target",
 						"≥ 1.5 W/(m·K)"), "300000", deadline);
 		String page = "/challenges/" + id;
 
-		Http team = Http.browser(port);
-		team.login("provider-jd", "kejiao-demo");
+		Http team = personas.browser("provider-jd");
 		byte[] proposal = "灌封胶配方与固化工艺方案（含导热填料级配试验数据）".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		var applied = team.upload(page + "/apply", Map.of("_csrf", team.csrf(page), "team", "嘉定检测材料团队",
 				"proposal", "以氮化硼与氧化铝复配填料提高导热，真空灌封控制气孔。"), "attachment", "灌封方案.pdf", proposal);
 		assertThat(applied.status()).as(applied.body()).isEqualTo(302);
 		String teamPage = team.get(page).body();
 		assertThat(teamPage).contains("id=\"applied\"").contains("灌封方案.pdf");
-		String application = Http.as(port, "provider-jd").get("/api/v1/challenges/applications/mine").json().findValuesAsString("id")
+		String application = personas.api("provider-jd").get("/api/v1/challenges/applications/mine").json().findValuesAsString("id")
 			.stream().filter(a -> teamPage.contains("/challenges/applications/" + a + "/attachment")).findFirst().orElseThrow();
 		String download = "/challenges/applications/" + application + "/attachment";
 		assertThat(team.download(download)).isEqualTo(proposal);
-		Http outsider = Http.browser(port);
-		outsider.login("ent-jd", "kejiao-demo");
+		Http outsider = personas.browser("ent-jd");
 		assertThat(outsider.get(download).status()).isEqualTo(404);
 
-		waitUntil(OffsetDateTime.parse(deadline));
+		clock.advance(Duration.ofHours(1).plusMinutes(1));
 		publisherApi.post("/api/v1/challenges/" + id + "/panel", Map.of("experts", List.of("expert-cq")));
-		Http expert = Http.browser(port);
-		expert.login("expert-cq", "kejiao-demo");
+		Http expert = personas.browser("expert-cq");
 		assertThat(expert.download(download)).as("a panellist reads the attachment").isEqualTo(proposal);
-		Http.as(port, "expert-cq").post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", application, "scores", GOOD));
+		personas.api("expert-cq").post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", application, "scores", GOOD));
 		publisherApi.post("/api/v1/challenges/" + id + "/award", Map.of("awards",
 				List.of(Map.of("applicationId", application, "amount", "300000"))));
 
-		Http publisher = Http.browser(port);
-		publisher.login("jd-admin", "kejiao-demo");
+		Http publisher = personas.browser("jd-admin");
 		assertThat(publisher.get(page).body()).contains("id=\"milestones\"").contains("尚未安排里程碑");
 		assertThat(publisher.submitForm(page, page + "/milestones", Map.of("applicationId", application, "title", "中试配方验证",
 				"dueOn", "2027-05-31", "payment", "120000")).status()).isEqualTo(302);
-		String milestone = Http.as(port, "provider-jd").get("/api/v1/challenges/" + id + "/milestones").json()
+		String milestone = personas.api("provider-jd").get("/api/v1/challenges/" + id + "/milestones").json()
 			.findValuesAsString("id").getFirst();
 		assertThat(team.get(page).body()).contains("中试配方验证").contains("计划中");
 		assertThat(team.submitForm(page, page + "/milestones/" + milestone + "/deliver", Map.of("deliverable",
@@ -214,18 +221,17 @@ class ChallengeTests {
 
 	@Test
 	void onThePagesAChallengeIsCreatedAndOpenedTogetherOrNotAtAll() {
-		Http publisher = Http.browser(port);
-		publisher.login("jd-admin", "kejiao-demo");
-		String title = "车用功率模块散热基板国产化 " + System.nanoTime() % 100000;
+		Http publisher = personas.browser("jd-admin");
+		String title = "车用功率模块散热基板国产化 " + Markers.unique();
 		Map<String, String> form = Map.of("title", title, "problem", "功率模块散热基板依赖进口，征集国产氮化硅基板的制备工艺。",
 				"targets", "热导率：≥ 90 W/(m·K)", "bounty", "600000", "deadline", "2020-01-01T10:00:00", "noticeDays", "7");
 		var refused = publisher.submitForm("/challenges", "/challenges/new", form);
 		assertThat(refused.location()).endsWith("/challenges");
-		assertThat(Http.as(port, "jd-admin").get("/api/v1/challenges").body()).as("no draft is left behind").doesNotContain(title);
+		assertThat(personas.api("jd-admin").get("/api/v1/challenges").body()).as("no draft is left behind").doesNotContain(title);
 
 		var published = publisher.submitForm("/challenges", "/challenges/new", new java.util.HashMap<>(Map.of("title", title,
 				"problem", form.get("problem"), "targets", form.get("targets"), "bounty", "600000", "deadline",
-				java.time.LocalDateTime.now(cn.kejiao.platform.ChinaTime.ZONE).plusDays(30).withNano(0).toString())));
+				java.time.LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).plusDays(30).withNano(0).toString())));
 		assertThat(published.status()).isEqualTo(302);
 		String id = published.location().substring(published.location().lastIndexOf('/') + 1);
 		var created = Http.api(port).get("/api/v1/challenges/" + id).json();
@@ -237,8 +243,7 @@ class ChallengeTests {
 	void aFormThatDoesNotBindGoesBackToItsPageNamingTheField() {
 		String id = Http.api(port).get("/api/v1/challenges").json().get(0).get("id").asString();
 		String page = "/challenges/" + id;
-		Http publisher = Http.browser(port);
-		publisher.login("jd-admin", "kejiao-demo");
+		Http publisher = personas.browser("jd-admin");
 		var refused = publisher.submitForm(page, page + "/award", Map.of("applicationId", "not-an-id", "amount", "1000"));
 		assertThat(refused.status()).isEqualTo(302);
 		assertThat(publisher.get(page).body()).contains("id=\"challenge-error\"").contains("applicationId");
@@ -246,7 +251,7 @@ class ChallengeTests {
 
 	@Test
 	void anAmountThatIsNotAYuanStringIsRefusedNamingItsField() {
-		Http publisher = Http.as(port, "jd-admin");
+		Http publisher = personas.api("jd-admin");
 		var bounty = publisher.post("/api/v1/challenges", Map.of("title", "金额格式校验用榜单", "problem", "金额必须以元为单位的字符串给出。",
 				"targets", List.of(Map.of("indicator", "金额", "target", "字符串")), "bounty", 1000000, "deadline", "2099-01-01"));
 		assertThat(bounty.status()).isEqualTo(400);
@@ -264,32 +269,8 @@ class ChallengeTests {
 				"bounty", bounty, "deadline", deadline, "noticeDays", 0, "open", true)).json().get("id").asString();
 	}
 
-	private static void waitUntil(OffsetDateTime moment) throws InterruptedException {
-		while (OffsetDateTime.now().isBefore(moment.plusNanos(200_000_000))) {
-			Thread.sleep(200);
-		}
-	}
-
-	/** Listeners run after the commit, on their own thread: an assertion about their effect is retried a while. */
-	private static void eventually(Runnable assertion) throws InterruptedException {
-		long giveUp = System.nanoTime() + 10_000_000_000L;
-		while (true) {
-			try {
-				assertion.run();
-				return;
-			}
-			catch (AssertionError ex) {
-				if (System.nanoTime() > giveUp) {
-					throw ex;
-				}
-				Thread.sleep(100);
-			}
-		}
-	}
-
-	private static List<String> ids(JsonNode queue) {
-		List<String> ids = new ArrayList<>();
-		queue.forEach(item -> ids.add(item.get("applicationId").asString()));
-		return ids;
+	/** A deadline an hour ahead on the test clock, which the test then advances past it. */
+	private String inAnHour() {
+		return OffsetDateTime.now(clock.withZone(ChinaTime.ZONE)).plusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
 	}
 }

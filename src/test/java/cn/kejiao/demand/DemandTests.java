@@ -171,6 +171,32 @@ class DemandTests {
 			.findValuesAsString("title")).doesNotContain(BAUXITE);
 	}
 
+	@Test
+	void aDemandPostedOnThePageIsOpenedInTheSameStepAndARefusalKeepsWhatWasTyped() {
+		Http browser = Http.browser(port);
+		browser.login("ent-ws", "kejiao-demo");
+		String description = "寻求三七茎叶中皂苷的低成本提取工艺，年处理茎叶 5000 吨，可中试验证。";
+		var refused = browser.submitForm("/demands/new", "/demands/new", Map.of("title", "三七", "description",
+				description, "visibility", "PUBLIC", "open", "true"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("需求标题需要 4 到 200 个字。", description);
+		var badDate = browser.submitForm("/demands/new", "/demands/new", Map.of("title", "三七茎叶皂苷提取工艺",
+				"description", description, "deadline", "next spring"));
+		assertThat(badDate.status()).isEqualTo(200);
+		assertThat(badDate.body()).contains("参数 deadline 的值格式不正确。");
+
+		var posted = browser.submitForm("/demands/new", "/demands/new", Map.of("title", "三七茎叶皂苷提取工艺",
+				"description", description, "keywords", "三七, 皂苷 提取", "visibility", "PUBLIC", "open", "true"));
+		assertThat(posted.status()).as(posted.body()).isEqualTo(302);
+		String id = posted.location().replaceFirst(".*/demands/", "");
+		JsonNode opened = Http.api(port).get("/api/v1/demands/" + id).json();
+		assertThat(opened.get("state").asString()).isEqualTo("OPEN");
+		assertThat(texts(opened.get("keywords"), n -> n.asString())).containsExactly("三七", "皂苷", "提取");
+		Http provider = Http.browser(port);
+		provider.login("provider-yn", "kejiao-demo");
+		assertThat(provider.get("/demands/new").status()).isEqualTo(403);
+	}
+
 	private String demandId(Http http, String title) {
 		return find(http.get("/api/v1/demands?mine=true").json(), title).get("id").asString();
 	}
@@ -185,8 +211,12 @@ class DemandTests {
 	}
 
 	private static List<String> texts(JsonNode reasons) {
+		return texts(reasons, r -> r.get("text").asString());
+	}
+
+	private static List<String> texts(JsonNode nodes, java.util.function.Function<JsonNode, String> text) {
 		List<String> texts = new ArrayList<>();
-		reasons.forEach(r -> texts.add(r.get("text").asString()));
+		nodes.forEach(n -> texts.add(text.apply(n)));
 		return texts;
 	}
 

@@ -85,6 +85,56 @@ class OrganisationVerificationTests {
 	}
 
 	@Test
+	void theRegionsAdminsAreToldOfARegistrationAndItsUsersOfTheVerdictInTheirLanguage() {
+		Registration verified = register("532627", "ENTERPRISE");
+		String name = verified.response.json().get("name").asString();
+		Http wenshan = Http.as(port, "ws-admin");
+		JsonNode waiting = noticeAbout(wenshan, "/admin/organisations/" + verified.id);
+		assertThat(waiting.get("title").asString()).isEqualTo("新机构“" + name + "”等待审核");
+		assertThat(noticesAbout(Http.as(port, "yn-admin"), "/admin/organisations/" + verified.id)).isEmpty();
+
+		wenshan.post("/api/v1/organisations/" + verified.id + "/decision", Map.of("verdict", "APPROVE", "noticeDays", 0));
+		Http member = Http.as(port, verified.username, "Str0ng-pass!");
+		assertThat(noticeAbout(member, "/me").get("title").asString()).isEqualTo("“" + name + "”已通过认证");
+		assertThat(noticeAbout(member.language("en"), "/me").get("title").asString())
+			.isEqualTo("\"" + name + "\" is verified");
+
+		Registration rejected = register("310114", "TESTING_AGENCY");
+		Http.as(port, "jd-admin").post("/api/v1/organisations/" + rejected.id + "/decision",
+				Map.of("verdict", "REJECT", "reason", "营业执照已过期"));
+		JsonNode rejection = noticeAbout(Http.as(port, rejected.username, "Str0ng-pass!"), "/me");
+		assertThat(rejection.get("body").asString()).endsWith("原因：营业执照已过期");
+	}
+
+	/** The first notice the user has with the given link: listeners run after the commit, so it is waited for. */
+	private static JsonNode noticeAbout(Http user, String link) {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		List<JsonNode> found = noticesAbout(user, link);
+		while (found.isEmpty() && System.nanoTime() < until) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+			found = noticesAbout(user, link);
+		}
+		assertThat(found).as("a notice linking to " + link).isNotEmpty();
+		return found.get(0);
+	}
+
+	private static List<JsonNode> noticesAbout(Http user, String link) {
+		List<JsonNode> found = new ArrayList<>();
+		user.get("/api/v1/notifications").json().forEach(n -> {
+			if (link.equals(n.get("link").asString())) {
+				found.add(n);
+			}
+		});
+		return found;
+	}
+
+	@Test
 	void withANoticePeriodTheOrganisationTakesEffectOnlyWhenTheNoticeEnds() {
 		Registration registration = register("310114", "ENTERPRISE");
 		var decided = Http.as(port, "sh-admin").post("/api/v1/organisations/" + registration.id + "/decision",

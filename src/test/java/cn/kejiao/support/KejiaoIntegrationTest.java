@@ -5,12 +5,16 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one Spring context of all integration tests: the real application on a random port, on its own
  * embedded PostgreSQL in target/test-data (wiped at start), with the demo data loaded. Every test class
- * with exactly this annotation shares the context, so the database starts once per test run.
+ * with exactly this annotation shares the context, so the database starts once per test run. The context's
+ * clock is a {@link MutableClock}, reset to the system time after every test, and {@link Personas} and
+ * {@link EventPublications} are beans.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"logging.file.name=target/test-data/logs/kejiao.log", "kejiao.security.max-failed-logins=5", "server.shutdown=immediate", "kejiao.demo.catalog-scale=small",
 		"kejiao.demo.catalog-in-background=false", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
 		"kejiao.matching.embeddings.enabled=false" })
+@Import(SupportConfiguration.class)
+@ExtendWith(ResetClock.class)
 public @interface KejiaoIntegrationTest {
 }

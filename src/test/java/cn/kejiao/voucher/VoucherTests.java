@@ -297,8 +297,8 @@ class VoucherTests {
 		var original = System.out;
 		System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
 		try {
-			cn.kejiao.KejiaoApplication.verifyLedger(new String[] { "--spring.datasource.url=" + database.jdbcUrl(),
-					"--spring.datasource.username=" + database.username(), "--kejiao.data-dir=target/verify-ledger" });
+			cn.kejiao.cli.Commands.run(cn.kejiao.KejiaoApplication.class, "verify-ledger", "--spring.datasource.url=" + database.jdbcUrl(),
+					"--spring.datasource.username=" + database.username(), "--kejiao.data-dir=target/verify-ledger");
 		}
 		finally {
 			System.setOut(original);

@@ -22,9 +22,9 @@ import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.catalog.InstrumentCategories;
-import cn.kejiao.catalog.SearchIndex;
+import cn.kejiao.catalog.IndexProgress;
 import cn.kejiao.catalog.SearchResult;
-import cn.kejiao.catalog.Synonyms;
+import cn.kejiao.catalog.SearchAdministration;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,17 +39,15 @@ class CatalogApiController {
 
 	private final Catalog catalog;
 	private final CatalogSearch search;
-	private final Synonyms synonyms;
-	private final SearchIndex index;
+	private final SearchAdministration administration;
 	private final InstrumentCategories categories;
 
-	CatalogApiController(Catalog catalog, CatalogSearch search, Synonyms synonyms, SearchIndex index,
+	CatalogApiController(Catalog catalog, CatalogSearch search, SearchAdministration administration,
 			InstrumentCategories categories) {
 		this.categories = categories;
 		this.catalog = catalog;
 		this.search = search;
-		this.synonyms = synonyms;
-		this.index = index;
+		this.administration = administration;
 	}
 
 	@PostMapping("/catalog/{types}")
@@ -119,8 +117,7 @@ class CatalogApiController {
 	@GetMapping("/catalog/synonyms")
 	@Operation(summary = "Synonym groups (platform admin)")
 	List<String> synonyms() {
-		requirePlatformAdmin();
-		return synonyms.list();
+		return administration.synonyms();
 	}
 
 	record SynonymsBody(List<String> groups) {
@@ -129,32 +126,24 @@ class CatalogApiController {
 	@PutMapping("/catalog/synonyms")
 	@Operation(summary = "Replace the synonym groups (platform admin)", description = "Each group: terms separated by commas, e.g. \"扫描电镜, 扫描电子显微镜, SEM\".")
 	List<String> replaceSynonyms(@RequestBody SynonymsBody body) {
-		synonyms.replace(String.join("\n", body.groups() == null ? List.of() : body.groups()));
-		return synonyms.list();
+		return administration.replaceSynonyms(body.groups() == null ? List.of() : body.groups());
 	}
 
 	@GetMapping("/catalog/index")
 	@Operation(summary = "State of the search index (platform admin)")
-	SearchIndex.Progress indexState() {
-		requirePlatformAdmin();
-		return index.progress();
+	IndexProgress indexState() {
+		return administration.indexProgress();
 	}
 
 	@PostMapping("/catalog/index/rebuild")
 	@Operation(summary = "Rebuild the search index from the database (platform admin)")
-	SearchIndex.Progress rebuild() throws InterruptedException {
-		requirePlatformAdmin();
-		return index.rebuildNow();
+	IndexProgress rebuild() throws InterruptedException {
+		return administration.rebuildIndex();
 	}
 
 	static EntryType type(String types) {
 		return EntryType.fromPlural(types).orElseThrow(() -> KejiaoException.notFound("catalog.unknown-type", types));
 	}
 
-	private static void requirePlatformAdmin() {
-		if (!Actors.require().isPlatformAdmin()) {
-			throw KejiaoException.forbidden("auth.forbidden");
-		}
-	}
 
 }

@@ -46,6 +46,9 @@ class CatalogPageController {
 		model.addAttribute("type", params.firstType());
 		model.addAttribute("sort", query.sort().name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("result", result);
+		Map<UUID, String> snippets = new LinkedHashMap<>();
+		result.hits().forEach(hit -> snippets.put(hit.id(), SnippetHtml.of(hit)));
+		model.addAttribute("snippets", snippets);
 		model.addAttribute("pages", (result.total() + 19) / 20);
 		model.addAttribute("provinces", regions.provinces());
 		model.addAttribute("zones", regions.zones());

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.demand.DemandForm;
+import cn.kejiao.demand.DemandPosting;
 import cn.kejiao.demand.DemandState;
 import cn.kejiao.demand.DemandView;
 import cn.kejiao.demand.Demands;
@@ -34,10 +35,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DemandApiController {
 
 	private final Demands demands;
+	private final DemandPosting posting;
 	private final Matching matching;
 
-	DemandApiController(Demands demands, Matching matching) {
+	DemandApiController(Demands demands, DemandPosting posting, Matching matching) {
 		this.demands = demands;
+		this.posting = posting;
 		this.matching = matching;
 	}
 
@@ -45,8 +48,7 @@ class DemandApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Post a demand (enterprise; or region admin for an industry chain)", description = "Created as a draft unless \"open\": true. modes: TRANSFER, LICENCE, JOINT, COMMISSIONED, CONSULTING; visibility: PUBLIC, ZONE (with zoneCode), REGION; hideName hides the enterprise's name until it reveals it.")
 	DemandView create(@RequestBody DemandBody body) {
-		DemandView created = demands.create(body.form());
-		return Boolean.TRUE.equals(body.open()) ? demands.open(created.id()) : created;
+		return posting.create(body.form(), Boolean.TRUE.equals(body.open()));
 	}
 
 	record DemandBody(@Nullable String title, @Nullable String description, @Nullable String field,
@@ -77,18 +79,18 @@ class DemandApiController {
 	@PutMapping("/demands/{id}")
 	@Operation(summary = "Change a draft or open demand")
 	DemandView update(@PathVariable UUID id, @RequestBody DemandBody body) {
-		return demands.update(id, body.form());
+		return posting.update(id, body.form());
 	}
 
 	@PostMapping("/demands/{id}/{action:open|in-talks|solved|close|reveal}")
 	@Operation(summary = "Open, mark in talks, solved, close; or reveal the enterprise's name")
 	DemandView act(@PathVariable UUID id, @PathVariable String action) {
 		return switch (action) {
-			case "open" -> demands.open(id);
-			case "in-talks" -> demands.inTalks(id);
-			case "solved" -> demands.solved(id);
-			case "close" -> demands.close(id);
-			default -> demands.reveal(id);
+			case "open" -> posting.open(id);
+			case "in-talks" -> posting.inTalks(id);
+			case "solved" -> posting.solved(id);
+			case "close" -> posting.close(id);
+			default -> posting.reveal(id);
 		};
 	}
 

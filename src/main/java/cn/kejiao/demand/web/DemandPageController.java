@@ -1,14 +1,15 @@
 package cn.kejiao.demand.web;
 
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,18 +18,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.demand.CooperationMode;
-import cn.kejiao.demand.DemandForm;
+import cn.kejiao.demand.DemandPosting;
 import cn.kejiao.demand.DemandView;
 import cn.kejiao.demand.Demands;
 import cn.kejiao.demand.Matching;
-import cn.kejiao.demand.Visibility;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
-import cn.kejiao.platform.Role;
 import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.Regions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /**
  * The demand pages: the open demands anyone may read, posting one, and — for its author and the region's
@@ -38,12 +38,15 @@ import jakarta.servlet.http.HttpServletRequest;
 class DemandPageController {
 
 	private final Demands demands;
+	private final DemandPosting posting;
 	private final Matching matching;
 	private final Regions regions;
 	private final Problems problems;
 
-	DemandPageController(Demands demands, Matching matching, Regions regions, Problems problems) {
+	DemandPageController(Demands demands, DemandPosting posting, Matching matching, Regions regions,
+			Problems problems) {
 		this.demands = demands;
+		this.posting = posting;
 		this.matching = matching;
 		this.regions = regions;
 		this.problems = problems;
@@ -56,7 +59,7 @@ class DemandPageController {
 		model.addAttribute("demands", demands.list(reader, null, null, q, mine && reader != null));
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("mine", mine && reader != null);
-		model.addAttribute("mayPost", mayPost(reader));
+		model.addAttribute("mayPost", posting.mayPost(reader));
 		// the admins of a region see what people said of the suggestions for its demands
 		model.addAttribute("feedback", mine && reader != null && (reader.isRegionAdmin() || reader.isPlatformAdmin())
 				? matching.feedbackOfRegion() : List.of());
@@ -65,69 +68,33 @@ class DemandPageController {
 
 	@GetMapping("/demands/new")
 	String form(Model model) {
-		Actor actor = Actors.require();
-		if (!mayPost(actor)) {
-			throw KejiaoException.forbidden("demand.posters-only");
-		}
-		return form(model, actor, new Typed("", "", "", "", "", "", List.of(), "PUBLIC", "", false, "", ""), null);
+		return form(model, posting.requirePoster(), DemandPageForm.empty(), null);
 	}
 
-	/** What was typed, kept to show the form again after an error. */
-	record Typed(String title, String description, String field, String keywords, String budget, String deadline,
-			List<String> modes, String visibility, String zoneCode, boolean hideName, String regionCode,
-			String industryChain) {
-	}
-
-	private String form(Model model, Actor actor, Typed typed, @Nullable String error) {
-		model.addAttribute("typed", typed);
+	private String form(Model model, Actor actor, DemandPageForm form, @Nullable String error) {
+		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		model.addAttribute("modes", CooperationMode.values());
 		model.addAttribute("zones", regions.zonesCovering(actor.regionCode()));
-		model.addAttribute("admin", actor.isRegionAdmin() || actor.isPlatformAdmin());
+		model.addAttribute("admin", posting.postsForARegion(actor));
 		return "demand/form";
 	}
 
+	/** Posts the demand, opened at once when asked, in one step; a refusal shows the form again as typed. */
 	@PostMapping("/demands/new")
-	String create(@RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String description,
-			@RequestParam(defaultValue = "") String field, @RequestParam(defaultValue = "") String keywords,
-			@RequestParam(defaultValue = "") String budget, @RequestParam(defaultValue = "") String deadline,
-			@RequestParam(required = false) @Nullable List<String> modes,
-			@RequestParam(defaultValue = "PUBLIC") String visibility, @RequestParam(defaultValue = "") String zoneCode,
-			@RequestParam(defaultValue = "false") boolean hideName, @RequestParam(defaultValue = "") String regionCode,
-			@RequestParam(defaultValue = "") String industryChain, @RequestParam(defaultValue = "false") boolean open,
-			Model model, HttpServletRequest request) {
-		Actor actor = Actors.require();
-		Typed typed = new Typed(title, description, field, keywords, budget, deadline, modes == null ? List.of() : modes,
-				visibility, zoneCode, hideName, regionCode, industryChain);
+	String create(@Valid @ModelAttribute("form") @Nullable DemandPageForm form, BindingResult binding, Model model,
+			HttpServletRequest request) {
+		Actor actor = posting.requirePoster();
+		if (form == null || binding.hasErrors()) {
+			FieldError wrong = binding.getFieldError();
+			return form(model, actor, form == null ? DemandPageForm.empty() : form, problems.message(
+					"request.invalid-parameter", new Object[] { wrong == null ? "" : wrong.getField() }, request));
+		}
 		try {
-			LocalDate due = deadline.isBlank() ? null : parseDate(deadline);
-			DemandView created = demands.create(new DemandForm(title, description, field,
-					Arrays.asList(keywords.split("[,，;；、\\s]+")), budget, due,
-					typed.modes().stream().map(m -> CooperationMode.valueOf(m)).toList(), Visibility.valueOf(visibility),
-					zoneCode.isBlank() ? null : zoneCode, hideName, regionCode.isBlank() ? null : regionCode, industryChain));
-			if (open) {
-				demands.open(created.id());
-			}
-			return "redirect:/demands/" + created.id();
+			return "redirect:/demands/" + posting.create(form.demand(), form.opening()).id();
 		}
 		catch (KejiaoException ex) {
-			if (ex.status().value() == 403) {
-				throw ex;
-			}
-			return form(model, actor, typed, problems.message(ex.code(), ex.args(), request));
-		}
-		catch (IllegalArgumentException ex) {
-			return form(model, actor, typed, problems.message("request.invalid-parameter", new Object[] { "modes/visibility" },
-					request));
-		}
-	}
-
-	private static LocalDate parseDate(String text) {
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw KejiaoException.invalid("request.invalid-parameter", "deadline");
+			return form(model, actor, form, problems.refusal(ex, request));
 		}
 	}
 
@@ -151,11 +118,11 @@ class DemandPageController {
 	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		return problems.step(() -> switch (action) {
-			case "open" -> demands.open(id);
-			case "in-talks" -> demands.inTalks(id);
-			case "solved" -> demands.solved(id);
-			case "close" -> demands.close(id);
-			default -> demands.reveal(id);
+			case "open" -> posting.open(id);
+			case "in-talks" -> posting.inTalks(id);
+			case "solved" -> posting.solved(id);
+			case "close" -> posting.close(id);
+			default -> posting.reveal(id);
 		}, "/demands/" + id, redirect, request);
 	}
 
@@ -171,10 +138,7 @@ class DemandPageController {
 			matching.feedback(id, entryType == null ? EntryType.ACHIEVEMENT : entryType, entryId, useful, reason, null);
 		}
 		catch (KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			error = problems.message(ex.code(), ex.args(), request);
+			error = problems.refusal(ex, request);
 		}
 		if (htmx != null) {
 			model.addAttribute("demandId", id);
@@ -190,7 +154,4 @@ class DemandPageController {
 		return "redirect:/demands/" + id;
 	}
 
-	private static boolean mayPost(@Nullable Actor actor) {
-		return actor != null && (actor.has(Role.ENTERPRISE) || actor.isRegionAdmin() || actor.isPlatformAdmin());
-	}
 }

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,6 +24,7 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.Regions;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /** The admin's verification pages and the public notice board. */
 @Controller
@@ -50,32 +54,30 @@ class OrganisationPageController {
 
 	@GetMapping("/admin/organisations/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		Actor actor = Actors.require();
-		OrganisationView organisation = organisations.view(id, actor);
-		if (!actor.governs(organisation.regionCode())) {
-			throw KejiaoException.forbidden("auth.region-forbidden", organisation.regionCode());
-		}
-		return detailModel(organisation, model, null, null);
+		return detailModel(organisations.forReview(id, Actors.require()), model, null);
 	}
 
+	/** The verdict, bound from the approve or the reject form; a refusal is shown with the organisation. */
 	@PostMapping("/admin/organisations/{id}/decision")
-	String decide(@PathVariable UUID id, @RequestParam Decision.Verdict verdict,
-			@RequestParam(required = false) @Nullable String reason,
-			@RequestParam(required = false) @Nullable Integer noticeDays,
+	String decide(@PathVariable UUID id, @Valid @ModelAttribute @Nullable Decision decision, BindingResult binding,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model,
 			HttpServletRequest request) {
+		String fragment = htmx != null ? "organisation/admin-detail :: review" : "organisation/admin-detail";
+		if (decision == null || binding.hasErrors()) {
+			FieldError wrong = binding.getFieldError();
+			detailModel(organisations.forReview(id, Actors.require()), model, problems.message("request.invalid-parameter",
+					new Object[] { wrong == null ? "verdict" : wrong.getField() }, request));
+			return fragment;
+		}
 		try {
-			OrganisationView decided = organisations.decide(id, new Decision(verdict, reason, noticeDays));
+			OrganisationView decided = organisations.decide(id, decision);
 			model.addAttribute("decided", true);
-			detailModel(decided, model, null, null);
+			detailModel(decided, model, null);
 		}
 		catch (KejiaoException ex) {
-			if (ex.status().value() == 403 || ex.status().value() == 404) {
-				throw ex;
-			}
-			detailModel(organisations.view(id, Actors.require()), model, ex, request);
+			detailModel(organisations.forReview(id, Actors.require()), model, problems.refusal(ex, request));
 		}
-		return htmx != null ? "organisation/admin-detail :: review" : "organisation/admin-detail";
+		return fragment;
 	}
 
 	@GetMapping("/notices")
@@ -84,14 +86,11 @@ class OrganisationPageController {
 		return "organisation/notices";
 	}
 
-	private String detailModel(OrganisationView organisation, Model model, @Nullable KejiaoException error,
-			@Nullable HttpServletRequest request) {
+	private String detailModel(OrganisationView organisation, Model model, @Nullable String error) {
 		model.addAttribute("org", organisation);
 		model.addAttribute("regionName", regions.fullName(organisation.regionCode()));
 		model.addAttribute("defaultNoticeDays", organisations.defaultNoticeDays());
-		if (error != null && request != null) {
-			model.addAttribute("errorMessage", problems.message(error.code(), error.args(), request));
-		}
+		model.addAttribute("errorMessage", error);
 		return "organisation/admin-detail";
 	}
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,7 +18,21 @@ import cn.kejiao.platform.KejiaoException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Failures on pages render a readable page in the user's language; never a stack trace. */
+/**
+ * Failures on pages render a readable page in the user's language; never a stack trace.
+ * <p>
+ * One rule for what a person is shown when a page or a step is refused:
+ * <ul>
+ * <li><b>missing (404)</b>: what the reader may not see does not exist for them, so the facades answer "not
+ * found" for both, and the page is the error page with status 404 — never a hint that it exists;</li>
+ * <li><b>forbidden (403)</b>: the reader sees the thing but may not do this at all (a role or region they do
+ * not have): the error page with status 403 and the reason, as there is nothing to correct on the form;</li>
+ * <li><b>anything else</b> (400 bad input, 409 wrong state): shown on the page the step came from, in the
+ * reader's language, with what was typed kept, so the person can correct it.</li>
+ * </ul>
+ * Controllers apply it with {@link Problems#refusal} (or {@link Problems#step}); the decision itself is
+ * {@link #isPageOfItsOwn}.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
@@ -28,6 +43,11 @@ class PageExceptionHandler {
 
 	PageExceptionHandler(Problems problems) {
 		this.problems = problems;
+	}
+
+	/** Whether a refusal with this status is shown as an error page of its own rather than on the form. */
+	static boolean isPageOfItsOwn(HttpStatusCode status) {
+		return status.value() == HttpStatus.NOT_FOUND.value() || status.value() == HttpStatus.FORBIDDEN.value();
 	}
 
 	@ExceptionHandler(KejiaoException.class)

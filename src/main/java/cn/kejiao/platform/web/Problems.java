@@ -60,8 +60,19 @@ public class Problems {
 	}
 
 	/**
+	 * A page step's refusal, in the reader's language, to show on the page the step came from; a 404 or 403 is
+	 * thrown on instead, to be shown as a page of its own (the rule is in {@link PageExceptionHandler}).
+	 */
+	public String refusal(cn.kejiao.platform.KejiaoException ex, HttpServletRequest request) {
+		if (PageExceptionHandler.isPageOfItsOwn(ex.status())) {
+			throw ex;
+		}
+		return message(ex.code(), ex.args(), request);
+	}
+
+	/**
 	 * Runs a page's step and goes back to the page: "saved" on success, the refusal in the reader's language
-	 * otherwise. A 404 is thrown on: what the step acts on is not there for this reader.
+	 * otherwise ({@link #refusal}: what is missing or forbidden is a page of its own).
 	 */
 	public String step(java.util.function.Supplier<?> step, String back,
 			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, HttpServletRequest request) {
@@ -70,10 +81,7 @@ public class Problems {
 			redirect.addFlashAttribute("message", "saved");
 		}
 		catch (cn.kejiao.platform.KejiaoException ex) {
-			if (ex.status().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", message(ex.code(), ex.args(), request));
+			redirect.addFlashAttribute("error", refusal(ex, request));
 		}
 		return "redirect:" + back;
 	}

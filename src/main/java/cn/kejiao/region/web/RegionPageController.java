@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,35 +71,27 @@ class RegionPageController {
 	@GetMapping("/admin/zones/{code}")
 	String editZone(@PathVariable String code, Model model) {
 		ZoneView zone = "new".equals(code) ? null : regions.zone(code);
-		model.addAttribute("zone", zone);
-		model.addAttribute("code", "new".equals(code) ? "" : code);
-		model.addAttribute("regionCodes", zone == null ? "" : String.join(" ", zone.regions().stream().map(RegionView::code).toList()));
-		return "region/zone-edit";
+		return zoneForm(model, zone, zone == null ? ZonePageForm.empty() : ZonePageForm.of(zone), null);
 	}
 
 	@PostMapping("/admin/zones")
-	String saveZone(@RequestParam String code, @RequestParam String name, @RequestParam String nameEn,
-			@RequestParam(defaultValue = "") String description, @RequestParam String regionCodes,
-			Model model, RedirectAttributes redirect, HttpServletRequest request) {
-		List<String> codes = List.of(regionCodes.trim().split("[\\s,，、]+")).stream().filter(s -> !s.isBlank()).toList();
+	String saveZone(@ModelAttribute("form") ZonePageForm form, Model model, RedirectAttributes redirect,
+			HttpServletRequest request) {
 		try {
-			if (codes.isEmpty()) {
-				throw KejiaoException.invalid("zone.regions-required");
-			}
-			regions.saveZone(code.strip(), new ZoneCommand(name, nameEn, description, codes));
-			redirect.addFlashAttribute("saved", code.strip());
+			regions.saveZone(form.zoneCode(), form.command());
+			redirect.addFlashAttribute("saved", form.zoneCode());
 			return "redirect:/zones";
 		}
 		catch (KejiaoException ex) {
-			model.addAttribute("errorMessage", problems.message(ex.code(), ex.args(), request));
-			model.addAttribute("zone", null);
-			model.addAttribute("code", code);
-			model.addAttribute("name", name);
-			model.addAttribute("nameEn", nameEn);
-			model.addAttribute("description", description);
-			model.addAttribute("regionCodes", regionCodes);
-			return "region/zone-edit";
+			return zoneForm(model, null, form, problems.refusal(ex, request));
 		}
+	}
+
+	private String zoneForm(Model model, @Nullable ZoneView zone, ZonePageForm form, @Nullable String error) {
+		model.addAttribute("zone", zone);
+		model.addAttribute("form", form);
+		model.addAttribute("errorMessage", error);
+		return "region/zone-edit";
 	}
 
 	private static String checked(String code) {

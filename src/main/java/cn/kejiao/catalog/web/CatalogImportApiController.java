@@ -34,13 +34,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @RequestMapping("/api/v1/catalog")
 @Tag(name = "Catalog import and export")
-class CatalogImportController {
+class CatalogImportApiController {
 
 	private final CatalogImports imports;
 	private final CatalogSearch search;
 	private final Catalog catalog;
 
-	CatalogImportController(CatalogImports imports, CatalogSearch search, Catalog catalog) {
+	CatalogImportApiController(CatalogImports imports, CatalogSearch search, Catalog catalog) {
 		this.imports = imports;
 		this.search = search;
 		this.catalog = catalog;
@@ -89,7 +89,7 @@ class CatalogImportController {
 	@Operation(summary = "The caller's organisation's entries of a type as Excel (re-importable)")
 	ResponseEntity<byte[]> exportMine(@PathVariable String types) {
 		EntryType entryType = CatalogApiController.type(types);
-		Actors.require();
+		// the entries of the caller's organisation: Catalog.mine refuses a caller who is not signed in
 		return xlsx("kejiao-" + entryType.plural() + ".xlsx", imports.exportMine(entryType));
 	}
 

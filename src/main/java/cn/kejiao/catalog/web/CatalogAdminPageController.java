@@ -1,21 +1,21 @@
 package cn.kejiao.catalog.web;
 
+import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryState;
-import cn.kejiao.catalog.SearchIndex;
-import cn.kejiao.catalog.Synonyms;
-import cn.kejiao.platform.Actors;
+import cn.kejiao.catalog.SearchAdministration;
+import cn.kejiao.catalog.web.CatalogPageForms.AdminFilter;
+import cn.kejiao.catalog.web.CatalogPageForms.SynonymsForm;
 import cn.kejiao.platform.KejiaoException;
 
 /**
@@ -23,28 +23,25 @@ import cn.kejiao.platform.KejiaoException;
  * reinstates them; the platform admin also keeps the synonyms and rebuilds the search index.
  */
 @Controller
-class CatalogAdminController {
+class CatalogAdminPageController {
 
 	private final Catalog catalog;
-	private final Synonyms synonyms;
-	private final SearchIndex index;
+	private final SearchAdministration administration;
 
-	CatalogAdminController(Catalog catalog, Synonyms synonyms, SearchIndex index) {
+	CatalogAdminPageController(Catalog catalog, SearchAdministration administration) {
 		this.catalog = catalog;
-		this.synonyms = synonyms;
-		this.index = index;
+		this.administration = administration;
 	}
 
 	@GetMapping("/admin/catalog")
-	String entries(@RequestParam(required = false) @Nullable EntryState state,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("result", catalog.inRegion(state, q, page));
-		model.addAttribute("state", state);
-		model.addAttribute("q", q);
+	String entries(@ModelAttribute("filter") AdminFilter filter, Model model) {
+		model.addAttribute("result", catalog.inRegion(filter.state(), filter.q(), filter.pageOrFirst()));
+		model.addAttribute("state", filter.state());
+		model.addAttribute("q", filter.q());
 		model.addAttribute("states", EntryState.values());
-		if (Actors.require().isPlatformAdmin()) {
-			model.addAttribute("synonyms", String.join("\n", synonyms.list()));
-			model.addAttribute("index", index.progress());
+		if (administration.mayAdminister()) {
+			model.addAttribute("synonyms", String.join("\n", administration.synonyms()));
+			model.addAttribute("index", administration.indexProgress());
 		}
 		return "catalog/admin";
 	}
@@ -61,15 +58,15 @@ class CatalogAdminController {
 	}
 
 	@PostMapping("/admin/catalog/synonyms")
-	String synonyms(@RequestParam String synonyms, RedirectAttributes redirect) {
-		this.synonyms.replace(synonyms);
+	String synonyms(@ModelAttribute SynonymsForm form, RedirectAttributes redirect) {
+		administration.replaceSynonyms(List.of(form.synonyms() == null ? "" : form.synonyms()));
 		redirect.addFlashAttribute("message", "saved");
 		return "redirect:/admin/catalog";
 	}
 
 	@PostMapping("/admin/catalog/index")
 	String rebuild(RedirectAttributes redirect) throws InterruptedException {
-		index.rebuildNow();
+		administration.rebuildIndex();
 		redirect.addFlashAttribute("message", "saved");
 		return "redirect:/admin/catalog";
 	}

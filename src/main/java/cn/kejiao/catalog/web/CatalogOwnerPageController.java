@@ -1,50 +1,46 @@
 package cn.kejiao.catalog.web;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.CatalogImports;
-import cn.kejiao.catalog.Confidentiality;
 import cn.kejiao.catalog.EntryDetails;
-import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.catalog.ImportStatus;
 import cn.kejiao.catalog.InstrumentCategories;
-import cn.kejiao.platform.Actors;
+import cn.kejiao.catalog.web.CatalogPageForms.EntryPageForm;
+import cn.kejiao.catalog.web.CatalogPageForms.ImportPageForm;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /** An owner's own entries: create, publish, withdraw, and import or export them in bulk. */
 @Controller
-class MyCatalogController {
+class CatalogOwnerPageController {
 
 	private final Catalog catalog;
 	private final CatalogImports imports;
 	private final Problems problems;
 	private final InstrumentCategories categories;
 
-	MyCatalogController(Catalog catalog, CatalogImports imports, Problems problems, InstrumentCategories categories) {
+	CatalogOwnerPageController(Catalog catalog, CatalogImports imports, Problems problems, InstrumentCategories categories) {
 		this.categories = categories;
 		this.catalog = catalog;
 		this.imports = imports;
@@ -60,32 +56,15 @@ class MyCatalogController {
 		return "catalog/mine";
 	}
 
-	/** The common fields of the owner's form; the type's own details come as {@code detail.<key>} parameters. */
-	record PageEntry(@Nullable String title, @Nullable String summary, @Nullable String keywords, @Nullable String category,
-			@Nullable String price, @Nullable String priceUnit, @Nullable List<String> accreditations,
-			@Nullable String maturity, @Nullable Confidentiality confidentiality) {
-
-		EntryForm toForm(@Nullable String externalCode, @Nullable String regionCode, Map<String, Object> details) {
-			if (title == null || title.isBlank()) {
-				throw KejiaoException.invalid("import.row.required");
-			}
-			BigDecimal amount = price == null || price.isBlank() ? null : parsePrice(price);
-			Set<String> accredited = accreditations == null ? Set.of() : new LinkedHashSet<>(accreditations);
-			return new EntryForm(externalCode, title, text(summary), text(keywords), text(category), amount, blank(priceUnit),
-					accredited, blank(maturity), confidentiality == null ? Confidentiality.PUBLIC : confidentiality, regionCode,
-					details);
-		}
-
-		private static String text(@Nullable String value) {
-			return value == null ? "" : value;
-		}
-	}
-
 	@PostMapping("/catalog/mine/entries")
-	String create(@RequestParam String type, @ModelAttribute PageEntry entry, RedirectAttributes redirect,
+	String create(@Valid @ModelAttribute EntryPageForm entry, BindingResult binding, RedirectAttributes redirect,
 			HttpServletRequest request) {
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("error", message(CatalogPageForms.problem(binding), request));
+			return "redirect:/catalog/mine";
+		}
 		try {
-			catalog.create(CatalogApiController.type(type), entry.toForm(null, null, Map.of()));
+			catalog.create(CatalogApiController.type(entry.type() == null ? "" : entry.type()), entry.toForm(null, null, Map.of()));
 			redirect.addFlashAttribute("message", "saved");
 		}
 		catch (KejiaoException ex) {
@@ -96,14 +75,17 @@ class MyCatalogController {
 
 	@GetMapping("/catalog/mine/entries/{id}")
 	String edit(@PathVariable UUID id, Model model) {
-		EntryView entry = ownEntry(id);
+		EntryView entry = catalog.forOwner(id);
 		return editPage(entry, values(entry), null, model);
 	}
 
 	@PostMapping("/catalog/mine/entries/{id}")
-	String update(@PathVariable UUID id, @ModelAttribute PageEntry entry, RedirectAttributes redirect,
-			HttpServletRequest request, Model model) {
-		EntryView current = ownEntry(id);
+	String update(@PathVariable UUID id, @Valid @ModelAttribute EntryPageForm entry, BindingResult binding,
+			RedirectAttributes redirect, HttpServletRequest request, Model model) {
+		EntryView current = catalog.forOwner(id);
+		if (binding.hasErrors()) {
+			return editPage(current, typed(request), message(CatalogPageForms.problem(binding), request), model);
+		}
 		try {
 			catalog.update(id, entry.toForm(current.externalCode(), current.regionCode(), details(current, request)));
 			redirect.addFlashAttribute("message", "saved");
@@ -113,19 +95,19 @@ class MyCatalogController {
 			if (ex.status().value() == 403 || ex.status().value() == 404) {
 				throw ex;
 			}
-			// the page again, with what the owner typed and what is wrong with it
-			Map<String, String> typed = new LinkedHashMap<>();
-			request.getParameterMap().forEach((name, given) -> typed.put(name, String.join(" ", given)));
-			return editPage(current, typed, problems.message(ex.code(), ex.args(), request), model);
+			return editPage(current, typed(request), problems.message(ex.code(), ex.args(), request), model);
 		}
 	}
 
-	private EntryView ownEntry(UUID id) {
-		EntryView entry = catalog.get(id, Actors.require());
-		if (!entry.ownerOrgId().equals(Actors.require().organisationId())) {
-			throw KejiaoException.forbidden("catalog.not-owner");
-		}
-		return entry;
+	/** The page again shows what the owner typed, next to what is wrong with it. */
+	private static Map<String, String> typed(HttpServletRequest request) {
+		Map<String, String> typed = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, given) -> typed.put(name, String.join(" ", given)));
+		return typed;
+	}
+
+	private String message(CatalogPageForms.Problem problem, HttpServletRequest request) {
+		return problems.message(problem.code(), problem.args(), request);
 	}
 
 	private String editPage(EntryView entry, Map<String, String> values, @Nullable String error, Model model) {
@@ -184,14 +166,18 @@ class MyCatalogController {
 	}
 
 	@PostMapping("/catalog/mine/imports")
-	String startImport(@RequestParam String type, @RequestParam(defaultValue = "VALID_ROWS") CatalogImports.Mode mode,
-			@RequestParam(defaultValue = "false") boolean publish, @RequestParam(required = false) @Nullable MultipartFile file,
-			Model model, HttpServletRequest request) throws IOException {
+	String startImport(@Valid @ModelAttribute ImportPageForm form, BindingResult binding, Model model,
+			HttpServletRequest request) throws IOException {
 		try {
+			var file = form.file();
+			if (binding.hasErrors()) {
+				throw KejiaoException.invalid("request.invalid-parameter", binding.getFieldErrors().getFirst().getField());
+			}
 			if (file == null || file.isEmpty()) {
 				throw KejiaoException.invalid("import.empty");
 			}
-			ImportStatus status = imports.start(CatalogApiController.type(type), mode, publish,
+			ImportStatus status = imports.start(CatalogApiController.type(form.type() == null ? "" : form.type()),
+					form.chosenMode(), Boolean.TRUE.equals(form.publish()),
 					file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(), file.getBytes());
 			model.addAttribute("job", status);
 		}
@@ -211,29 +197,12 @@ class MyCatalogController {
 	@GetMapping("/catalog/mine/template")
 	ResponseEntity<byte[]> template(@RequestParam String type) {
 		EntryType entryType = CatalogApiController.type(type);
-		return CatalogImportController.xlsx("kejiao-" + entryType.plural() + "-template.xlsx", imports.template(entryType));
+		return CatalogImportApiController.xlsx("kejiao-" + entryType.plural() + "-template.xlsx", imports.template(entryType));
 	}
 
 	@GetMapping("/catalog/mine/export")
 	ResponseEntity<byte[]> export(@RequestParam String type) {
 		EntryType entryType = CatalogApiController.type(type);
-		return CatalogImportController.xlsx("kejiao-" + entryType.plural() + ".xlsx", imports.exportMine(entryType));
-	}
-
-	private static BigDecimal parsePrice(String price) {
-		try {
-			BigDecimal value = new BigDecimal(price.strip());
-			if (value.signum() < 0 || value.stripTrailingZeros().scale() > 2) {
-				throw KejiaoException.invalid("import.row.amount", price);
-			}
-			return value;
-		}
-		catch (NumberFormatException ex) {
-			throw KejiaoException.invalid("import.row.amount", price);
-		}
-	}
-
-	private static @Nullable String blank(@Nullable String text) {
-		return text == null || text.isBlank() ? null : text;
+		return CatalogImportApiController.xlsx("kejiao-" + entryType.plural() + ".xlsx", imports.exportMine(entryType));
 	}
 }

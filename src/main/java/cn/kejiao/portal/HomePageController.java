@@ -17,12 +17,12 @@ import cn.kejiao.region.Regions;
 
 /** The home page: a welcome for visitors, a workbench per role for signed-in users. */
 @Controller
-class HomeController {
+class HomePageController {
 
 	private final Organisations organisations;
 	private final Regions regions;
 
-	HomeController(Organisations organisations, Regions regions) {
+	HomePageController(Organisations organisations, Regions regions) {
 		this.organisations = organisations;
 		this.regions = regions;
 	}

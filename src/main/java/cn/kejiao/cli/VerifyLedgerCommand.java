@@ -1,0 +1,42 @@
+package cn.kejiao.cli;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.kejiao.ledger.Ledger;
+import cn.kejiao.ledger.Verification;
+
+/**
+ * {@code java -jar kejiao.jar verify-ledger [--kejiao.data-dir=…]}: recomputes the voucher ledger of the
+ * configured database, prints what it found and exits with 0 when it verifies, 1 when it does not.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ConditionalOnProperty(name = CommandEnvironment.COMMAND, havingValue = CommandEnvironment.VERIFY_LEDGER)
+class VerifyLedgerCommand implements Command {
+
+	private final Ledger ledger;
+	private int exitCode = 1;
+
+	VerifyLedgerCommand(Ledger ledger) {
+		this.ledger = ledger;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Verification verification = ledger.verify();
+		System.out.printf("Ledger: %d accounts, %d transfers, balances sum to %d fen, checked in %d ms%n",
+				verification.accounts(), verification.transfers(), verification.totalBalance(), verification.millis());
+		verification.violations().forEach(violation -> System.out.println("VIOLATION " + violation));
+		System.out.println(verification.ok() ? "Ledger verified: 0 violations" : verification.violations().size() + " violations");
+		exitCode = verification.ok() ? 0 : 1;
+	}
+
+	@Override
+	public int getExitCode() {
+		return exitCode;
+	}
+}

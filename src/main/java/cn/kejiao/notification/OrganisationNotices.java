@@ -1,0 +1,60 @@
+package cn.kejiao.notification;
+
+import java.util.List;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.kejiao.account.Accounts;
+import cn.kejiao.organisation.OrganisationRegistered;
+import cn.kejiao.organisation.OrganisationRejected;
+import cn.kejiao.organisation.OrganisationVerified;
+import cn.kejiao.organisation.OrganisationView;
+import cn.kejiao.organisation.Organisations;
+import cn.kejiao.platform.Role;
+
+/**
+ * What an organisation's verification tells whom: its own users learn that it was verified or rejected (with
+ * the reason); the admins of its region learn that a registration waits for them. The admins are the users of
+ * the nearest government body above the organisation that has region admins: the platform's own operator is
+ * left out, as it does not verify the organisations of a region. Each notice has a once-key, so an event
+ * delivered again tells nobody twice.
+ */
+@Component
+class OrganisationNotices {
+
+	private final Notifications notifications;
+	private final Organisations organisations;
+	private final Accounts accounts;
+
+	OrganisationNotices(Notifications notifications, Organisations organisations, Accounts accounts) {
+		this.notifications = notifications;
+		this.organisations = organisations;
+		this.accounts = accounts;
+	}
+
+	@ApplicationModuleListener
+	void on(OrganisationRegistered event) {
+		for (OrganisationView administration : organisations.administrationsOf(event.regionCode())) {
+			boolean hasRegionAdmins = accounts.usersOf(administration.id()).stream()
+				.anyMatch(u -> u.roles().contains(Role.REGION_ADMIN));
+			if (hasRegionAdmins) {
+				notifications.tell(new Notice(administration.id(), "organisation", "organisation-registered",
+						List.of(event.name()), "/admin/organisations/" + event.organisationId(),
+						"organisation-registered:" + event.organisationId() + ":" + administration.id()));
+			}
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(OrganisationVerified event) {
+		notifications.tell(new Notice(event.organisationId(), "organisation", "organisation-verified",
+				List.of(event.name()), "/me", "organisation-verified:" + event.organisationId()));
+	}
+
+	@ApplicationModuleListener
+	void on(OrganisationRejected event) {
+		notifications.tell(new Notice(event.organisationId(), "organisation", "organisation-rejected",
+				List.of(event.name(), event.reason()), "/me", "organisation-rejected:" + event.organisationId()));
+	}
+}

@@ -1,0 +1,34 @@
+package cn.kejiao.notification.web;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import cn.kejiao.notification.Notifications;
+
+/** The signed-in user's notices, as a page. */
+@Controller
+class NotificationPageController {
+
+	private final Notifications notifications;
+
+	NotificationPageController(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@GetMapping("/notifications")
+	String page(Model model) {
+		model.addAttribute("notices", notifications.mine());
+		return "notification/list";
+	}
+
+	@PostMapping("/notifications/{id}/read")
+	String read(@PathVariable UUID id) {
+		notifications.markRead(id);
+		return "redirect:/notifications";
+	}
+}
