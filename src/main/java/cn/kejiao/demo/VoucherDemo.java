@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.kejiao.platform.Money;
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
 import cn.kejiao.organisation.Organisations;
@@ -78,21 +79,21 @@ class VoucherDemo {
 
 		UUID jdGrant = grant("ent-jd", "sh-admin", shanghai, "200000.00", "智能网联汽车传感器检测与可靠性试验");
 		UUID wsGrant = grant("ent-ws", "yn-admin", yunnan, "300000.00", "低品位铝土矿与赤泥综合利用的检测分析和工艺咨询");
-		as("ent-ws", () -> voucherApplications.apply(yunnan.id(), "100000.00", "三七加工副产物资源化利用的检测分析"));
+		as("ent-ws", () -> voucherApplications.apply(yunnan.id(), Money.ofYuan("100000.00", "amount"), "三七加工副产物资源化利用的检测分析"));
 
 		UUID providerJd = organisationOf("provider-jd");
 		UUID providerYn = organisationOf("provider-yn");
 		// 1. done: a Yunnan voucher paid half of a 嘉定 test
 		OrderView done = order("ent-ws", providerJd, "氧化铝赤泥样品成分与物相分析（XRD、XRF）", "36000.00");
-		as("ent-ws", () -> orders.accept(done.id(), wsGrant, "18000.00", "demo-1"));
+		as("ent-ws", () -> orders.accept(done.id(), wsGrant, Money.ofYuan("18000.00", "voucherAmount"), "demo-1"));
 		as("provider-jd", () -> orders.deliver(done.id(), null, null, "检测报告 JD-2026-0815，已盖 CMA 章。"));
 		as("ent-ws", () -> orders.confirm(done.id()));
 		// 2. accepted: the voucher part is held
 		OrderView held = order("ent-ws", providerJd, "铝电解槽用温度传感器可靠性试验", "48000.00");
-		as("ent-ws", () -> orders.accept(held.id(), wsGrant, "24000.00", "demo-2"));
+		as("ent-ws", () -> orders.accept(held.id(), wsGrant, Money.ofYuan("24000.00", "voucherAmount"), "demo-2"));
 		// 3. delivered, waiting for the enterprise's confirmation
 		OrderView delivered = order("ent-jd", providerJd, "77 GHz 毫米波雷达电磁兼容（EMC）测试", "16000.00");
-		as("ent-jd", () -> orders.accept(delivered.id(), jdGrant, "8000.00", "demo-3"));
+		as("ent-jd", () -> orders.accept(delivered.id(), jdGrant, Money.ofYuan("8000.00", "voucherAmount"), "demo-3"));
 		as("provider-jd", () -> orders.deliver(delivered.id(), null, null, "测试报告 JD-2026-0902。"));
 		// 4. quoted by the Yunnan academy, for the enterprise to accept
 		order("ent-ws", providerYn, "低品位铝土矿浮选脱硅工艺试验方案咨询", "60000.00");
@@ -101,14 +102,14 @@ class VoucherDemo {
 	}
 
 	private UUID grant(String enterprise, String admin, SchemeView scheme, String amount, String purpose) {
-		ApplicationView application = as(enterprise, () -> voucherApplications.apply(scheme.id(), amount, purpose));
+		ApplicationView application = as(enterprise, () -> voucherApplications.apply(scheme.id(), Money.ofYuan(amount, "amount"), purpose));
 		return as(admin, () -> voucherApplications.approve(application.id(), null)).grantId();
 	}
 
 	private OrderView order(String enterprise, UUID provider, String description, String quote) {
 		OrderView order = as(enterprise, () -> orders.request(provider, null, description, "检验检测"));
 		String providerUser = provider.equals(organisationOf("provider-jd")) ? "provider-jd" : "provider-yn";
-		return as(providerUser, () -> orders.quote(order.id(), quote));
+		return as(providerUser, () -> orders.quote(order.id(), Money.ofYuan(quote, "amount")));
 	}
 
 	private UUID organisationOf(String username) {

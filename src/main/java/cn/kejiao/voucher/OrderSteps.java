@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class OrderSteps {
 	}
 
 	record Accept(UUID orderId, Actor actor, @Nullable String address, @Nullable UUID grantId,
-			@Nullable Object voucherAmount, @Nullable String key) implements Step {
+			@Nullable Money voucherAmount, @Nullable String key) implements Step {
 	}
 
 	record Deliver(UUID orderId, Actor actor, @Nullable String address, @Nullable String reportName,
@@ -81,9 +82,11 @@ class OrderSteps {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Duration holdFor;
+	private final ApplicationEventPublisher events;
 
 	OrderSteps(OrderRows rows, NamedParameterJdbcTemplate named, Ledger ledger, Regions regions, AuditLog audit,
-			Clock clock, @Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor) {
+			Clock clock, @Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor, ApplicationEventPublisher events) {
+		this.events = events;
 		this.rows = rows;
 		this.named = named;
 		this.ledger = ledger;
@@ -147,12 +150,25 @@ class OrderSteps {
 						Money.yuan(refused.balance()), Money.yuan(moving.get(m).movement().transfer().amount())) : refused;
 			}
 		}
+		// in the batch's transaction: stored with it, or gone with it when the steps run again alone
+		changes.values().forEach(change -> events.publishEvent(event(change.step(), views.get(change.before().id()))));
 		for (int i = 0; i < batch.size(); i++) {
 			if (results.get(i) == null) {
 				results.set(i, GroupCommit.Result.of(views.get(batch.get(i).orderId())));
 			}
 		}
 		return results;
+	}
+
+	/** What the step's change tells the other side of the order. */
+	private static Object event(Step step, OrderView after) {
+		return switch (step) {
+			case Accept accept -> new OrderAccepted(after.id(), after.providerOrgId(), after.number(),
+					Money.ofYuan(after.quote(), "quote"), Money.ofYuan(after.voucherAmount(), "voucherAmount"));
+			case Deliver deliver -> new OrderDelivered(after.id(), after.enterpriseOrgId(), after.number());
+			case Confirm confirm -> new OrderConfirmed(after.id(), after.providerOrgId(), after.number(),
+					Money.ofYuan(after.voucherAmount(), "voucherAmount"));
+		};
 	}
 
 	private @Nullable Change accepting(Accept step, OrderRow order, Map<UUID, GrantRow> grants, Map<UUID, Long> unplanned) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +58,12 @@ public class ServiceOrders {
 	private final Catalog catalog;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	ServiceOrders(JdbcClient jdbc, OrderRows rows, GroupCommit<OrderSteps.Step, OrderView> steps,
 			ActingEnterprise enterprises, Ledger ledger, Organisations organisations, Catalog catalog, AuditLog audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.steps = steps;
@@ -131,7 +134,7 @@ public class ServiceOrders {
 
 	/** The provider names its price; it may quote again until the enterprise accepts. */
 	@Transactional
-	public OrderView quote(UUID orderId, @Nullable Object amount) {
+	public OrderView quote(UUID orderId, @Nullable Money amount) {
 		Actor actor = Actors.require();
 		OrderRow order = rows.lock(orderId, actor);
 		OrderSteps.requireProvider(actor, order);
@@ -150,6 +153,7 @@ public class ServiceOrders {
 				    flags = :flags where id = :id""")
 			.param("quote", quote).param("at", Timestamp.from(now)).param("flags", SqlArrays.texts(flags))
 			.param("id", orderId).update();
+		events.publishEvent(new OrderQuoted(order.id(), order.enterpriseOrgId(), order.number(), new Money(quote)));
 		return changed(order, "order.quoted");
 	}
 
@@ -159,7 +163,7 @@ public class ServiceOrders {
 	 * and the service's kind. The voucher part is held at once. Repeating the request with the same
 	 * idempotency key returns the accepted order and moves nothing.
 	 */
-	public OrderView accept(UUID orderId, @Nullable UUID grantId, @Nullable Object voucherAmount,
+	public OrderView accept(UUID orderId, @Nullable UUID grantId, @Nullable Money voucherAmount,
 			@Nullable String idempotencyKey) {
 		return steps.submit(new OrderSteps.Accept(orderId, Actors.require(), Actors.clientAddress().orElse(null), grantId,
 				voucherAmount, idempotencyKey));
@@ -191,7 +195,7 @@ public class ServiceOrders {
 			throw KejiaoException.invalid("order.reason-required");
 		}
 		voidHold(order);
-		markCancelled(order, reason.strip(), actor.username());
+		markCancelled(order, reason.strip(), actor.username(), actor.organisationId());
 		return changed(order, "order.cancelled");
 	}
 
@@ -226,10 +230,12 @@ public class ServiceOrders {
 			}
 			jdbc.sql("update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id")
 				.param("at", Timestamp.from(clock.instant())).param("id", orderId).update();
+			events.publishEvent(new OrderConfirmed(order.id(), order.providerOrgId(), order.number(),
+					new Money(order.voucherAmount())));
 		}
 		else {
 			voidHold(order);
-			markCancelled(order, reason == null || reason.isBlank() ? "dispute" : reason.strip(), actor.username());
+			markCancelled(order, reason == null || reason.isBlank() ? "dispute" : reason.strip(), actor.username(), null);
 		}
 		return changed(order, "order.resolved");
 	}
@@ -244,7 +250,7 @@ public class ServiceOrders {
 		for (OrderRow order : due) {
 			order.state().take(Step.LAPSE);
 			voidHold(order);
-			markCancelled(order, "hold-lapsed", "system");
+			markCancelled(order, "hold-lapsed", "system", null);
 			audit.record("order.hold-lapsed", "service-order", order.id().toString(), order.number(), order.providerRegion(),
 					null, Map.of("voucherAmount", Money.yuan(order.voucherAmount())));
 		}
@@ -263,13 +269,15 @@ public class ServiceOrders {
 		}
 	}
 
-	private void markCancelled(OrderRow order, String reason, String by) {
+	private void markCancelled(OrderRow order, String reason, String by, @Nullable UUID byOrgId) {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				update voucher.service_order set state = 'CANCELLED', cancel_reason = :reason, cancelled_by = :by,
 				    cancelled_at = :at, updated_at = :at where id = :id""")
 			.param("reason", reason).param("by", by).param("at", Timestamp.from(now)).param("id", order.id()).update();
 		jdbc.sql("delete from voucher.open_hold where order_id = :id").param("id", order.id()).update();
+		events.publishEvent(new OrderCancelled(order.id(), order.enterpriseOrgId(), order.providerOrgId(), order.number(),
+				byOrgId, reason));
 	}
 
 	// ---- reading

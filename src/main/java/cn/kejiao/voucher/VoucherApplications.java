@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +49,11 @@ public class VoucherApplications {
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	VoucherApplications(JdbcClient jdbc, SchemeRows schemes, ActingEnterprise enterprises, Ledger ledger,
-			Regions regions, AuditLog audit, Clock clock) {
+			Regions regions, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.schemes = schemes;
 		this.enterprises = enterprises;
@@ -62,7 +65,7 @@ public class VoucherApplications {
 
 	/** An enterprise applies to a scheme open today, for at most the scheme's cap. */
 	@Transactional
-	public ApplicationView apply(UUID schemeId, @Nullable Object amount, @Nullable String purpose) {
+	public ApplicationView apply(UUID schemeId, @Nullable Money amount, @Nullable String purpose) {
 		Actor actor = Actors.require();
 		OrganisationView enterprise = enterprises.of(actor);
 		SchemeRow scheme = schemes.get(schemeId);
@@ -105,7 +108,7 @@ public class VoucherApplications {
 	 * new grant. Refused when the budget or the enterprise's cap for the year would be exceeded.
 	 */
 	@Transactional
-	public ApplicationView approve(UUID applicationId, @Nullable Object amount) {
+	public ApplicationView approve(UUID applicationId, @Nullable Money amount) {
 		Actor actor = Actors.require();
 		Pending pending = lockPending(applicationId, actor);
 		ApplicationRow application = pending.application();
@@ -150,6 +153,8 @@ public class VoucherApplications {
 				    decided_by = :by where id = :id""")
 			.param("amount", fen).param("at", Timestamp.from(now)).param("by", actor.username()).param("id", applicationId)
 			.update();
+		events.publishEvent(new GrantApproved(applicationId, grantId, application.enterpriseOrgId(), scheme.name(),
+				new Money(fen)));
 		ApplicationView view = application(applicationId);
 		audit.record("voucher.approved", "voucher-application", applicationId.toString(), application.enterpriseName(),
 				scheme.regionCode(), null, view);
@@ -191,6 +196,8 @@ public class VoucherApplications {
 			.param("reason", reason.strip()).param("at", Timestamp.from(clock.instant())).param("by", actor.username())
 			.param("id", applicationId)
 			.update();
+		events.publishEvent(new ApplicationRejected(applicationId, application.enterpriseOrgId(), scheme.name(),
+				reason.strip()));
 		ApplicationView view = application(applicationId);
 		audit.record("voucher.rejected", "voucher-application", applicationId.toString(), application.enterpriseName(),
 				scheme.regionCode(), null, view);

@@ -189,6 +189,16 @@ public class VoucherSchemes {
 		return views;
 	}
 
+	/** A scheme for its region's admin to change; refused to anyone else. */
+	@Transactional(readOnly = true)
+	public SchemeView schemeToEdit(UUID id, Actor actor) {
+		SchemeView scheme = scheme(id);
+		if (!actor.governs(scheme.regionCode())) {
+			throw KejiaoException.forbidden("auth.region-forbidden", scheme.regionCode());
+		}
+		return scheme;
+	}
+
 	@Transactional(readOnly = true)
 	public SchemeView scheme(UUID id) {
 		SchemeRow row = rows.get(id);

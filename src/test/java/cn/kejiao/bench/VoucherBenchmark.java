@@ -24,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.kejiao.platform.Money;
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
@@ -77,7 +78,7 @@ public final class VoucherBenchmark {
 					LocalDate.now().minusDays(1), null, null)));
 			List<UUID> grants = new ArrayList<>();
 			for (int i = 0; i < 64; i++) {
-				var application = as("ent-ws", () -> voucherApplications.apply(scheme.id(), "10000000.00", "压测"));
+				var application = as("ent-ws", () -> voucherApplications.apply(scheme.id(), Money.ofYuan("10000000.00", "amount"), "压测"));
 				grants.add(as("yn-admin", () -> voucherApplications.approve(application.id(), null)).grantId());
 			}
 			UUID provider = user("provider-jd").organisationId();
@@ -91,7 +92,7 @@ public final class VoucherBenchmark {
 				// the rest copies of it in SQL (tens of thousands of requests and quotes would take minutes)
 				int perClient = seconds * (clients == 1 ? 300 : clients <= 8 ? 160 : 40);
 				OrderView template = as("ent-ws", () -> orders.request(provider, null, "压测订单", "检验检测"));
-				as("provider-jd", () -> orders.quote(template.id(), "1000.00"));
+				as("provider-jd", () -> orders.quote(template.id(), Money.ofYuan("1000.00", "amount")));
 				List<List<UUID>> work = new ArrayList<>();
 				for (int c = 0; c < clients; c++) {
 					work.add(copies(app.getBean(JdbcClient.class), template.id(), "-" + clients + "-" + c + "-", perClient));
@@ -121,7 +122,7 @@ public final class VoucherBenchmark {
 								long t2;
 								long t3;
 								if (facades) {
-									as("ent-ws", () -> orders.accept(order, grant, "500.00", "b-" + order));
+									as("ent-ws", () -> orders.accept(order, grant, Money.ofYuan("500.00", "voucherAmount"), "b-" + order));
 									t1 = System.nanoTime();
 									as("provider-jd", () -> orders.deliver(order, null, null, "报告"));
 									t2 = System.nanoTime();

@@ -153,7 +153,7 @@ class VoucherLedgerProperties {
 							: already + amount > model.caps.get(scheme) ? "voucher.cap-exceeded"
 									: amount > model.budgets.get(scheme) ? "voucher.budget-exhausted" : null;
 					String outcome = attempt(() -> {
-						ApplicationView application = as("ent-ws", () -> voucherApplications.apply(scheme, Money.yuan(amount), "性质测试"));
+						ApplicationView application = as("ent-ws", () -> voucherApplications.apply(scheme, new Money(amount), "性质测试"));
 						UUID id = as("yn-admin", () -> voucherApplications.approve(application.id(), null)).grantId();
 						model.grants.add(id);
 						model.schemeOf.put(id, scheme);
@@ -174,10 +174,10 @@ class VoucherLedgerProperties {
 									: voucher > most ? "voucher.above-ratio"
 											: voucher > balance ? "voucher.grant-insufficient" : null;
 					OrderView created = as("ent-ws", () -> orders.request(provider, null, "性质测试订单", "检验检测"));
-					as("provider-jd", () -> orders.quote(created.id(), Money.yuan(quote)));
+					as("provider-jd", () -> orders.quote(created.id(), new Money(quote)));
 					String outcome = attempt(() -> {
 						as("ent-ws", () -> orders.accept(created.id(), grant,
-								order.voucher() == 0 ? null : Money.yuan(voucher), "p-" + created.id()));
+								order.voucher() == 0 ? null : new Money(voucher), "p-" + created.id()));
 						model.held.add(created.id());
 						model.holds.put(created.id(), voucher);
 						model.grantOf.put(created.id(), grant);

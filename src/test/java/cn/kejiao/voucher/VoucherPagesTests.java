@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.kejiao.support.Http;
+import cn.kejiao.support.Markers;
 import cn.kejiao.support.KejiaoIntegrationTest;
 
 /** The voucher pages as their users see them, and what each of them may not see. */
@@ -25,7 +26,7 @@ class VoucherPagesTests {
 		assertThat(page).contains("云南省科技创新券（沪滇通用通兑）", "文山绿色铝材氧化铝有限公司", "待审批的申请");
 
 		Map<String, String> form = new LinkedHashMap<>();
-		form.put("name", "云南省中试熟化券" + VoucherTests.marker());
+		form.put("name", "云南省中试熟化券" + Markers.unique());
 		form.put("budget", "800000");
 		form.put("subsidyRatio", "四成");
 		form.put("capPerEnterprise", "100000");

@@ -1,10 +1,11 @@
 package cn.kejiao.voucher;
 
+import static cn.kejiao.support.VoucherScenario.grant;
+import static cn.kejiao.support.VoucherScenario.order;
+import static cn.kejiao.support.VoucherScenario.scheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,13 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.kejiao.support.Http;
+import cn.kejiao.support.Markers;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +35,7 @@ class VoucherTests {
 		Http yn = Http.as(port, "yn-admin");
 		Http enterprise = Http.as(port, "ent-ws");
 		Http provider = Http.as(port, "provider-jd");
-		String scheme = scheme(yn, "云南省科技创新券（沪滇通用）" + marker(), "1000000", "0.5", "300000", "hu-dian");
+		String scheme = scheme(yn, "云南省科技创新券（沪滇通用）" + Markers.unique(), "1000000", "0.5", "300000", "hu-dian");
 
 		String grant = grant(yn, enterprise, scheme, "200000", "150000");
 		JsonNode grantView = enterprise.get("/api/v1/voucher-grants/" + grant).json();
@@ -87,10 +88,10 @@ class VoucherTests {
 		Http yn = Http.as(port, "yn-admin");
 		Http enterprise = Http.as(port, "ent-ws");
 		Http provider = Http.as(port, "provider-jd");
-		String scheme = scheme(yn, "云南省创新券" + marker(), "500000", "0.5", "100000", "hu-dian");
+		String scheme = scheme(yn, "云南省创新券" + Markers.unique(), "500000", "0.5", "100000", "hu-dian");
 		String grant = grant(yn, enterprise, scheme, "50000", null);
 		String order = order(enterprise, provider, "新能源汽车零部件振动试验", "8000");
-		String key = "accept-" + marker();
+		String key = "accept-" + Markers.unique();
 		String body = "{\"grantId\":\"" + grant + "\"}";
 		for (int attempt = 0; attempt < 3; attempt++) {
 			var response = enterprise.sendWith("POST", "/api/v1/orders/" + order + "/accept", body, "Idempotency-Key", key);
@@ -118,10 +119,10 @@ class VoucherTests {
 		Http entWs = Http.as(port, "ent-ws");
 		Http providerYn = Http.as(port, "provider-yn");
 		Http providerJd = Http.as(port, "provider-jd");
-		String shScheme = scheme(sh, "上海市科技创新券" + marker(), "1000000", "0.3", "100000", "yrd");
+		String shScheme = scheme(sh, "上海市科技创新券" + Markers.unique(), "1000000", "0.3", "100000", "yrd");
 
 		// a Shanghai admin cannot decide a Yunnan application, nor a Yunnan enterprise apply to Shanghai's scheme
-		String ynScheme = scheme(yn, "云南省创新券" + marker(), "1000000", "0.5", "100000", null);
+		String ynScheme = scheme(yn, "云南省创新券" + Markers.unique(), "1000000", "0.5", "100000", null);
 		String application = entWs.post("/api/v1/voucher-applications", Map.of("schemeId", ynScheme, "amount", "10000",
 				"purpose", "检测费用")).json().get("id").asString();
 		assertThat(sh.post("/api/v1/voucher-applications/" + application + "/approve", Map.of()).status()).isEqualTo(403);
@@ -166,7 +167,7 @@ class VoucherTests {
 		Http yn = Http.as(port, "yn-admin");
 		Http enterprise = Http.as(port, "ent-ws");
 		Http provider = Http.as(port, "provider-jd");
-		String scheme = scheme(yn, "并发测试券" + marker(), "1000000", "0.5", "100000", "hu-dian");
+		String scheme = scheme(yn, "并发测试券" + Markers.unique(), "1000000", "0.5", "100000", "hu-dian");
 		String grant = grant(yn, enterprise, scheme, "100000", null);
 		List<String> orders = new ArrayList<>();
 		for (int i = 0; i < 24; i++) {
@@ -200,8 +201,8 @@ class VoucherTests {
 	void racingApprovalsNeverPassTheBudgetOrTheCap() throws Exception {
 		Http yn = Http.as(port, "yn-admin");
 		Http enterprise = Http.as(port, "ent-ws");
-		String capped = scheme(yn, "封顶测试券" + marker(), "10000000", "0.5", "50000", null);
-		String small = scheme(yn, "小预算测试券" + marker(), "50000", "0.5", "5000000", null);
+		String capped = scheme(yn, "封顶测试券" + Markers.unique(), "10000000", "0.5", "50000", null);
+		String small = scheme(yn, "小预算测试券" + Markers.unique(), "50000", "0.5", "5000000", null);
 		for (String scheme : List.of(capped, small)) {
 			List<String> applications = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
@@ -310,46 +311,5 @@ class VoucherTests {
 		JsonNode verification = Http.as(port, "admin").get("/api/v1/voucher-ledger/verification").json();
 		assertThat(verification.get("violations").size()).as(verification.toString()).isZero();
 		assertThat(verification.get("totalBalance").asLong()).isZero();
-	}
-
-	static String scheme(Http admin, String name, String budget, String ratio, String cap, String zone) {
-		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("name", name);
-		form.put("budget", budget);
-		form.put("subsidyRatio", ratio);
-		form.put("capPerEnterprise", cap);
-		form.put("acceptedZone", zone);
-		form.put("opensOn", LocalDate.now().minusDays(1).toString());
-		var created = admin.post("/api/v1/voucher-schemes", form);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
-	}
-
-	static String grant(Http admin, Http enterprise, String scheme, String amount, String approved) {
-		var applied = enterprise.post("/api/v1/voucher-applications", Map.of("schemeId", scheme, "amount", amount,
-				"purpose", "委托检测与研发设计"));
-		assertThat(applied.status()).as(applied.body()).isEqualTo(201);
-		Map<String, Object> decision = new LinkedHashMap<>();
-		if (approved != null) {
-			decision.put("amount", approved);
-		}
-		var approval = admin.post("/api/v1/voucher-applications/" + applied.json().get("id").asString() + "/approve", decision);
-		assertThat(approval.status()).as(approval.body()).isEqualTo(200);
-		return approval.json().get("grantId").asString();
-	}
-
-	static String order(Http enterprise, Http provider, String description, String quote) {
-		String providerOrg = provider.get("/api/v1/me").json().get("organisationId").asString();
-		var created = enterprise.post("/api/v1/orders", Map.of("providerOrgId", providerOrg, "description", description,
-				"serviceKind", "检验检测"));
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String id = created.json().get("id").asString();
-		var quoted = provider.post("/api/v1/orders/" + id + "/quote", Map.of("amount", quote));
-		assertThat(quoted.status()).as(quoted.body()).isEqualTo(200);
-		return id;
-	}
-
-	static String marker() {
-		return String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 	}
 }

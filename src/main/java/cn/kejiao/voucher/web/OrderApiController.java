@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.kejiao.platform.Money;
 import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
@@ -67,7 +68,7 @@ class OrderApiController {
 		return orders.order(id, Actors.require());
 	}
 
-	record Amount(@Nullable Object amount) {
+	record Amount(@Nullable Money amount) {
 	}
 
 	@PostMapping("/{id}/quote")
@@ -76,7 +77,7 @@ class OrderApiController {
 		return orders.quote(id, amount.amount());
 	}
 
-	record Acceptance(@Nullable UUID grantId, @Nullable Object voucherAmount) {
+	record Acceptance(@Nullable UUID grantId, @Nullable Money voucherAmount) {
 	}
 
 	@PostMapping("/{id}/accept")

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.kejiao.platform.Money;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
@@ -88,7 +89,7 @@ class VoucherApiController {
 		return voucherSchemes.scheme(id);
 	}
 
-	record ApplicationRequest(@Nullable UUID schemeId, @Nullable Object amount, @Nullable String purpose) {
+	record ApplicationRequest(@Nullable UUID schemeId, @Nullable Money amount, @Nullable String purpose) {
 	}
 
 	@PostMapping("/voucher-applications")
@@ -112,7 +113,7 @@ class VoucherApiController {
 		return voucherApplications.application(id, Actors.require());
 	}
 
-	record Decision(@Nullable Object amount, @Nullable String reason) {
+	record Decision(@Nullable Money amount, @Nullable String reason) {
 	}
 
 	@PostMapping("/voucher-applications/{id}/approve")

@@ -9,11 +9,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.organisation.OrganisationType;
@@ -26,13 +28,22 @@ import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.Regions;
 import cn.kejiao.voucher.GrantView;
 import cn.kejiao.voucher.OrderView;
-import cn.kejiao.voucher.SchemeForm;
 import cn.kejiao.voucher.ServiceOrders;
 import cn.kejiao.voucher.Settlements;
-import cn.kejiao.voucher.VoucherSchemes;
 import cn.kejiao.voucher.VoucherApplications;
 import cn.kejiao.voucher.VoucherGrants;
+import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.voucher.web.VoucherPageForms.AcceptForm;
+import cn.kejiao.voucher.web.VoucherPageForms.ApplicationForm;
+import cn.kejiao.voucher.web.VoucherPageForms.ApprovalForm;
+import cn.kejiao.voucher.web.VoucherPageForms.DeliveryForm;
+import cn.kejiao.voucher.web.VoucherPageForms.OrderRequestForm;
+import cn.kejiao.voucher.web.VoucherPageForms.QuoteForm;
+import cn.kejiao.voucher.web.VoucherPageForms.ReasonForm;
+import cn.kejiao.voucher.web.VoucherPageForms.ResolutionForm;
+import cn.kejiao.voucher.web.VoucherPageForms.SchemePageForm;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /**
  * The voucher pages: an enterprise's vouchers and applications, everyone's orders with the steps each side
@@ -51,7 +62,8 @@ class VoucherPageController {
 	private final Regions regions;
 	private final Problems problems;
 
-	VoucherPageController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications, VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Organisations organisations,
+	VoucherPageController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications,
+			VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Organisations organisations,
 			Regions regions, Problems problems) {
 		this.voucherSchemes = voucherSchemes;
 		this.voucherApplications = voucherApplications;
@@ -80,9 +92,10 @@ class VoucherPageController {
 	}
 
 	@PostMapping("/vouchers/applications")
-	String apply(@RequestParam UUID schemeId, @RequestParam String amount, @RequestParam String purpose,
-			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> voucherApplications.apply(schemeId, amount.strip(), purpose), "/vouchers", redirect, request);
+	String apply(@Valid @ModelAttribute ApplicationForm form, BindingResult binding, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		return step(binding, () -> voucherApplications.apply(form.schemeId(), form.money(), form.purpose()), "/vouchers",
+				redirect, request);
 	}
 
 	// ---- orders
@@ -101,12 +114,13 @@ class VoucherPageController {
 	}
 
 	@PostMapping("/orders")
-	String request(@RequestParam UUID providerOrgId, @RequestParam(required = false) @Nullable UUID serviceId,
-			@RequestParam(required = false) @Nullable String description,
-			@RequestParam(required = false) @Nullable String serviceKind, RedirectAttributes redirect,
+	String request(@Valid @ModelAttribute OrderRequestForm form, BindingResult binding, RedirectAttributes redirect,
 			HttpServletRequest request) {
+		if (binding.hasErrors()) {
+			return refused(binding, "/orders", redirect, request);
+		}
 		try {
-			OrderView order = orders.request(providerOrgId, serviceId, description, serviceKind);
+			OrderView order = orders.request(form.providerOrgId(), form.serviceId(), form.description(), form.serviceKind());
 			redirect.addFlashAttribute("message", "saved");
 			return "redirect:/orders/" + order.id();
 		}
@@ -139,25 +153,26 @@ class VoucherPageController {
 	}
 
 	@PostMapping("/orders/{id}/quote")
-	String quote(@PathVariable UUID id, @RequestParam String amount, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> orders.quote(id, amount.strip()), "/orders/" + id, redirect, request);
+	String quote(@PathVariable UUID id, @Valid @ModelAttribute QuoteForm form, BindingResult binding,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		return step(binding, () -> orders.quote(id, form.money()), "/orders/" + id, redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/accept")
-	String accept(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID grantId,
-			@RequestParam(required = false) @Nullable String voucherAmount, @RequestParam String key,
+	String accept(@PathVariable UUID id, @Valid @ModelAttribute AcceptForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		String amount = voucherAmount == null || voucherAmount.isBlank() ? null : voucherAmount.strip();
-		return step(() -> orders.accept(id, grantId, grantId == null ? null : amount, key), "/orders/" + id, redirect,
-				request);
+		return step(binding, () -> orders.accept(id, form.grantId(), form.voucherPart(), form.key()), "/orders/" + id,
+				redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/deliver")
-	String deliver(@PathVariable UUID id, @RequestParam(required = false) @Nullable MultipartFile report,
-			@RequestParam(required = false) @Nullable String note, RedirectAttributes redirect, HttpServletRequest request)
-			throws IOException {
-		return problems.stepWithFile(report, OrderApiController.MAX_REPORT, "order.report-too-large",
-				(name, content) -> orders.deliver(id, name, content, note), "/orders/" + id, redirect, request);
+	String deliver(@PathVariable UUID id, @Valid @ModelAttribute DeliveryForm form, BindingResult binding,
+			RedirectAttributes redirect, HttpServletRequest request) throws IOException {
+		if (binding.hasErrors()) {
+			return refused(binding, "/orders/" + id, redirect, request);
+		}
+		return problems.stepWithFile(form.report(), OrderApiController.MAX_REPORT, "order.report-too-large",
+				(name, content) -> orders.deliver(id, name, content, form.note()), "/orders/" + id, redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/confirm")
@@ -166,21 +181,22 @@ class VoucherPageController {
 	}
 
 	@PostMapping("/orders/{id}/cancel")
-	String cancel(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+	String cancel(@PathVariable UUID id, @Valid @ModelAttribute ReasonForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> orders.cancel(id, reason), "/orders/" + id, redirect, request);
+		return step(binding, () -> orders.cancel(id, form.reason()), "/orders/" + id, redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/dispute")
-	String dispute(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+	String dispute(@PathVariable UUID id, @Valid @ModelAttribute ReasonForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> orders.dispute(id, reason), "/orders/" + id, redirect, request);
+		return step(binding, () -> orders.dispute(id, form.reason()), "/orders/" + id, redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/resolve")
-	String resolve(@PathVariable UUID id, @RequestParam String outcome, @RequestParam(required = false) @Nullable String reason,
+	String resolve(@PathVariable UUID id, @Valid @ModelAttribute ResolutionForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> orders.resolve(id, "DELIVERY_STANDS".equals(outcome), reason), "/orders/" + id, redirect, request);
+		return step(binding, () -> orders.resolve(id, form.deliveryStands(), form.reason()), "/orders/" + id, redirect,
+				request);
 	}
 
 	// ---- region admin
@@ -212,79 +228,37 @@ class VoucherPageController {
 	}
 
 	@PostMapping("/admin/vouchers/schemes")
-	String createScheme(@RequestParam String name, @RequestParam(required = false) @Nullable String description,
-			@RequestParam String budget, @RequestParam String subsidyRatio, @RequestParam String capPerEnterprise,
-			@RequestParam(required = false) @Nullable String acceptedZone,
-			@RequestParam(required = false) @Nullable String serviceKinds,
-			@RequestParam(required = false) @Nullable String closesOn, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> voucherSchemes.createScheme(new SchemeForm(null, name, description, budget.strip(), ratio(subsidyRatio),
-				capPerEnterprise.strip(), kinds(serviceKinds), acceptedZone, List.of(), null, date(closesOn), null)),
-				"/admin/vouchers", redirect, request);
+	String createScheme(@Valid @ModelAttribute SchemePageForm form, BindingResult binding, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		return step(binding, () -> voucherSchemes.createScheme(form.scheme()), "/admin/vouchers", redirect, request);
 	}
 
 	@GetMapping("/admin/vouchers/schemes/{id}")
 	String editScheme(@PathVariable UUID id, Model model) {
 		Actor actor = Actors.require();
-		var scheme = voucherSchemes.scheme(id);
-		if (!actor.governs(scheme.regionCode())) {
-			throw KejiaoException.forbidden("auth.region-forbidden", scheme.regionCode());
-		}
-		model.addAttribute("scheme", scheme);
+		model.addAttribute("scheme", voucherSchemes.schemeToEdit(id, actor));
 		model.addAttribute("zones", regions.zones());
 		return "voucher/scheme";
 	}
 
 	@PostMapping("/admin/vouchers/schemes/{id}")
-	String updateScheme(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) @Nullable String description,
-			@RequestParam String budget, @RequestParam String subsidyRatio, @RequestParam String capPerEnterprise,
-			@RequestParam(required = false) @Nullable String acceptedZone,
-			@RequestParam(required = false) @Nullable String serviceKinds, @RequestParam String opensOn,
-			@RequestParam String closesOn, @RequestParam String validUntil, RedirectAttributes redirect,
-			HttpServletRequest request) {
-		var current = voucherSchemes.scheme(id);
-		String back = step(() -> voucherSchemes.updateScheme(id, new SchemeForm(null, name, description, budget.strip(),
-				ratio(subsidyRatio), capPerEnterprise.strip(), kinds(serviceKinds), acceptedZone, current.qualifications(),
-				date(opensOn), date(closesOn), date(validUntil))), "/admin/vouchers/schemes/" + id, redirect, request);
+	String updateScheme(@PathVariable UUID id, @Valid @ModelAttribute SchemePageForm form, BindingResult binding,
+			RedirectAttributes redirect, HttpServletRequest request) {
+		String back = step(binding, () -> voucherSchemes.updateScheme(id, form.scheme()), "/admin/vouchers/schemes/" + id,
+				redirect, request);
 		return redirect.getFlashAttributes().containsKey("error") ? back : "redirect:/admin/vouchers";
 	}
 
-	private static java.math.BigDecimal ratio(String text) {
-		try {
-			return new java.math.BigDecimal(text.strip().replace("%", "")).movePointLeft(text.contains("%") ? 2 : 0);
-		}
-		catch (NumberFormatException ex) {
-			throw KejiaoException.invalid("voucher.subsidy-ratio", text);
-		}
-	}
-
-	private static List<String> kinds(@Nullable String text) {
-		return text == null ? List.of()
-				: List.of(text.split("[,，、;；\\s]+")).stream().filter(k -> !k.isBlank()).toList();
-	}
-
-	private static java.time.@Nullable LocalDate date(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return java.time.LocalDate.parse(text.strip());
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw KejiaoException.invalid("voucher.scheme-dates");
-		}
-	}
-
 	@PostMapping("/admin/vouchers/applications/{id}/approve")
-	String approve(@PathVariable UUID id, @RequestParam(required = false) @Nullable String amount,
+	String approve(@PathVariable UUID id, @Valid @ModelAttribute ApprovalForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> voucherApplications.approve(id, amount == null || amount.isBlank() ? null : amount.strip()),
-				"/admin/vouchers", redirect, request);
+		return step(binding, () -> voucherApplications.approve(id, form.money()), "/admin/vouchers", redirect, request);
 	}
 
 	@PostMapping("/admin/vouchers/applications/{id}/reject")
-	String reject(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+	String reject(@PathVariable UUID id, @Valid @ModelAttribute ReasonForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> voucherApplications.reject(id, reason), "/admin/vouchers", redirect, request);
+		return step(binding, () -> voucherApplications.reject(id, form.reason()), "/admin/vouchers", redirect, request);
 	}
 
 	// ---- settlement
@@ -299,5 +273,23 @@ class VoucherPageController {
 
 	private String step(Supplier<?> step, String back, RedirectAttributes redirect, HttpServletRequest request) {
 		return problems.step(step, back, redirect, request);
+	}
+
+	private String step(BindingResult binding, Supplier<?> step, String back, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		if (binding.hasErrors()) {
+			return refused(binding, back, redirect, request);
+		}
+		return problems.step(step, back, redirect, request);
+	}
+
+	/** A form that did not bind goes back to its page, naming the first field that is missing or malformed. */
+	private String refused(BindingResult binding, String back, RedirectAttributes redirect, HttpServletRequest request) {
+		FieldError error = binding.getFieldError();
+		String field = error == null ? "" : error.getField();
+		@Nullable Object value = error == null ? null : error.getRejectedValue();
+		String code = value == null || value.toString().isBlank() ? "request.missing-parameter" : "request.invalid-parameter";
+		redirect.addFlashAttribute("error", problems.message(code, new Object[] { field }, request));
+		return "redirect:" + back;
 	}
 }
