@@ -1,5 +1,7 @@
 package cn.kejiao.ledger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,12 +13,12 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.KejiaoException;
-import cn.kejiao.platform.Money;
 
 /**
  * Opens accounts, moves money between them and verifies the whole. A transfer runs in the caller's
@@ -118,7 +120,7 @@ public class Ledger {
 		jdbc.sql("""
 				select ordinal, transfer_id, created, from_code, to_code, amount, balance, created_at
 				from ledger.transfer_all(:keys, :froms, :tos, :amounts, :kinds, :references, :at,
-				                         :openCodes, :openKinds, :openRegions, cast(:openOwners as uuid[]), :openFloors)
+				                         :openCodes, :openKinds, :openRegions, :openOwners, :openFloors)
 				order by ordinal""")
 			.param("keys", transfers.stream().map(Transfer::key).toArray(String[]::new))
 			.param("froms", transfers.stream().map(Transfer::from).toArray(String[]::new))
@@ -130,8 +132,7 @@ public class Ledger {
 			.param("openCodes", open.stream().map(Account::code).toArray(String[]::new))
 			.param("openKinds", open.stream().map(Account::kind).toArray(String[]::new))
 			.param("openRegions", open.stream().map(Account::regionCode).toArray(String[]::new))
-			.param("openOwners", open.stream().map(a -> a.ownerId() == null ? null : a.ownerId().toString())
-				.toArray(String[]::new))
+			.param("openOwners", uuids(open.stream().map(Account::ownerId).toArray()))
 			.param("openFloors", open.stream().map(Account::floorZero).toArray(Boolean[]::new))
 			.query((rs, row) -> {
 				Transfer transfer = transfers.get(rs.getInt(1) - 1);
@@ -279,5 +280,17 @@ public class Ledger {
 	private Posted posted(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Posted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
 				rs.getString(7), rs.getTimestamp(8).toInstant(), true);
+	}
+
+	/** Owners bound as a uuid[] made by the driver (some are null), not as strings cast in SQL. */
+	private static AbstractSqlTypeValue uuids(Object[] values) {
+		return new AbstractSqlTypeValue() {
+
+			@Override
+			protected Object createTypeValue(Connection connection, int sqlType, @Nullable String typeName)
+					throws SQLException {
+				return connection.createArrayOf("uuid", values);
+			}
+		};
 	}
 }
