@@ -2,17 +2,24 @@ package cn.kejiao.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -41,6 +48,7 @@ public class Notifications {
 	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
 	private final Accounts accounts;
 	private final ObjectProvider<JavaMailSender> mail;
 	private final Clock clock;
@@ -48,10 +56,11 @@ public class Notifications {
 	private final String from;
 	private final String baseUrl;
 
-	Notifications(JdbcClient jdbc, Accounts accounts, ObjectProvider<JavaMailSender> mail, Clock clock, MessageSource messages,
+	Notifications(JdbcClient jdbc, NamedParameterJdbcTemplate named, Accounts accounts, ObjectProvider<JavaMailSender> mail, Clock clock, MessageSource messages,
 			@Value("${kejiao.mail.from:noreply@kejiao.local}") String from,
 			@Value("${kejiao.base-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.accounts = accounts;
 		this.mail = mail;
 		this.clock = clock;
@@ -66,57 +75,67 @@ public class Notifications {
 	 */
 	@Transactional
 	public boolean tell(Notice notice) {
-		String[] args = notice.args().toArray(String[]::new);
-		String title = text(notice.message(), "title", args, Locale.SIMPLIFIED_CHINESE);
-		String body = text(notice.message(), "body", args, Locale.SIMPLIFIED_CHINESE);
-		return send(notice.organisationId(), notice.kind(), title, body, notice.link(), notice.onceKey(), notice.message(), args);
+		return tellAll(List.of(notice)) == 1;
 	}
 
 	/**
-	 * Tells every user of the organisation in words given here, in Chinese only.
-	 * @deprecated publish an event and word it in a {@code *Notices} listener with {@link #tell(Notice)}
+	 * Tells several notices in a few statements whatever their number: the once-keys claimed in one, the users of
+	 * each organisation looked up once, the notices written in one batch.
+	 * @return how many notices were sent now (the others were sent before under their once-key)
 	 */
-	@Deprecated(forRemoval = true)
 	@Transactional
-	public boolean tell(UUID organisationId, String kind, String title, String body, String link, @Nullable String key) {
-		return send(organisationId, kind, title, body, link, key, null, new String[0]);
+	public int tellAll(List<Notice> notices) {
+		Timestamp at = Timestamp.from(clock.instant());
+		String[] keys = notices.stream().map(Notice::onceKey).filter(Objects::nonNull).distinct().toArray(String[]::new);
+		Set<String> claimed = keys.length == 0 ? Set.of() : new HashSet<>(jdbc.sql("""
+				insert into notification.sent_key (key, sent_at) select key, :at from unnest(:keys) as key
+				on conflict do nothing returning key""").param("keys", keys).param("at", at).query(String.class).list());
+		Map<UUID, List<UserView>> users = new HashMap<>();
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		int sent = 0;
+		for (Notice notice : notices) {
+			if (notice.onceKey() != null && !claimed.remove(notice.onceKey())) {
+				continue;
+			}
+			sent++;
+			String[] args = notice.args().toArray(String[]::new);
+			String title = text(notice.message(), "title", args, Locale.SIMPLIFIED_CHINESE);
+			String body = text(notice.message(), "body", args, Locale.SIMPLIFIED_CHINESE);
+			for (UserView user : users.computeIfAbsent(notice.organisationId(), accounts::usersOf)) {
+				rows.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("user", user.id())
+					.addValue("kind", notice.kind()).addValue("title", title).addValue("body", body)
+					.addValue("link", notice.link()).addValue("at", at).addValue("emailed", email(user, notice, title, body))
+					.addValue("message", notice.message()).addValue("args", args));
+			}
+		}
+		if (!rows.isEmpty()) {
+			named.batchUpdate("""
+					insert into notification.notice (id, user_id, kind, title, body, link, created_at, emailed, message, message_args)
+					values (:id, :user, :kind, :title, :body, :link, :at, :emailed, :message, :args)""",
+					rows.toArray(MapSqlParameterSource[]::new));
+		}
+		return sent;
 	}
 
-	private boolean send(UUID organisationId, String kind, String title, String body, String link, @Nullable String key,
-			@Nullable String message, String[] args) {
-		if (key != null) {
-			int claimed = jdbc.sql("insert into notification.sent_key (key, sent_at) values (:key, :at) on conflict do nothing")
-				.param("key", key).param("at", Timestamp.from(clock.instant())).update();
-			if (claimed == 0) {
-				return false;
-			}
-		}
+	/** Whether the user was e-mailed; a mail server that fails leaves the notice in the application alone. */
+	private boolean email(UserView user, Notice notice, String title, String body) {
 		JavaMailSender sender = mail.getIfAvailable();
-		for (UserView user : accounts.usersOf(organisationId)) {
-			boolean emailed = false;
-			if (sender != null && user.email() != null && !user.email().isBlank()) {
-				try {
-					SimpleMailMessage email = new SimpleMailMessage();
-					email.setFrom(from);
-					email.setTo(user.email());
-					email.setSubject("【科交】" + title);
-					email.setText(body + "\n\n" + baseUrl + link);
-					sender.send(email);
-					emailed = true;
-				}
-				catch (MailException ex) {
-					log.warn("Could not e-mail {} about {}: {}", user.username(), kind, ex.getMessage());
-				}
-			}
-			jdbc.sql("""
-					insert into notification.notice (id, user_id, kind, title, body, link, created_at, emailed, message, message_args)
-					values (:id, :user, :kind, :title, :body, :link, :at, :emailed, :message, :args)""")
-				.param("id", UUID.randomUUID()).param("user", user.id()).param("kind", kind).param("title", title)
-				.param("body", body).param("link", link).param("at", Timestamp.from(clock.instant())).param("emailed", emailed)
-				.param("message", message).param("args", args)
-				.update();
+		if (sender == null || user.email() == null || user.email().isBlank()) {
+			return false;
 		}
-		return true;
+		try {
+			SimpleMailMessage email = new SimpleMailMessage();
+			email.setFrom(from);
+			email.setTo(user.email());
+			email.setSubject("【科交】" + title);
+			email.setText(body + "\n\n" + baseUrl + notice.link());
+			sender.send(email);
+			return true;
+		}
+		catch (MailException ex) {
+			log.warn("Could not e-mail {} about {}: {}", user.username(), notice.kind(), ex.getMessage());
+			return false;
+		}
 	}
 
 	private String text(String message, String part, Object[] args, Locale locale) {

@@ -1,5 +1,6 @@
 package cn.kejiao.notification;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import cn.kejiao.voucher.OrderCancelled;
 import cn.kejiao.voucher.OrderConfirmed;
 import cn.kejiao.voucher.OrderDelivered;
 import cn.kejiao.voucher.OrderQuoted;
+import cn.kejiao.voucher.OrderStepsTaken;
 
 /**
  * What the parties of a service order and the applicants for vouchers are told: the side that now has to act
@@ -37,22 +39,44 @@ class VoucherNotices {
 
 	@ApplicationModuleListener
 	void on(OrderAccepted event) {
-		notifications.tell(new Notice(event.providerOrgId(), "order", "order-accepted",
-				List.of(event.orderNo(), event.quote().yuan(), event.voucherPart().yuan()), order(event.orderId()),
-				"order-accepted:" + event.orderId()));
+		notifications.tell(notice(event));
 	}
 
 	@ApplicationModuleListener
 	void on(OrderDelivered event) {
-		notifications.tell(new Notice(event.enterpriseOrgId(), "order", "order-delivered", List.of(event.orderNo()),
-				order(event.orderId()), "order-delivered:" + event.orderId()));
+		notifications.tell(notice(event));
 	}
 
 	@ApplicationModuleListener
 	void on(OrderConfirmed event) {
-		notifications.tell(new Notice(event.providerOrgId(), "order", "order-confirmed",
+		notifications.tell(notice(event));
+	}
+
+	private static Notice notice(OrderAccepted event) {
+		return new Notice(event.providerOrgId(), "order", "order-accepted",
+				List.of(event.orderNo(), event.quote().yuan(), event.voucherPart().yuan()), order(event.orderId()),
+				"order-accepted:" + event.orderId());
+	}
+
+	private static Notice notice(OrderDelivered event) {
+		return new Notice(event.enterpriseOrgId(), "order", "order-delivered", List.of(event.orderNo()),
+				order(event.orderId()), "order-delivered:" + event.orderId());
+	}
+
+	private static Notice notice(OrderConfirmed event) {
+		return new Notice(event.providerOrgId(), "order", "order-confirmed",
 				List.of(event.orderNo(), event.voucherPart().yuan()), order(event.orderId()),
-				"order-confirmed:" + event.orderId()));
+				"order-confirmed:" + event.orderId());
+	}
+
+	/** The steps of a batch, told together; the once-keys make a redelivered batch tell nobody twice. */
+	@ApplicationModuleListener
+	void on(OrderStepsTaken event) {
+		List<Notice> notices = new ArrayList<>();
+		event.accepted().forEach(accepted -> notices.add(notice(accepted)));
+		event.delivered().forEach(delivered -> notices.add(notice(delivered)));
+		event.confirmed().forEach(confirmed -> notices.add(notice(confirmed)));
+		notifications.tellAll(notices);
 	}
 
 	@ApplicationModuleListener

@@ -151,13 +151,24 @@ class OrderSteps {
 			}
 		}
 		// in the batch's transaction: stored with it, or gone with it when the steps run again alone
-		changes.values().forEach(change -> events.publishEvent(event(change.step(), views.get(change.before().id()))));
+		List<Object> taken = changes.values().stream().map(change -> event(change.step(), views.get(change.before().id()))).toList();
+		if (taken.size() == 1) {
+			events.publishEvent(taken.getFirst());
+		}
+		else if (!taken.isEmpty()) {
+			events.publishEvent(new OrderStepsTaken(only(taken, OrderAccepted.class), only(taken, OrderDelivered.class),
+					only(taken, OrderConfirmed.class)));
+		}
 		for (int i = 0; i < batch.size(); i++) {
 			if (results.get(i) == null) {
 				results.set(i, GroupCommit.Result.of(views.get(batch.get(i).orderId())));
 			}
 		}
 		return results;
+	}
+
+	private static <T> List<T> only(List<Object> events, Class<T> type) {
+		return events.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
 	/** What the step's change tells the other side of the order. */

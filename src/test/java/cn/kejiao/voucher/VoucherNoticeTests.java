@@ -2,16 +2,20 @@ package cn.kejiao.voucher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.kejiao.platform.Money;
+import cn.kejiao.support.EventPublications;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Markers;
@@ -31,6 +35,15 @@ class VoucherNoticeTests {
 	@Autowired
 	ServiceOrders orders;
 
+	@Autowired
+	EventPublications publications;
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	@Test
 	void aQuoteTellsTheEnterpriseWhichNowAcceptsOrCancels(Scenario scenario) {
 		String provider = personas.api("provider-jd").get("/api/v1/me").json().get("organisationId").asString();
@@ -49,6 +62,31 @@ class VoucherNoticeTests {
 
 		assertThat(titles(personas.api("ent-jd").language("zh"))).contains("订单 " + number + " 已报价");
 		assertThat(titles(personas.api("provider-jd").language("en"))).doesNotContain("Order " + number + " has a quote");
+	}
+
+	@Test
+	void theStepsOfOneBatchAreToldTogetherAndOnlyOnce(Scenario scenario) {
+		UUID provider = personas.actor("provider-jd").organisationId();
+		UUID enterprise = personas.actor("ent-jd").organisationId();
+		String first = "B" + Markers.unique();
+		String second = "B" + Markers.unique();
+		var batch = new OrderStepsTaken(
+				List.of(new OrderAccepted(UUID.randomUUID(), provider, first, new Money(500000), new Money(250000))),
+				List.of(new OrderDelivered(UUID.randomUUID(), enterprise, second)),
+				List.of(new OrderConfirmed(UUID.randomUUID(), provider, second, new Money(100000))));
+
+		scenario.publish(batch)
+			.andWaitForStateChange(() -> titles(personas.api("ent-jd").language("en")),
+					titles -> titles.stream().anyMatch(title -> title.contains(second)))
+			.andVerify(titles -> assertThat(titles).filteredOn(title -> title.contains(second)).hasSize(1));
+		List<String> told = titles(personas.api("provider-jd").language("en"));
+		assertThat(told).filteredOn(title -> title.contains(first)).hasSize(1);
+		assertThat(told).filteredOn(title -> title.contains(second)).hasSize(1);
+
+		// delivered again (a retry after a failure): nobody is told twice
+		transactions.executeWithoutResult(status -> publisher.publishEvent(batch));
+		publications.awaitHandled(Duration.ofSeconds(20), first);
+		assertThat(titles(personas.api("provider-jd").language("en"))).filteredOn(title -> title.contains(first)).hasSize(1);
 	}
 
 	private static List<String> titles(Http user) {
