@@ -69,12 +69,12 @@ class VoucherDemo {
 	private void seed() {
 		LocalDate today = LocalDate.now(clock);
 		SchemeView shanghai = as("sh-admin", () -> voucherSchemes.createScheme(new SchemeForm("310000", SHANGHAI,
-				"支持科技型中小企业购买检验检测、研发设计、技术咨询等服务，在长三角三省一市的服务机构通用通兑。", "5000000.00",
-				new java.math.BigDecimal("0.5"), "300000.00", List.of(), "yrd", List.of(), today.minusDays(30),
+				"支持科技型中小企业购买检验检测、研发设计、技术咨询等服务，在长三角三省一市的服务机构通用通兑。", new Money(500_000_000),
+				new java.math.BigDecimal("0.5"), new Money(30_000_000), List.of(), "yrd", List.of(), today.minusDays(30),
 				today.plusDays(150), today.plusYears(1))));
 		SchemeView yunnan = as("yn-admin", () -> voucherSchemes.createScheme(new SchemeForm("530000", YUNNAN,
-				"科技入滇：云南企业可在上海、云南的服务机构使用，用于检验检测、中试熟化与技术咨询。", "3000000.00",
-				new java.math.BigDecimal("0.5"), "500000.00", List.of(), "hu-dian", List.of(), today.minusDays(30),
+				"科技入滇：云南企业可在上海、云南的服务机构使用，用于检验检测、中试熟化与技术咨询。", new Money(300_000_000),
+				new java.math.BigDecimal("0.5"), new Money(50_000_000), List.of(), "hu-dian", List.of(), today.minusDays(30),
 				today.plusDays(150), today.plusYears(1))));
 
 		UUID jdGrant = grant("ent-jd", "sh-admin", shanghai, "200000.00", "智能网联汽车传感器检测与可靠性试验");

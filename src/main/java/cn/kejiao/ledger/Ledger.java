@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
 
 /**
@@ -220,6 +221,25 @@ public class Ledger {
 	public long sumOfBalances(String codePrefix) {
 		return jdbc.sql("select coalesce(sum(balance), 0) from ledger.account where code like :prefix")
 			.param("prefix", codePrefix.replace("%", "\\%").replace("_", "\\_") + "%").query(Long.class).single();
+	}
+
+	/** The transfers of a reference, for a person, who must be the platform admin ({@code auth.forbidden}). */
+	@Transactional(readOnly = true)
+	public List<Posted> transfers(String reference, Actor asker) {
+		requirePlatformAdmin(asker);
+		return transfers(reference);
+	}
+
+	/** The verification, for a person, who must be the platform admin; the command line runs {@link #verify()}. */
+	public Verification verify(Actor asker) {
+		requirePlatformAdmin(asker);
+		return verify();
+	}
+
+	private static void requirePlatformAdmin(Actor asker) {
+		if (!asker.isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
 	}
 
 	/** The transfers that belong to a reference (an order, a grant), oldest first. */

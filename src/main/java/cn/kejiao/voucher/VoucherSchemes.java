@@ -174,6 +174,18 @@ public class VoucherSchemes {
 				cap, kinds, zone, qualifications, opens, closes, valid);
 	}
 
+	/**
+	 * The schemes an admin runs, for the admin's pages: every scheme for the platform admin, those of its region and
+	 * below for a region admin; anyone else is refused ({@code auth.forbidden}).
+	 */
+	@Transactional(readOnly = true)
+	public List<SchemeView> administered(Actor actor) {
+		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		return schemes(actor);
+	}
+
 	/** The schemes an actor may see: all open ones for enterprises, their region's for admins. */
 	@Transactional(readOnly = true)
 	public List<SchemeView> schemes(@Nullable Actor actor) {

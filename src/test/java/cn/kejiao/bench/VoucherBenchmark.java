@@ -24,7 +24,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.kejiao.platform.Money;
 import cn.kejiao.KejiaoApplication;
 import cn.kejiao.account.Accounts;
 import cn.kejiao.account.UserView;
@@ -32,6 +31,7 @@ import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.Money;
 import cn.kejiao.platform.database.EmbeddedDatabase;
 import cn.kejiao.support.Http;
 import cn.kejiao.voucher.OrderView;
@@ -74,7 +74,7 @@ public final class VoucherBenchmark {
 			VoucherApplications voucherApplications = app.getBean(VoucherApplications.class);
 			ServiceOrders orders = app.getBean(ServiceOrders.class);
 			SchemeView scheme = as("yn-admin", () -> voucherSchemes.createScheme(new SchemeForm("530000", "压测券", null,
-					"9000000000.00", new BigDecimal("0.5"), "9000000000.00", List.of(), "hu-dian", List.of(),
+					new Money(900_000_000_000L), new BigDecimal("0.5"), new Money(900_000_000_000L), List.of(), "hu-dian", List.of(),
 					LocalDate.now().minusDays(1), null, null)));
 			List<UUID> grants = new ArrayList<>();
 			for (int i = 0; i < 64; i++) {

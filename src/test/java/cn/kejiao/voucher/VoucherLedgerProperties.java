@@ -138,7 +138,8 @@ class VoucherLedgerProperties {
 			switch (step) {
 				case Open open -> {
 					SchemeView scheme = as("yn-admin", () -> voucherSchemes.createScheme(new SchemeForm("530000", "性质测试券",
-							null, open.budget() + "", BigDecimal.valueOf(open.ratioPercent(), 2), open.cap() + "", List.of(),
+							null, new Money(open.budget() * 100L), BigDecimal.valueOf(open.ratioPercent(), 2),
+							new Money(open.cap() * 100L), List.of(),
 							"hu-dian", List.of(), LocalDate.now().minusDays(1), null, null)));
 					model.schemes.add(scheme.id());
 					model.budgets.put(scheme.id(), open.budget() * 100L);

@@ -204,10 +204,7 @@ class VoucherPageController {
 	@GetMapping("/admin/vouchers")
 	String admin(Model model) {
 		Actor actor = Actors.require();
-		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
-			throw KejiaoException.forbidden("auth.forbidden");
-		}
-		model.addAttribute("schemes", voucherSchemes.schemes(actor));
+		model.addAttribute("schemes", voucherSchemes.administered(actor));
 		model.addAttribute("pending", voucherApplications.applications(actor, "PENDING"));
 		model.addAttribute("flagged", orders.orders(actor, null).stream().filter(o -> !o.flags().isEmpty()).toList());
 		model.addAttribute("disputed", orders.orders(actor, "DISPUTED"));
@@ -219,11 +216,7 @@ class VoucherPageController {
 	/** htmx: the schemes' figures, polled while the page is open. */
 	@GetMapping("/admin/vouchers/figures")
 	String figures(Model model) {
-		Actor actor = Actors.require();
-		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
-			throw KejiaoException.forbidden("auth.forbidden");
-		}
-		model.addAttribute("schemes", voucherSchemes.schemes(actor));
+		model.addAttribute("schemes", voucherSchemes.administered(Actors.require()));
 		return "voucher/admin :: figures";
 	}
 

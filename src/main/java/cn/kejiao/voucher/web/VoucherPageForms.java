@@ -83,7 +83,8 @@ final class VoucherPageForms {
 			@Nullable String validUntil, @Nullable List<String> qualifications) {
 
 		SchemeForm scheme() {
-			return new SchemeForm(null, name, description, budget.strip(), ratio(subsidyRatio), capPerEnterprise.strip(),
+			return new SchemeForm(null, name, description, Money.ofYuan(budget.strip(), "budget"), ratio(subsidyRatio),
+					Money.ofYuan(capPerEnterprise.strip(), "capPerEnterprise"),
 					kinds(serviceKinds), acceptedZone, qualifications == null ? List.of() : qualifications, date(opensOn),
 					date(closesOn), date(validUntil));
 		}
