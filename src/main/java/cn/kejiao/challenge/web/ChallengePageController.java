@@ -7,13 +7,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,7 +84,7 @@ class ChallengePageController {
 	String create(@Valid @ModelAttribute NewChallengeForm form, BindingResult binding, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		if (binding.hasErrors()) {
-			return refused(binding, "/challenges", redirect, request);
+			return problems.refused(binding, "/challenges", redirect, request);
 		}
 		try {
 			return "redirect:/challenges/" + challenges.publish(form.challenge()).id();
@@ -126,7 +124,7 @@ class ChallengePageController {
 	String apply(@PathVariable UUID id, @Valid @ModelAttribute ApplicationForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) throws IOException {
 		if (binding.hasErrors()) {
-			return refused(binding, "/challenges/" + id, redirect, request);
+			return problems.refused(binding, "/challenges/" + id, redirect, request);
 		}
 		return problems.stepWithFile(form.attachment(), ChallengeApplications.MAX_ATTACHMENT,
 				"challenge.attachment-too-large", (name, content) -> applications.apply(id, form.team(), form.proposal(), name,
@@ -186,19 +184,6 @@ class ChallengePageController {
 
 	private String step(BindingResult binding, Supplier<?> step, UUID id, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		if (binding.hasErrors()) {
-			return refused(binding, "/challenges/" + id, redirect, request);
-		}
-		return problems.step(step, "/challenges/" + id, redirect, request);
-	}
-
-	/** A form that did not bind goes back to its page, naming the first field that is missing or malformed. */
-	private String refused(BindingResult binding, String back, RedirectAttributes redirect, HttpServletRequest request) {
-		FieldError error = binding.getFieldError();
-		String field = error == null ? "" : error.getField();
-		@Nullable Object value = error == null ? null : error.getRejectedValue();
-		String code = value == null || value.toString().isBlank() ? "request.missing-parameter" : "request.invalid-parameter";
-		redirect.addFlashAttribute("error", problems.message(code, new Object[] { field }, request));
-		return "redirect:" + back;
+		return problems.step(binding, step, "/challenges/" + id, redirect, request);
 	}
 }

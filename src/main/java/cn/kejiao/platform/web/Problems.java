@@ -99,6 +99,22 @@ public class Problems {
 	}
 
 	/**
+	 * {@link #step} for a bound form: a form that did not bind goes back to its page naming the first field that
+	 * is missing or malformed ({@link #notBound}), and the step is not run.
+	 */
+	public String step(org.springframework.validation.Errors binding, java.util.function.Supplier<?> step, String back,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, HttpServletRequest request) {
+		return binding.hasErrors() ? refused(binding, back, redirect, request) : step(step, back, redirect, request);
+	}
+
+	/** A form that did not bind goes back to its page, naming the first field that is missing or malformed. */
+	public String refused(org.springframework.validation.Errors binding, String back,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, HttpServletRequest request) {
+		redirect.addFlashAttribute("error", refusal(notBound(binding), request));
+		return "redirect:" + back;
+	}
+
+	/**
 	 * {@link #step} for a form with one optional file: the file (name and bytes, both null when none was
 	 * chosen) goes to the step; one larger than {@code maxBytes} is refused with {@code tooLargeCode} (its
 	 * argument the limit in MB) and nothing is done.

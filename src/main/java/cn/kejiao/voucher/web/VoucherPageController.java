@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -117,7 +116,7 @@ class VoucherPageController {
 	String request(@Valid @ModelAttribute OrderRequestForm form, BindingResult binding, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		if (binding.hasErrors()) {
-			return refused(binding, "/orders", redirect, request);
+			return problems.refused(binding, "/orders", redirect, request);
 		}
 		try {
 			OrderView order = orders.request(form.providerOrgId(), form.serviceId(), form.description(), form.serviceKind());
@@ -169,7 +168,7 @@ class VoucherPageController {
 	String deliver(@PathVariable UUID id, @Valid @ModelAttribute DeliveryForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) throws IOException {
 		if (binding.hasErrors()) {
-			return refused(binding, "/orders/" + id, redirect, request);
+			return problems.refused(binding, "/orders/" + id, redirect, request);
 		}
 		return problems.stepWithFile(form.report(), OrderApiController.MAX_REPORT, "order.report-too-large",
 				(name, content) -> orders.deliver(id, name, content, form.note()), "/orders/" + id, redirect, request);
@@ -270,19 +269,6 @@ class VoucherPageController {
 
 	private String step(BindingResult binding, Supplier<?> step, String back, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		if (binding.hasErrors()) {
-			return refused(binding, back, redirect, request);
-		}
-		return problems.step(step, back, redirect, request);
-	}
-
-	/** A form that did not bind goes back to its page, naming the first field that is missing or malformed. */
-	private String refused(BindingResult binding, String back, RedirectAttributes redirect, HttpServletRequest request) {
-		FieldError error = binding.getFieldError();
-		String field = error == null ? "" : error.getField();
-		@Nullable Object value = error == null ? null : error.getRejectedValue();
-		String code = value == null || value.toString().isBlank() ? "request.missing-parameter" : "request.invalid-parameter";
-		redirect.addFlashAttribute("error", problems.message(code, new Object[] { field }, request));
-		return "redirect:" + back;
+		return problems.step(binding, step, back, redirect, request);
 	}
 }
