@@ -1,4 +1,5 @@
-// Kejiao's only script: CSRF header for htmx requests and the cascading region pickers.
+// Kejiao's only script: CSRF header for htmx requests, the cascading region pickers, and filters that apply
+// when chosen (data-submit-on-change: the Content-Security-Policy allows no inline handlers).
 document.addEventListener('htmx:configRequest', function (event) {
   var token = document.querySelector('meta[name="csrf-token"]');
   var header = document.querySelector('meta[name="csrf-header"]');
@@ -7,6 +8,10 @@ document.addEventListener('htmx:configRequest', function (event) {
   }
 });
 document.addEventListener('change', function (event) {
+  if (event.target && event.target.form && event.target.hasAttribute('data-submit-on-change')) {
+    event.target.form.submit();
+    return;
+  }
   if (event.target && event.target.id === 'province') {
     var county = document.getElementById('county');
     if (county) {

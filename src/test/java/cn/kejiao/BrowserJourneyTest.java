@@ -284,6 +284,11 @@ class BrowserJourneyTest {
 		page.navigate(order);
 		page.locator("#confirm-submit").click();
 		assertThat(page.locator("#order-state")).hasText("已完成");
+		// the list's state filter applies when chosen (no inline handler: the Content-Security-Policy forbids them)
+		page.navigate(url("/orders"));
+		page.locator("#state-filter").selectOption("CONFIRMED");
+		page.waitForURL(java.util.regex.Pattern.compile(".*[?&]state=CONFIRMED.*"));
+		assertThat(page.locator("#state-filter")).hasValue("CONFIRMED");
 		signOut();
 
 		signIn("provider-jd");
