@@ -1,7 +1,5 @@
 package cn.kejiao.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,13 +11,13 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.database.SqlArrays;
 
 /**
  * Opens accounts, moves money between them and verifies the whole. A transfer runs in the caller's
@@ -133,7 +131,7 @@ public class Ledger {
 			.param("openCodes", open.stream().map(Account::code).toArray(String[]::new))
 			.param("openKinds", open.stream().map(Account::kind).toArray(String[]::new))
 			.param("openRegions", open.stream().map(Account::regionCode).toArray(String[]::new))
-			.param("openOwners", uuids(open.stream().map(Account::ownerId).toArray()))
+			.param("openOwners", SqlArrays.of("uuid", open.stream().map(Account::ownerId).toArray()))
 			.param("openFloors", open.stream().map(Account::floorZero).toArray(Boolean[]::new))
 			.query((rs, row) -> {
 				Transfer transfer = transfers.get(rs.getInt(1) - 1);
@@ -300,17 +298,5 @@ public class Ledger {
 	private Posted posted(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Posted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6),
 				rs.getString(7), rs.getTimestamp(8).toInstant(), true);
-	}
-
-	/** Owners bound as a uuid[] made by the driver (some are null), not as strings cast in SQL. */
-	private static AbstractSqlTypeValue uuids(Object[] values) {
-		return new AbstractSqlTypeValue() {
-
-			@Override
-			protected Object createTypeValue(Connection connection, int sqlType, @Nullable String typeName)
-					throws SQLException {
-				return connection.createArrayOf("uuid", values);
-			}
-		};
 	}
 }

@@ -24,6 +24,7 @@ import cn.kejiao.ledger.Transfer;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
+import cn.kejiao.platform.database.SqlArrays;
 
 /** Orders and grants as rows: the one place their columns are listed and read. */
 @Component

@@ -33,6 +33,7 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.database.GroupCommit;
+import cn.kejiao.platform.database.SqlArrays;
 import cn.kejiao.voucher.OrderRows.GrantRow;
 import cn.kejiao.voucher.OrderRows.Movement;
 import cn.kejiao.voucher.OrderRows.OrderRow;

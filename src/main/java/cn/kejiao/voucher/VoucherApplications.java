@@ -30,6 +30,7 @@ import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionCodes;
+import cn.kejiao.platform.database.SqlArrays;
 import cn.kejiao.region.Regions;
 import cn.kejiao.voucher.SchemeRows.SchemeRow;
 

@@ -1,4 +1,4 @@
-package cn.kejiao.voucher;
+package cn.kejiao.platform.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,20 +11,22 @@ import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
  * Lists bound as PostgreSQL arrays ({@code = any(:ids)}, a {@code text[]} column), made by the driver from the
  * values, so nothing is written as an array literal by hand.
  */
-final class SqlArrays {
+public final class SqlArrays {
 
 	private SqlArrays() {
 	}
 
-	static AbstractSqlTypeValue uuids(Collection<UUID> values) {
+	/** Distinct ids, for {@code = any(:ids)}. */
+	public static AbstractSqlTypeValue uuids(Collection<UUID> values) {
 		return of("uuid", values.stream().distinct().toArray());
 	}
 
-	static AbstractSqlTypeValue texts(Collection<String> values) {
+	public static AbstractSqlTypeValue texts(Collection<String> values) {
 		return of("text", values.toArray());
 	}
 
-	private static AbstractSqlTypeValue of(String type, Object[] values) {
+	/** The values as they are, in order and with nulls, as an array of the given PostgreSQL type. */
+	public static AbstractSqlTypeValue of(String type, Object[] values) {
 		return new AbstractSqlTypeValue() {
 
 			@Override
