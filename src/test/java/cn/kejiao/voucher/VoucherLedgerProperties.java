@@ -36,10 +36,11 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 
 /**
- * Random sequences of scheme openings, approvals, accepts (holds), confirmations (posts), cancellations
- * (voids) and lapses run against the real application and a model of what each should do; after every
- * step the ledger verifies, every account the sequence touched holds what the model says, no budget or grant
- * went below zero and no enterprise passed its cap.
+ * Random sequences of scheme openings, approvals, accepts (holds; some of them of a quote the provider has
+ * changed since the enterprise read it, refused), confirmations (posts), cancellations (voids) and lapses run
+ * against the real application and a model of what each should do; after every step the ledger verifies,
+ * every account the sequence touched holds what the model says, no hold is more than its order's quote, no
+ * budget or grant went below zero and no enterprise passed its cap.
  */
 class VoucherLedgerProperties {
 
