@@ -268,6 +268,10 @@ class BrowserJourneyTest {
 		page.navigate(order);
 		page.locator("#accept-grant").selectOption(page.locator("#accept-grant option", new Page.LocatorOptions()
 			.setHasText("云南省科技创新券（沪滇通用通兑）")).first().getAttribute("value"));
+		page.locator("#accept-review").click();
+		// before confirming, the enterprise sees the quote it accepts and what will be held of its voucher
+		assertThat(page.locator("#accept-quote")).hasText("¥30000.00");
+		assertThat(page.locator("#accept-held")).hasText("¥15000.00");
 		page.locator("#accept-submit").click();
 		assertThat(page.locator("#order-state")).hasText("服务中");
 		assertThat(page.locator("#order-voucher")).hasText("¥15000.00");

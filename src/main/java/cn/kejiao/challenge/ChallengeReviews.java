@@ -112,9 +112,13 @@ public class ChallengeReviews {
 			.list();
 	}
 
-	/** A panellist scores an application, criterion by criterion (0–100); scoring again replaces its scores. */
+	/**
+	 * A panellist scores an application, criterion by criterion (whole numbers 0–100, {@link Rubric#scores});
+	 * scoring again replaces its scores.
+	 */
 	@Transactional
-	public QueueItem review(UUID id, UUID applicationId, @Nullable Map<String, Integer> scores, @Nullable String comment) {
+	public QueueItem review(UUID id, UUID applicationId, @Nullable Map<String, ? extends Number> given,
+			@Nullable String comment) {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.forPanellist(id, actor);
 		rows.state(row).then(ChallengeState.Step.SCORE);
@@ -124,6 +128,7 @@ public class ChallengeReviews {
 		if (applicantOrg.equals(actor.organisationId())) {
 			throw KejiaoException.forbidden("challenge.conflict-of-interest");
 		}
+		Map<String, Integer> scores = Rubric.STANDARD.scores(given);
 		BigDecimal total = Rubric.STANDARD.total(scores);
 		jdbc.sql("""
 				insert into challenge.review (application_id, challenge_id, user_id, scores, total, comment, at)

@@ -13,8 +13,8 @@ import cn.kejiao.platform.KejiaoException;
 
 /**
  * What a panellist scores an application against: criteria, in the order the form shows them, and each one's
- * weight in percent of the total. A panellist gives every criterion 0–100; the total is the weighted mean, to
- * two decimals.
+ * weight in percent of the total. A panellist gives every criterion a whole number from 0 to 100; the total is
+ * the weighted mean, to two decimals.
  *
  * @param weights criterion → weight; the weights are whole percentages that add up to 100
  */
@@ -44,22 +44,43 @@ public record Rubric(Map<String, Integer> weights) {
 
 	/**
 	 * The weighted total of one panellist's scores.
-	 * @throws KejiaoException {@code challenge.scores-incomplete} unless every criterion and nothing else is
-	 * scored, {@code challenge.score-range} for a score outside 0–100
+	 * @throws KejiaoException as {@link #scores(Map)} does
 	 */
-	public BigDecimal total(@Nullable Map<String, Integer> scores) {
+	public BigDecimal total(@Nullable Map<String, ? extends Number> scores) {
+		long sum = 0;
+		for (Map.Entry<String, Integer> score : scores(scores).entrySet()) {
+			sum += (long) score.getValue() * weights.get(score.getKey());
+		}
+		return BigDecimal.valueOf(sum).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * A panellist's scores as they are kept: a whole number from 0 to 100 for every criterion. A score with a
+	 * fraction (99.9) is refused, never rounded, so that what the panellist typed is what counts.
+	 * @throws KejiaoException {@code challenge.scores-incomplete} unless every criterion and nothing else is
+	 * scored, {@code challenge.score-whole} for a score that is not a whole number, {@code challenge.score-range}
+	 * for a score outside 0–100
+	 */
+	public Map<String, Integer> scores(@Nullable Map<String, ? extends Number> scores) {
 		if (scores == null || !scores.keySet().equals(weights.keySet())) {
 			throw KejiaoException.invalid("challenge.scores-incomplete", String.join(", ", weights.keySet()));
 		}
-		long sum = 0;
-		for (Map.Entry<String, Integer> criterion : weights.entrySet()) {
-			Integer score = scores.get(criterion.getKey());
-			if (score == null || score < 0 || score > 100) {
-				throw KejiaoException.invalid("challenge.score-range", criterion.getKey());
+		Map<String, Integer> whole = new LinkedHashMap<>();
+		for (String criterion : weights.keySet()) {
+			Number given = scores.get(criterion);
+			if (given == null) {
+				throw KejiaoException.invalid("challenge.score-range", criterion);
 			}
-			sum += (long) score * criterion.getValue();
+			BigDecimal score = given instanceof BigDecimal exact ? exact : new BigDecimal(given.toString());
+			if (score.signum() != 0 && score.stripTrailingZeros().scale() > 0) {
+				throw KejiaoException.invalid("challenge.score-whole", criterion, score.toPlainString());
+			}
+			if (score.signum() < 0 || score.compareTo(HUNDRED) > 0) {
+				throw KejiaoException.invalid("challenge.score-range", criterion);
+			}
+			whole.put(criterion, score.intValueExact());
 		}
-		return BigDecimal.valueOf(sum).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+		return whole;
 	}
 
 	private static Map<String, Integer> ordered(Object... criteriaAndWeights) {

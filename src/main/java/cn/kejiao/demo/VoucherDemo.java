@@ -85,15 +85,15 @@ class VoucherDemo {
 		UUID providerYn = organisationOf("provider-yn");
 		// 1. done: a Yunnan voucher paid half of a 嘉定 test
 		OrderView done = order("ent-ws", providerJd, "氧化铝赤泥样品成分与物相分析（XRD、XRF）", "36000.00");
-		as("ent-ws", () -> orders.accept(done.id(), wsGrant, Money.ofYuan("18000.00", "voucherAmount"), "demo-1"));
+		as("ent-ws", () -> orders.accept(done.id(), Money.ofYuan(done.quote(), "quotedAmount"), wsGrant, Money.ofYuan("18000.00", "voucherAmount"), "demo-1"));
 		as("provider-jd", () -> orders.deliver(done.id(), null, null, "检测报告 JD-2026-0815，已盖 CMA 章。"));
 		as("ent-ws", () -> orders.confirm(done.id()));
 		// 2. accepted: the voucher part is held
 		OrderView held = order("ent-ws", providerJd, "铝电解槽用温度传感器可靠性试验", "48000.00");
-		as("ent-ws", () -> orders.accept(held.id(), wsGrant, Money.ofYuan("24000.00", "voucherAmount"), "demo-2"));
+		as("ent-ws", () -> orders.accept(held.id(), Money.ofYuan(held.quote(), "quotedAmount"), wsGrant, Money.ofYuan("24000.00", "voucherAmount"), "demo-2"));
 		// 3. delivered, waiting for the enterprise's confirmation
 		OrderView delivered = order("ent-jd", providerJd, "77 GHz 毫米波雷达电磁兼容（EMC）测试", "16000.00");
-		as("ent-jd", () -> orders.accept(delivered.id(), jdGrant, Money.ofYuan("8000.00", "voucherAmount"), "demo-3"));
+		as("ent-jd", () -> orders.accept(delivered.id(), Money.ofYuan(delivered.quote(), "quotedAmount"), jdGrant, Money.ofYuan("8000.00", "voucherAmount"), "demo-3"));
 		as("provider-jd", () -> orders.deliver(delivered.id(), null, null, "测试报告 JD-2026-0902。"));
 		// 4. quoted by the Yunnan academy, for the enterprise to accept
 		order("ent-ws", providerYn, "低品位铝土矿浮选脱硅工艺试验方案咨询", "60000.00");

@@ -99,6 +99,12 @@ class OrderRows {
 			.optional().orElse(null), id, actor);
 	}
 
+	/** The order's row as it is, without a lock; an order the actor may not see does not exist for it. */
+	OrderRow find(UUID id, Actor actor) {
+		return visible(jdbc.sql(SELECT_ROW + " where id = :id").param("id", id).query(OrderRows::orderRow)
+			.optional().orElse(null), id, actor);
+	}
+
 	/** The order, or not found where there is none or the actor may not see it. */
 	static OrderRow visible(@Nullable OrderRow order, UUID id, Actor actor) {
 		if (order == null || !order.visibleTo(actor)) {

@@ -5,7 +5,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,12 +30,9 @@ import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Outcome;
 import cn.kejiao.ledger.Transfer;
 import cn.kejiao.platform.Actor;
-import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
-import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.database.GroupCommit;
-import cn.kejiao.region.Regions;
 import cn.kejiao.voucher.OrderRows.GrantRow;
 import cn.kejiao.voucher.OrderRows.Movement;
 import cn.kejiao.voucher.OrderRows.OrderRow;
@@ -59,8 +55,9 @@ class OrderSteps {
 		@Nullable String address();
 	}
 
-	record Accept(UUID orderId, Actor actor, @Nullable String address, @Nullable UUID grantId,
-			@Nullable Money voucherAmount, @Nullable String key) implements Step {
+	/** The enterprise accepts the quote it saw ({@code quotedAmount}), with a voucher part of a grant or none. */
+	record Accept(UUID orderId, Actor actor, @Nullable String address, @Nullable Money quotedAmount,
+			@Nullable UUID grantId, @Nullable Money voucherAmount, @Nullable String key) implements Step {
 	}
 
 	record Deliver(UUID orderId, Actor actor, @Nullable String address, @Nullable String reportName,
@@ -78,19 +75,19 @@ class OrderSteps {
 	private final OrderRows rows;
 	private final NamedParameterJdbcTemplate named;
 	private final Ledger ledger;
-	private final Regions regions;
+	private final VoucherPart part;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Duration holdFor;
 	private final ApplicationEventPublisher events;
 
-	OrderSteps(OrderRows rows, NamedParameterJdbcTemplate named, Ledger ledger, Regions regions, AuditLog audit,
+	OrderSteps(OrderRows rows, NamedParameterJdbcTemplate named, Ledger ledger, VoucherPart part, AuditLog audit,
 			Clock clock, @Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor, ApplicationEventPublisher events) {
 		this.events = events;
 		this.rows = rows;
 		this.named = named;
 		this.ledger = ledger;
-		this.regions = regions;
+		this.part = part;
 		this.audit = audit;
 		this.clock = clock;
 		this.holdFor = holdFor;
@@ -184,42 +181,35 @@ class OrderSteps {
 
 	private @Nullable Change accepting(Accept step, OrderRow order, Map<UUID, GrantRow> grants, Map<UUID, Long> unplanned) {
 		requireEnterprise(step.actor(), order);
-		if (!order.state().allows(OrderState.Step.ACCEPT) && step.key() != null && step.key().equals(order.acceptKey())) {
+		Money quoted = step.quotedAmount();
+		if (quoted == null) {
+			throw KejiaoException.invalid("order.quoted-amount-required");
+		}
+		long seen = quoted.fen();
+		if (!order.state().allows(OrderState.Step.ACCEPT) && step.key() != null && step.key().equals(order.acceptKey())
+				&& Objects.equals(order.quote(), seen)) {
 			return null;
 		}
 		order.state().take(OrderState.Step.ACCEPT);
+		// under the order's row lock: a quote made since the enterprise looked cannot slip in before the hold
 		long quote = Objects.requireNonNull(order.quote());
+		if (quote != seen) {
+			throw KejiaoException.conflict("order.quote-changed", Money.yuan(quote), Money.yuan(seen));
+		}
 		long voucher = 0;
 		String issuer = null;
 		UUID grantId = step.grantId();
 		if (grantId != null) {
-			voucher = step.voucherAmount() == null ? -1 : Money.positiveFen(step.voucherAmount(), "voucherAmount");
+			Long asked = step.voucherAmount() == null ? null : Money.positiveFen(step.voucherAmount(), "voucherAmount");
 			GrantRow grant = Optional.ofNullable(grants.get(grantId))
 				.filter(g -> g.enterpriseOrgId().equals(order.enterpriseOrgId()))
 				.orElseThrow(() -> KejiaoException.notFound("voucher.grant-not-found", grantId));
-			if (!grant.state().equals("ACTIVE") || grant.validUntil().isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
-				throw KejiaoException.conflict("voucher.grant-expired", grant.validUntil());
-			}
-			if (!accepts(grant, order.providerRegion())) {
-				throw KejiaoException.invalid("voucher.region-not-accepted", regions.fullName(order.providerRegion()));
-			}
-			if (!grant.serviceKinds().isEmpty() && !grant.serviceKinds().contains(order.serviceKind())) {
-				throw KejiaoException.invalid("voucher.kind-not-accepted",
-						order.serviceKind().isEmpty() ? "-" : order.serviceKind(), String.join("、", grant.serviceKinds()));
-			}
-			long most = VoucherGrants.maxVoucherPart(quote, grant.subsidyRatio());
-			if (voucher == -1) {
-				// what the grant holds less what earlier accepts of this batch take from it
-				long left = unplanned.computeIfAbsent(grantId, id -> ledger.balance(VoucherAccounts.grant(id)));
-				voucher = Math.min(most, left);
-				if (voucher <= 0) {
-					throw KejiaoException.conflict("voucher.grant-empty");
-				}
-				unplanned.put(grantId, left - voucher);
-			}
-			if (voucher > most) {
-				throw KejiaoException.invalid("voucher.above-ratio", Money.yuan(most),
-						grant.subsidyRatio().movePointRight(2).stripTrailingZeros().toPlainString());
+			part.check(grant, order);
+			// what the grant holds less what earlier accepts of this batch take from it
+			voucher = VoucherPart.held(quote, grant.subsidyRatio(), asked,
+					() -> unplanned.computeIfAbsent(grantId, id -> ledger.balance(VoucherAccounts.grant(id))));
+			if (asked == null) {
+				unplanned.merge(grantId, -voucher, Long::sum);
 			}
 			issuer = grant.regionCode();
 		}
@@ -276,14 +266,6 @@ class OrderSteps {
 		return new Change(step, order, "order.confirmed",
 				"update voucher.service_order set state = 'CONFIRMED', confirmed_at = :at, updated_at = :at where id = :id",
 				params, order.posting());
-	}
-
-	private boolean accepts(GrantRow grant, String providerRegion) {
-		if (grant.acceptedZone() == null) {
-			return RegionCodes.isWithin(providerRegion, grant.regionCode());
-		}
-		return regions.zone(grant.acceptedZone()).regions().stream()
-			.anyMatch(member -> RegionCodes.isWithin(providerRegion, member.code()));
 	}
 
 	static void requireProvider(Actor actor, OrderRow order) {

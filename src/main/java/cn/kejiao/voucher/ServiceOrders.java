@@ -54,6 +54,7 @@ public class ServiceOrders {
 	private final OrderRows rows;
 	private final GroupCommit<OrderSteps.Step, OrderView> steps;
 	private final ActingEnterprise enterprises;
+	private final VoucherPart part;
 	private final Ledger ledger;
 	private final Organisations organisations;
 	private final Catalog catalog;
@@ -62,13 +63,14 @@ public class ServiceOrders {
 	private final ApplicationEventPublisher events;
 
 	ServiceOrders(JdbcClient jdbc, OrderRows rows, GroupCommit<OrderSteps.Step, OrderView> steps,
-			ActingEnterprise enterprises, Ledger ledger, Organisations organisations, Catalog catalog, AuditLog audit,
+			ActingEnterprise enterprises, VoucherPart part, Ledger ledger, Organisations organisations, Catalog catalog, AuditLog audit,
 			Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.steps = steps;
 		this.enterprises = enterprises;
+		this.part = part;
 		this.ledger = ledger;
 		this.organisations = organisations;
 		this.catalog = catalog;
@@ -159,15 +161,43 @@ public class ServiceOrders {
 	}
 
 	/**
-	 * The enterprise accepts the quote, optionally paying part with a grant: at most the grant's subsidy ratio
-	 * of the quote, at most what the grant holds, only where the grant's scheme accepts the provider's region
-	 * and the service's kind. The voucher part is held at once. Repeating the request with the same
-	 * idempotency key returns the accepted order and moves nothing.
+	 * The enterprise accepts the quote it saw, {@code quotedAmount}, optionally paying part with a grant: what
+	 * {@link VoucherPart} allows, held at once. A quote changed since is refused ({@code order.quote-changed}),
+	 * checked under the order's row lock with the hold, so that no re-quote slips in between. Repeating the request
+	 * with the same idempotency key returns the accepted order and moves nothing.
+	 * @throws KejiaoException {@code order.quoted-amount-required} (400) without {@code quotedAmount}, once the
+	 * caller is known to be the order's enterprise
 	 */
-	public OrderView accept(UUID orderId, @Nullable UUID grantId, @Nullable Money voucherAmount,
-			@Nullable String idempotencyKey) {
-		return steps.submit(new OrderSteps.Accept(orderId, Actors.require(), Actors.clientAddress().orElse(null), grantId,
-				voucherAmount, idempotencyKey));
+	public OrderView accept(UUID orderId, @Nullable Money quotedAmount, @Nullable UUID grantId,
+			@Nullable Money voucherAmount, @Nullable String idempotencyKey) {
+		return steps.submit(new OrderSteps.Accept(orderId, Actors.require(), Actors.clientAddress().orElse(null),
+				quotedAmount, grantId, voucherAmount, idempotencyKey));
+	}
+
+	/**
+	 * What accepting the quote with a grant would hold, for the enterprise to see before it confirms: the same
+	 * rule and refusals as {@link #accept}, without holding anything.
+	 */
+	@Transactional(readOnly = true)
+	public Acceptance acceptance(UUID orderId, @Nullable UUID grantId, @Nullable Money voucherAmount) {
+		Actor actor = Actors.require();
+		OrderRow order = rows.find(orderId, actor);
+		OrderSteps.requireEnterprise(actor, order);
+		order.state().take(Step.ACCEPT);
+		long quote = Objects.requireNonNull(order.quote());
+		if (grantId == null) {
+			if (voucherAmount != null) {
+				throw KejiaoException.invalid("voucher.grant-required");
+			}
+			return new Acceptance(orderId, new Money(quote), null, Money.ZERO, new Money(quote));
+		}
+		Long asked = voucherAmount == null ? null : Money.positiveFen(voucherAmount, "voucherAmount");
+		GrantRow grant = rows.grant(grantId).filter(g -> g.enterpriseOrgId().equals(order.enterpriseOrgId()))
+			.orElseThrow(() -> KejiaoException.notFound("voucher.grant-not-found", grantId));
+		part.check(grant, order);
+		long voucher = VoucherPart.held(quote, grant.subsidyRatio(), asked,
+				() -> ledger.balance(VoucherAccounts.grant(grantId)));
+		return new Acceptance(orderId, new Money(quote), grantId, new Money(voucher), new Money(quote - voucher));
 	}
 
 	/** The provider delivers, with a report (a file, a note or both). */

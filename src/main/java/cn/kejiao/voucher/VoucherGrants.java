@@ -1,7 +1,5 @@
 package cn.kejiao.voucher;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,10 +149,5 @@ public class VoucherGrants {
 					Map.of("returned", Money.yuan(left)));
 		}
 		return due.size();
-	}
-
-	/** The largest voucher part a grant allows for a quote: the subsidy ratio of it, rounded down to the fen. */
-	static long maxVoucherPart(long quote, BigDecimal ratio) {
-		return BigDecimal.valueOf(quote).multiply(ratio).setScale(0, RoundingMode.FLOOR).longValueExact();
 	}
 }

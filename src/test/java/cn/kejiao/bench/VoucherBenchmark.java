@@ -122,7 +122,7 @@ public final class VoucherBenchmark {
 								long t2;
 								long t3;
 								if (facades) {
-									as("ent-ws", () -> orders.accept(order, grant, Money.ofYuan("500.00", "voucherAmount"), "b-" + order));
+									as("ent-ws", () -> orders.accept(order, Money.ofYuan("1000.00", "quotedAmount"), grant, Money.ofYuan("500.00", "voucherAmount"), "b-" + order));
 									t1 = System.nanoTime();
 									as("provider-jd", () -> orders.deliver(order, null, null, "报告"));
 									t2 = System.nanoTime();
@@ -131,7 +131,7 @@ public final class VoucherBenchmark {
 								}
 								else {
 									BlockingHttp.send("POST", orderUrl + order + "/accept", enterpriseToken,
-											"{\"grantId\":\"" + grant + "\",\"voucherAmount\":\"500.00\"}", "Idempotency-Key", "b-" + order);
+											"{\"quotedAmount\":\"1000.00\",\"grantId\":\"" + grant + "\",\"voucherAmount\":\"500.00\"}", "Idempotency-Key", "b-" + order);
 									t1 = System.nanoTime();
 									BlockingHttp.send("POST", orderUrl + order + "/deliver", providerToken, "{\"note\":\"报告\"}");
 									t2 = System.nanoTime();

@@ -109,6 +109,12 @@ class ChallengeTests {
 		cqQueue.forEach(item -> assertThat(item.get("myScores").isNull()).isTrue());
 		var incomplete = cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", Map.of("SOLUTION", 90)));
 		assertThat(incomplete.code()).isEqualTo("challenge.scores-incomplete");
+		// a fraction is refused in words, never cut to a whole number
+		var fraction = cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores",
+				Map.of("SOLUTION", 99.9, "TEAM", 80, "PLAN", 85, "BUDGET", 70)));
+		assertThat(fraction.status()).isEqualTo(400);
+		assertThat(fraction.code()).isEqualTo("challenge.score-whole");
+		assertThat(fraction.json().get("detail").asString()).contains("SOLUTION", "99.9");
 		cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", tongjiId, "scores", GOOD, "comment", "方案完整"));
 		cq.post("/api/v1/challenges/" + id + "/reviews", Map.of("applicationId", academyId, "scores",
 				Map.of("SOLUTION", 70, "TEAM", 70, "PLAN", 70, "BUDGET", 70)));

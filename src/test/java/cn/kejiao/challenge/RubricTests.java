@@ -52,6 +52,22 @@ class RubricTests {
 	}
 
 	@Test
+	void aScoreWithAFractionIsRefusedNotCutToAWholeNumber() {
+		assertThatThrownBy(() -> Rubric.STANDARD.total(Map.of("SOLUTION", new java.math.BigDecimal("99.9"), "TEAM",
+				java.math.BigDecimal.valueOf(80), "PLAN", java.math.BigDecimal.valueOf(85), "BUDGET", java.math.BigDecimal.ONE)))
+			.isInstanceOfSatisfying(KejiaoException.class, ex -> {
+				assertThat(ex.code()).isEqualTo("challenge.score-whole");
+				assertThat(ex.args()).containsExactly("SOLUTION", "99.9");
+			});
+		// a whole number written with a fraction of zero is a whole number
+		assertThat(Rubric.STANDARD.scores(Map.of("SOLUTION", new java.math.BigDecimal("90.00"), "TEAM",
+				new java.math.BigDecimal("1E+1"), "PLAN", java.math.BigDecimal.ZERO, "BUDGET", new java.math.BigDecimal("100"))))
+			.containsEntry("SOLUTION", 90).containsEntry("TEAM", 10).containsEntry("PLAN", 0).containsEntry("BUDGET", 100);
+		assertThatThrownBy(() -> Rubric.STANDARD.total(Map.of("SOLUTION", 99.5d, "TEAM", 80, "PLAN", 85, "BUDGET", 70)))
+			.extracting(ex -> ((KejiaoException) ex).code()).isEqualTo("challenge.score-whole");
+	}
+
+	@Test
 	void aRubricWhoseWeightsDoNotAddUpToAHundredCannotBeMade() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Rubric(Map.of("SOLUTION", 60, "TEAM", 30)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Rubric(Map.of("SOLUTION", 110, "TEAM", -10)));

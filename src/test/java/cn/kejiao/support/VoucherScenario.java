@@ -65,10 +65,15 @@ public final class VoucherScenario {
 		return order(enterprise, provider, "委托检测" + Markers.unique(), quote);
 	}
 
-	/** The enterprise accepts the quote, paying {@code voucherAmount} of it with the grant. */
+	/** The enterprise reads the order and accepts the quote it read, paying {@code voucherAmount} of it with the grant. */
 	public Http.Response accept(String order, String grant, String voucherAmount) {
 		return expect(200, enterprise.post("/api/v1/orders/" + order + "/accept",
-				Map.of("grantId", grant, "voucherAmount", voucherAmount)));
+				Map.of("quotedAmount", quoteOf(enterprise, order), "grantId", grant, "voucherAmount", voucherAmount)));
+	}
+
+	/** The quote of an order as the party reading it sees it, a yuan string. */
+	public static String quoteOf(Http party, String order) {
+		return expect(200, party.get("/api/v1/orders/" + order)).json().get("quote").asString();
 	}
 
 	public Http.Response deliver(String order) {

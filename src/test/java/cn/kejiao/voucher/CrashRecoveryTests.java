@@ -64,7 +64,7 @@ class CrashRecoveryTests {
 			clients.submit(() -> {
 				try {
 					var accept = enterprise.sendWith("POST", "/api/v1/orders/" + order + "/accept",
-							"{\"grantId\":\"" + voucherGrant + "\",\"voucherAmount\":\"100.00\"}", "Idempotency-Key", "crash-" + order);
+							"{\"quotedAmount\":\"200.00\",\"grantId\":\"" + voucherGrant + "\",\"voucherAmount\":\"100.00\"}", "Idempotency-Key", "crash-" + order);
 					if (accept.status() != 200) {
 						return;
 					}

@@ -36,10 +36,11 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 
 /**
- * Random sequences of scheme openings, approvals, accepts (holds), confirmations (posts), cancellations
- * (voids) and lapses run against the real application and a model of what each should do; after every
- * step the ledger verifies, every account the sequence touched holds what the model says, no budget or grant
- * went below zero and no enterprise passed its cap.
+ * Random sequences of scheme openings, approvals, accepts (holds; some of them of a quote the provider has
+ * changed since the enterprise read it, refused), confirmations (posts), cancellations (voids) and lapses run
+ * against the real application and a model of what each should do; after every step the ledger verifies,
+ * every account the sequence touched holds what the model says, no hold is more than its order's quote, no
+ * budget or grant went below zero and no enterprise passed its cap.
  */
 class VoucherLedgerProperties {
 
@@ -72,8 +73,12 @@ class VoucherLedgerProperties {
 	record Grant(int scheme, int amount) implements Step {
 	}
 
-	/** An order from provider-jd, quoted and accepted with one of the grants for a voucher part (0: the most allowed). */
-	record Order(int grant, int quote, int voucher) implements Step {
+	/**
+	 * An order from provider-jd, quoted and accepted with one of the grants for a voucher part (0: the most
+	 * allowed); with {@code requote}, the provider quotes ¥100 more after the enterprise saw the quote, and the
+	 * enterprise's accept of the quote it saw is refused.
+	 */
+	record Order(int grant, int quote, int voucher, boolean requote) implements Step {
 	}
 
 	/** An accepted order is delivered and confirmed (posted) or cancelled (voided). */
@@ -96,7 +101,8 @@ class VoucherLedgerProperties {
 		Arbitrary<Step> grant = Combinators.combine(Arbitraries.integers().between(0, 4),
 				Arbitraries.integers().between(1, 80).map(i -> i * 1000)).as(Grant::new);
 		Arbitrary<Step> order = Combinators.combine(Arbitraries.integers().between(0, 6),
-				Arbitraries.integers().between(1, 60).map(i -> i * 500), Arbitraries.integers().between(0, 20000))
+				Arbitraries.integers().between(1, 60).map(i -> i * 500), Arbitraries.integers().between(0, 20000),
+				Arbitraries.of(false, false, false, true))
 			.as(Order::new);
 		Arbitrary<Step> finish = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.of(true, false))
 			.as(Finish::new);
@@ -122,6 +128,7 @@ class VoucherLedgerProperties {
 		final List<UUID> held = new ArrayList<>();
 		final Map<UUID, Long> holds = new LinkedHashMap<>();
 		final Map<UUID, UUID> grantOf = new LinkedHashMap<>();
+		final Map<UUID, Long> quotes = new LinkedHashMap<>();
 		long posted;
 	}
 
@@ -170,15 +177,21 @@ class VoucherLedgerProperties {
 					long most = quote * model.ratios.get(model.schemeOf.get(grant)) / 100;
 					long balance = model.grantBalances.get(grant);
 					long voucher = order.voucher() == 0 ? Math.min(most, balance) : order.voucher() * 100L;
-					String expected = Boolean.TRUE.equals(model.lapsed.get(grant)) ? "voucher.grant-expired"
+					String expected = order.requote() ? "order.quote-changed"
+							: Boolean.TRUE.equals(model.lapsed.get(grant)) ? "voucher.grant-expired"
 							: order.voucher() == 0 && voucher <= 0 ? "voucher.grant-empty"
 									: voucher > most ? "voucher.above-ratio"
 											: voucher > balance ? "voucher.grant-insufficient" : null;
 					OrderView created = as("ent-ws", () -> orders.request(provider, null, "性质测试订单", "检验检测"));
 					as("provider-jd", () -> orders.quote(created.id(), new Money(quote)));
+					Money seen = Money.ofYuan(as("ent-ws", () -> orders.order(created.id(), Actors.require())).quote(), "quote");
+					if (order.requote()) {
+						as("provider-jd", () -> orders.quote(created.id(), new Money(quote + 10_000)));
+					}
 					String outcome = attempt(() -> {
-						as("ent-ws", () -> orders.accept(created.id(), grant,
+						as("ent-ws", () -> orders.accept(created.id(), seen, grant,
 								order.voucher() == 0 ? null : new Money(voucher), "p-" + created.id()));
+						model.quotes.put(created.id(), quote);
 						model.held.add(created.id());
 						model.holds.put(created.id(), voucher);
 						model.grantOf.put(created.id(), grant);
@@ -249,7 +262,8 @@ class VoucherLedgerProperties {
 				.isNotNegative();
 		}
 		for (var hold : model.holds.entrySet()) {
-			assertThat(ledger.balance("hold:" + hold.getKey())).as("hold after " + after).isEqualTo(hold.getValue());
+			assertThat(ledger.balance("hold:" + hold.getKey())).as("hold after " + after).isEqualTo(hold.getValue())
+				.isLessThanOrEqualTo(model.quotes.get(hold.getKey()));
 		}
 		// the lapse job finds accepted orders through their open holds: one for each accepted order, no other
 		var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);

@@ -43,7 +43,7 @@ class VoucherTests {
 
 		String order = order(enterprise, provider, "氧化铝样品 XRD 物相分析与元素含量检测", "20000");
 		var accepted = enterprise.send("POST", "/api/v1/orders/" + order + "/accept", "application/json",
-				"{\"grantId\":\"" + grant + "\",\"voucherAmount\":\"10000.00\"}");
+				"{\"quotedAmount\":\"20000.00\",\"grantId\":\"" + grant + "\",\"voucherAmount\":\"10000.00\"}");
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 		assertThat(accepted.json().get("voucherAmount").asString()).isEqualTo("10000.00");
 		assertThat(accepted.json().get("ownPart").asString()).isEqualTo("10000.00");
@@ -92,7 +92,7 @@ class VoucherTests {
 		String grant = grant(yn, enterprise, scheme, "50000", null);
 		String order = order(enterprise, provider, "新能源汽车零部件振动试验", "8000");
 		String key = "accept-" + Markers.unique();
-		String body = "{\"grantId\":\"" + grant + "\"}";
+		String body = "{\"quotedAmount\":\"8000.00\",\"grantId\":\"" + grant + "\"}";
 		for (int attempt = 0; attempt < 3; attempt++) {
 			var response = enterprise.sendWith("POST", "/api/v1/orders/" + order + "/accept", body, "Idempotency-Key", key);
 			assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -143,11 +143,13 @@ class VoucherTests {
 		String grant = grant(sh, entJd, shScheme, "100000", null);
 		// accepted across the Yangtze River Delta, not in Yunnan
 		String yunnanOrder = order(entJd, providerYn, "三七皂苷含量检测", "10000");
-		var refused = entJd.post("/api/v1/orders/" + yunnanOrder + "/accept", Map.of("grantId", grant, "voucherAmount", "3000"));
+		var refused = entJd.post("/api/v1/orders/" + yunnanOrder + "/accept", Map.of("quotedAmount", "10000", "grantId", grant,
+				"voucherAmount", "3000"));
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.code()).isEqualTo("voucher.region-not-accepted");
 		String jdOrder = order(entJd, providerJd, "毫米波雷达 EMC 测试", "10000");
-		var aboveRatio = entJd.post("/api/v1/orders/" + jdOrder + "/accept", Map.of("grantId", grant, "voucherAmount", "3000.01"));
+		var aboveRatio = entJd.post("/api/v1/orders/" + jdOrder + "/accept", Map.of("quotedAmount", "10000.00", "grantId",
+				grant, "voucherAmount", "3000.01"));
 		assertThat(aboveRatio.code()).isEqualTo("voucher.above-ratio");
 
 		// the other enterprise sees neither the grant nor the order
@@ -155,9 +157,14 @@ class VoucherTests {
 		assertThat(entWs.get("/api/v1/orders/" + jdOrder).status()).isEqualTo(404);
 		assertThat(entWs.get("/api/v1/orders").json().findValuesAsString("id")).doesNotContain(jdOrder);
 		assertThat(entWs.get("/api/v1/voucher-grants").json().findValuesAsString("id")).doesNotContain(grant);
-		assertThat(entWs.post("/api/v1/orders/" + jdOrder + "/accept", Map.of()).status()).isEqualTo(404);
+		assertThat(entWs.post("/api/v1/orders/" + jdOrder + "/accept", Map.of("quotedAmount", "10000")).status())
+			.isEqualTo(404);
 		// nor may a provider accept, or an enterprise quote
+		assertThat(providerJd.post("/api/v1/orders/" + jdOrder + "/accept", Map.of("quotedAmount", "10000")).code())
+			.isEqualTo("order.enterprise-only");
+		// and without saying which quote it accepts, the caller learns that only once it is the order's enterprise
 		assertThat(providerJd.post("/api/v1/orders/" + jdOrder + "/accept", Map.of()).code()).isEqualTo("order.enterprise-only");
+		assertThat(entWs.post("/api/v1/orders/" + jdOrder + "/accept", Map.of()).status()).isEqualTo(404);
 		assertThat(entJd.post("/api/v1/orders/" + jdOrder + "/quote", Map.of("amount", "1")).code()).isEqualTo("order.provider-only");
 		assertThat(Http.as(port, "yn-admin").get("/api/v1/voucher-ledger/verification").status()).isEqualTo(403);
 	}
@@ -181,7 +188,7 @@ class VoucherTests {
 				futures.add(pool.submit(() -> {
 					start.await();
 					var response = enterprise.post("/api/v1/orders/" + order + "/accept",
-							Map.of("grantId", grant, "voucherAmount", "10000"));
+							Map.of("quotedAmount", "20000", "grantId", grant, "voucherAmount", "10000"));
 					outcomes.add(response.status() == 200 ? "ok" : response.code());
 					return null;
 				}));

@@ -1,5 +1,6 @@
 package cn.kejiao.challenge.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -137,11 +138,12 @@ class ChallengeApiController {
 		return reviews.reviewQueue(id);
 	}
 
-	record Review(@Nullable UUID applicationId, @Nullable Map<String, Integer> scores, @Nullable String comment) {
+	/** @param scores criterion → a whole number 0–100; a fraction (99.9) is refused with challenge.score-whole */
+	record Review(@Nullable UUID applicationId, @Nullable Map<String, BigDecimal> scores, @Nullable String comment) {
 	}
 
 	@PostMapping("/{id}/reviews")
-	@Operation(summary = "Score an application (panellist)", description = "scores: {\"SOLUTION\": 0–100, \"TEAM\": …, \"PLAN\": …, \"BUDGET\": …}, weighted 40/30/20/10 (Rubric.STANDARD).")
+	@Operation(summary = "Score an application (panellist)", description = "scores: {\"SOLUTION\": 0–100, \"TEAM\": …, \"PLAN\": …, \"BUDGET\": …}, whole numbers (a fraction such as 99.9 is refused with challenge.score-whole, never rounded), weighted 40/30/20/10 (Rubric.STANDARD).")
 	QueueItem review(@PathVariable UUID id, @RequestBody Review review) {
 		if (review.applicationId() == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "applicationId");

@@ -1,5 +1,6 @@
 package cn.kejiao.challenge.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,13 +60,16 @@ final class ChallengePageForms {
 
 	record ReviewForm(@NotNull UUID applicationId, @Nullable String comment) {
 
-		/** A criterion's score from the field {@code score-<criterion>}; one left empty or not a number is missing. */
-		static Map<String, Integer> scores(Map<String, String> fields) {
-			Map<String, Integer> scores = new LinkedHashMap<>();
+		/**
+		 * A criterion's score from the field {@code score-<criterion>}; one left empty or not a number is missing.
+		 * A number with a fraction is passed on as typed, for the rubric to refuse in words, not rounded here.
+		 */
+		static Map<String, BigDecimal> scores(Map<String, String> fields) {
+			Map<String, BigDecimal> scores = new LinkedHashMap<>();
 			for (String criterion : Rubric.STANDARD.criteria()) {
 				String value = fields.get("score-" + criterion);
-				if (value != null && value.strip().matches("\\d{1,3}")) {
-					scores.put(criterion, Integer.parseInt(value.strip()));
+				if (value != null && value.strip().matches("-?\\d{1,3}(\\.\\d{1,6})?")) {
+					scores.put(criterion, new BigDecimal(value.strip()));
 				}
 			}
 			return scores;

@@ -77,18 +77,24 @@ class OrderApiController {
 		return orders.quote(id, amount.amount());
 	}
 
-	record Acceptance(@Nullable UUID grantId, @Nullable Money voucherAmount) {
+	/**
+	 * @param quotedAmount the quote the enterprise saw and accepts (required): refused with order.quote-changed
+	 * if the provider has quoted again since
+	 * @param voucherAmount the voucher part to hold, exactly; without it, the most the grant allows
+	 */
+	record Acceptance(@Nullable Money quotedAmount, @Nullable UUID grantId, @Nullable Money voucherAmount) {
 	}
 
 	@PostMapping("/{id}/accept")
-	@Operation(summary = "Accept the quote, optionally paying part with a grant (enterprise)", description = "voucherAmount defaults to the most the grant allows. Send an Idempotency-Key header: a retry with the same key returns the accepted order and holds nothing twice.")
+	@Operation(summary = "Accept the quote, optionally paying part with a grant (enterprise)", description = "quotedAmount (required) is the quote the enterprise saw, a yuan string such as \"1000.00\": if the provider has quoted another amount since, the accept is refused with 409 order.quote-changed, naming the current quote, and nothing is held; without it, 400 order.quoted-amount-required. voucherAmount is held exactly as asked (never more; at most the grant's subsidy ratio of the quote); without it, the most the grant allows (the ratio of the quote, at most the grant's balance). Send an Idempotency-Key header: a retry with the same key returns the accepted order and holds nothing twice.")
 	OrderView accept(@PathVariable UUID id, @RequestBody(required = false) @Nullable Acceptance acceptance,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
 		if (key != null && (key.isBlank() || key.length() > 200)) {
 			throw KejiaoException.invalid("order.idempotency-key");
 		}
-		return orders.accept(id, acceptance == null ? null : acceptance.grantId(),
-				acceptance == null ? null : acceptance.voucherAmount(), key);
+		return orders.accept(id, acceptance == null ? null : acceptance.quotedAmount(),
+				acceptance == null ? null : acceptance.grantId(), acceptance == null ? null : acceptance.voucherAmount(),
+				key);
 	}
 
 	record Note(@Nullable String note, @Nullable String reason) {

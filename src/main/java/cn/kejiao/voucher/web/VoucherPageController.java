@@ -25,6 +25,7 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Role;
 import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.Regions;
+import cn.kejiao.voucher.Acceptance;
 import cn.kejiao.voucher.GrantView;
 import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.ServiceOrders;
@@ -32,6 +33,7 @@ import cn.kejiao.voucher.Settlements;
 import cn.kejiao.voucher.VoucherApplications;
 import cn.kejiao.voucher.VoucherGrants;
 import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.voucher.web.VoucherPageForms.AcceptChoice;
 import cn.kejiao.voucher.web.VoucherPageForms.AcceptForm;
 import cn.kejiao.voucher.web.VoucherPageForms.ApplicationForm;
 import cn.kejiao.voucher.web.VoucherPageForms.ApprovalForm;
@@ -157,11 +159,36 @@ class VoucherPageController {
 		return step(binding, () -> orders.quote(id, form.money()), "/orders/" + id, redirect, request);
 	}
 
+	/**
+	 * What accepting with the chosen grant would hold, for the enterprise to see before it confirms; the
+	 * confirmation sends back the quote and the voucher part shown, so no more is held than was shown.
+	 */
+	@GetMapping("/orders/{id}/accept")
+	String acceptance(@PathVariable UUID id, @Valid @ModelAttribute AcceptChoice choice, BindingResult binding,
+			Model model, RedirectAttributes redirect, HttpServletRequest request) {
+		if (binding.hasErrors()) {
+			return problems.refused(binding, "/orders/" + id, redirect, request);
+		}
+		Actor actor = Actors.require();
+		try {
+			Acceptance acceptance = orders.acceptance(id, choice.grantId(), choice.voucherPart());
+			model.addAttribute("order", orders.order(id, actor));
+			model.addAttribute("acceptance", acceptance);
+			model.addAttribute("grant", acceptance.grantId() == null ? null
+					: voucherGrants.grant(acceptance.grantId(), actor));
+			return "voucher/accept";
+		}
+		catch (KejiaoException ex) {
+			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
+			return "redirect:/orders/" + id;
+		}
+	}
+
 	@PostMapping("/orders/{id}/accept")
 	String accept(@PathVariable UUID id, @Valid @ModelAttribute AcceptForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> orders.accept(id, form.grantId(), form.voucherPart(), form.key()), "/orders/" + id,
-				redirect, request);
+		return step(binding, () -> orders.accept(id, form.quoted(), form.grantId(), form.voucherPart(), form.key()),
+				"/orders/" + id, redirect, request);
 	}
 
 	@PostMapping("/orders/{id}/deliver")

@@ -42,10 +42,35 @@ final class VoucherPageForms {
 		}
 	}
 
-	/** A voucher part is read only with a grant: without one, the order is paid in full by the enterprise. */
-	record AcceptForm(@Nullable UUID grantId, @Nullable String voucherAmount, @NotNull String key) {
+	/**
+	 * The enterprise's choice on the order page, before it confirms: a grant or none, and the voucher part it asks
+	 * for (read only with a grant; empty for the most the grant allows).
+	 */
+	record AcceptChoice(@Nullable UUID grantId, @Nullable String voucherAmount) {
 
 		@Nullable Money voucherPart() {
+			return AcceptForm.part(grantId, voucherAmount);
+		}
+	}
+
+	/**
+	 * The confirmed acceptance: the quote the enterprise saw ({@code quotedAmount}) and the voucher part it was
+	 * shown, sent back as they were shown. A voucher part is read only with a grant: without one, the order is
+	 * paid in full by the enterprise.
+	 */
+	record AcceptForm(@Nullable String quotedAmount, @Nullable UUID grantId, @Nullable String voucherAmount,
+			@NotNull String key) {
+
+		@Nullable Money quoted() {
+			String amount = strip(quotedAmount);
+			return amount == null || amount.isEmpty() ? null : Money.ofYuan(amount, "quotedAmount");
+		}
+
+		@Nullable Money voucherPart() {
+			return part(grantId, voucherAmount);
+		}
+
+		static @Nullable Money part(@Nullable UUID grantId, @Nullable String voucherAmount) {
 			String amount = strip(voucherAmount);
 			return grantId == null || amount == null || amount.isEmpty() ? null : Money.ofYuan(amount, "voucherAmount");
 		}
