@@ -27,6 +27,12 @@ class EntryRegionTests {
 	@Autowired
 	Personas personas;
 
+	@Autowired
+	EntryRegions entryRegions;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void aProviderCannotMoveItsEntryToChongqingAndChongqingsAdminCannotTouchIt() {
 		Http provider = Http.as(port, "provider-jd");
@@ -57,5 +63,25 @@ class EntryRegionTests {
 		var same = provider.put("/api/v1/catalog/instruments/" + id, body);
 		assertThat(same.status()).as(same.body()).isEqualTo(200);
 		assertThat(same.json().get("regionCode").asString()).isEqualTo("310114");
+	}
+
+	@Test
+	void anEntryMovedToAnotherRegionBeforeTheRuleGoesBackToItsOrganisationsRegion() {
+		Http provider = Http.as(port, "provider-jd");
+		String id = provider.post("/api/v1/catalog/instruments", Map.of("title", "X射线衍射仪" + Markers.unique(),
+				"summary", "嘉定的衍射仪")).json().get("id").asString();
+		provider.post("/api/v1/catalog/instruments/" + id + "/publish", Map.of());
+		// as the old rule let an owner do
+		jdbc.update("update catalog.entry set region_code = '500000' where id = ?::uuid", id);
+		assertThat(Http.as(port, "cq-admin").post("/api/v1/catalog/instruments/" + id + "/suspend", Map.of()).status())
+			.isEqualTo(200);
+		Http.as(port, "cq-admin").post("/api/v1/catalog/instruments/" + id + "/reinstate", Map.of());
+
+		assertThat(entryRegions.followOrganisations()).isGreaterThanOrEqualTo(1);
+		assertThat(provider.get("/api/v1/catalog/instruments/" + id).json().get("regionCode").asString()).isEqualTo("310114");
+		var foreign = Http.as(port, "cq-admin").post("/api/v1/catalog/instruments/" + id + "/suspend", Map.of());
+		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(Http.as(port, "admin").get("/api/v1/audit?action=catalog.region-followed").json().get("total").asLong())
+			.isGreaterThanOrEqualTo(1);
 	}
 }
