@@ -53,8 +53,7 @@ public class Accounts {
 	private final AuditLog audit;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
-	private final int maxFailures;
-	private final Duration lockDuration;
+	private final LoginFailures failures;
 	private final Duration tokenLifetime;
 	private volatile String dummyHash;
 	private final long tokenCacheNanos;
@@ -66,8 +65,7 @@ public class Accounts {
 
 	Accounts(UserAccountRepository users, ApiTokenRepository tokens, Organisations organisations,
 			PasswordEncoder passwords, AuditLog audit, TransactionTemplate transactions, Clock clock,
-			@Value("${kejiao.security.max-failed-logins:5}") int maxFailures,
-			@Value("${kejiao.security.lock-duration:PT15M}") Duration lockDuration,
+			LoginFailures failures,
 			@Value("${kejiao.security.token-lifetime:PT12H}") Duration tokenLifetime,
 			@Value("${kejiao.security.token-cache-for:PT30S}") Duration tokenCacheFor) {
 		this.users = users;
@@ -77,61 +75,59 @@ public class Accounts {
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.maxFailures = maxFailures;
-		this.lockDuration = lockDuration;
+		this.failures = failures;
 		this.tokenLifetime = tokenLifetime;
 		this.tokenCacheNanos = tokenCacheFor.toNanos();
 	}
 
 	/**
-	 * Checks a username and password. After {@code max-failed-logins} wrong passwords in a row the account
-	 * is locked for {@code lock-duration}; while locked even the right password is refused.
+	 * Checks a username and password typed at a client address. After {@code max-failed-logins} wrong
+	 * passwords in a row from that address the name is locked for it for {@code lock-duration}, even for the
+	 * right password; other addresses are not affected, so a stranger cannot lock a user out
+	 * ({@link LoginFailures}). A name nobody has goes through the same steps — the same count, the same lock,
+	 * a password hash as slow as a real one — so neither the answer nor its time tells whether it exists.
 	 * @throws BadCredentialsException, LockedException or DisabledException
 	 */
-	public KejiaoUser authenticate(String username, String password) {
+	public KejiaoUser authenticate(String username, String password, String source) {
 		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-		Optional<UserAccount> found = users.findByUsername(name);
-		if (found.isEmpty()) {
-			// as slow as a real check, so that response times do not tell which usernames exist
-			if (dummyHash == null) {
-				dummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
-			}
-			passwords.matches(password == null ? "" : password, dummyHash);
-			throw new BadCredentialsException("auth.bad-credentials");
-		}
-		UserAccount user = found.get();
+		String from = source == null || source.isBlank() ? "unknown" : source;
 		Instant now = clock.instant();
-		if (user.isLocked(now)) {
+		if (failures.isLocked(name, from, now)) {
 			throw new LockedException("auth.locked");
 		}
-		if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
-			boolean locked = Boolean.TRUE.equals(transactions.execute(status -> {
-				int failures = users.countFailure(user.id()).getFirst();
-				if (failures >= maxFailures) {
-					users.lock(user.id(), now.plus(lockDuration));
-					forgetTokensOf(user.id());
-					boolean relockAfterExpiry = user.lockedUntil() != null && !user.isLocked(now);
-					if (failures > maxFailures && !relockAfterExpiry) {
-						return true; // a concurrent guess: the lock is already recorded
-					}
-					audit.record("account.locked", "user", user.id().toString(), user.username(), user.regionCode(),
-							Map.of("failedLogins", failures), Map.of("lockedUntil", now.plus(lockDuration).toString()));
-					return true;
-				}
-				return false;
-			}));
-			throw locked ? new LockedException("auth.locked") : new BadCredentialsException("auth.bad-credentials");
+		Optional<UserAccount> found = users.findByUsername(name);
+		boolean matches = passwords.matches(password == null ? "" : password,
+				found.map(UserAccount::passwordHash).orElseGet(this::dummyHash)) && found.isPresent();
+		if (!matches) {
+			LoginFailures.Outcome outcome = failures.fail(name, from, now);
+			if (outcome.newLock()) {
+				transactions.executeWithoutResult(status -> audit.record("account.locked", "user",
+						found.map(u -> u.id().toString()).orElse(name), name, found.map(UserAccount::regionCode).orElse(null),
+						Map.of("failedLogins", outcome.failures()),
+						Map.of("source", from, "lockedUntil", now.plus(failures.lockDuration()).toString())));
+			}
+			throw outcome.locked() ? new LockedException("auth.locked") : new BadCredentialsException("auth.bad-credentials");
 		}
+		UserAccount user = found.get();
 		if (!user.enabled()) {
 			throw new DisabledException("auth.disabled");
 		}
+		failures.succeeded(name, from);
 		transactions.executeWithoutResult(status -> users.recordSuccess(user.id(), now));
 		return new KejiaoUser(actorOf(user), user.passwordHash());
 	}
 
+	/** A hash of a random password, checked against for a name nobody has, as slow as a real check. */
+	private String dummyHash() {
+		if (dummyHash == null) {
+			dummyHash = passwords.encode("timing-equaliser-" + UUID.randomUUID());
+		}
+		return dummyHash;
+	}
+
 	/** Issues a bearer token after checking the password the same way as the login form. */
-	public IssuedToken issueToken(String username, String password) {
-		KejiaoUser user = authenticate(username, password);
+	public IssuedToken issueToken(String username, String password, String source) {
+		KejiaoUser user = authenticate(username, password, source);
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = "kj_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -148,8 +144,8 @@ public class Accounts {
 	/**
 	 * The user a bearer token stands for, if the token is known, unexpired and its user may sign in. A token
 	 * seen in the last {@code token-cache-for} (30 s by default; 0 turns this off) is answered from memory, so
-	 * an API call does not pay four lookups; the token's own end is still checked on every call, and a lock
-	 * of the account on this node forgets the user's tokens at once.
+	 * an API call does not pay four lookups; the token's own end is still checked on every call. Wrong
+	 * passwords typed elsewhere do not end a token: they lock that address out of the name, not the user.
 	 */
 	public Optional<KejiaoUser> authenticateToken(String token) {
 		String hash = sha256(token);
@@ -162,7 +158,7 @@ public class Accounts {
 		Optional<CachedToken> found = Objects.requireNonNull(transactions.execute(status -> tokens.findById(hash)
 			.filter(t -> t.isValidAt(now))
 			.flatMap(t -> users.findById(t.userId())
-				.filter(user -> user.enabled() && !user.isLocked(now))
+				.filter(UserAccount::enabled)
 				.map(user -> new CachedToken(new KejiaoUser(actorOf(user), null), t.expiresAt(), nanos)))));
 		if (found.isEmpty()) {
 			tokenCache.remove(hash);
@@ -175,10 +171,6 @@ public class Accounts {
 			tokenCache.put(hash, found.get());
 		}
 		return Optional.of(found.get().user());
-	}
-
-	private void forgetTokensOf(UUID userId) {
-		tokenCache.values().removeIf(cached -> cached.user().actor().userId().equals(userId));
 	}
 
 	/**

@@ -22,8 +22,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,8 +65,10 @@ class SecurityConfiguration {
 		return new AuthenticationProvider() {
 			@Override
 			public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+				String source = authentication.getDetails() instanceof WebAuthenticationDetails details
+						? details.getRemoteAddress() : Actors.clientAddress().orElse("");
 				KejiaoUser user = accounts.authenticate(authentication.getName(),
-						String.valueOf(authentication.getCredentials()));
+						String.valueOf(authentication.getCredentials()), source);
 				user.eraseCredentials();
 				return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
 			}

@@ -46,12 +46,6 @@ class UserAccount {
 
 	private boolean enabled;
 
-	@Column(name = "failed_logins")
-	private int failedLogins;
-
-	@Column(name = "locked_until")
-	private Instant lockedUntil;
-
 	@Column(name = "last_login_at")
 	private Instant lastLoginAt;
 
@@ -83,10 +77,6 @@ class UserAccount {
 		this.roles = EnumSet.copyOf(roles);
 		this.enabled = true;
 		this.createdAt = now;
-	}
-
-	boolean isLocked(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
 	UUID id() {
@@ -125,12 +115,7 @@ class UserAccount {
 		return roles;
 	}
 
-	Instant lockedUntil() {
-		return lockedUntil;
-	}
-
 	UserView view() {
-		return new UserView(id, username, displayName, email, organisationId, regionCode, Set.copyOf(roles), enabled,
-				lockedUntil);
+		return new UserView(id, username, displayName, email, organisationId, regionCode, Set.copyOf(roles), enabled);
 	}
 }

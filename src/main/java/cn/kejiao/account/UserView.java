@@ -1,6 +1,5 @@
 package cn.kejiao.account;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,5 +9,5 @@ import cn.kejiao.platform.Role;
 
 /** A user as admins and other modules see it; never the password. */
 public record UserView(UUID id, String username, String displayName, String email, @Nullable UUID organisationId,
-		String regionCode, Set<Role> roles, boolean enabled, @Nullable Instant lockedUntil) {
+		String regionCode, Set<Role> roles, boolean enabled) {
 }

@@ -289,11 +289,18 @@ public class Catalog {
 				form.details());
 	}
 
+	/**
+	 * An entry's region is its organisation's: that is what puts it under the admins who govern the
+	 * organisation. A region given with the entry is only accepted when it is that one; any other is refused
+	 * ({@code catalog.region-of-organisation}) rather than silently dropped, so an import or a script learns
+	 * that the field does not move anything.
+	 */
 	private String regionOf(EntryForm form, OrganisationView owner) {
-		if (form.regionCode() == null || form.regionCode().isBlank()) {
-			return owner.regionCode();
+		String asked = form.regionCode() == null ? "" : form.regionCode().strip();
+		if (!asked.isEmpty() && !asked.equals(owner.regionCode())) {
+			throw KejiaoException.invalid("catalog.region-of-organisation", asked, regions.fullName(owner.regionCode()));
 		}
-		return regions.get(form.regionCode()).code();
+		return owner.regionCode();
 	}
 
 	/**

@@ -150,6 +150,12 @@ class CatalogEntry {
 		this.updatedAt = now;
 	}
 
+	/** The entry moves to its organisation's region, where it belongs ({@link EntryRegions}). */
+	void followOrganisation(String organisationRegion, Instant now) {
+		this.regionCode = organisationRegion;
+		this.updatedAt = now;
+	}
+
 	void publish(Instant now) {
 		if (state == EntryState.SUSPENDED) {
 			throw KejiaoException.conflict("catalog.suspended");

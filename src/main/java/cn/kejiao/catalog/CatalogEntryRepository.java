@@ -14,6 +14,10 @@ interface CatalogEntryRepository extends JpaRepository<CatalogEntry, UUID> {
 
 	List<CatalogEntry> findByOwnerOrgIdOrderByUpdatedAtDesc(UUID ownerOrgId);
 
+	/** Each owner with each region its entries are in: one row per pair. */
+	@org.springframework.data.jpa.repository.Query("select distinct e.ownerOrgId, e.regionCode from CatalogEntry e")
+	List<Object[]> ownersAndRegions();
+
 	long countByStateIn(List<EntryState> states);
 
 	@org.springframework.data.jpa.repository.Query("""

@@ -45,9 +45,11 @@ public class ChallengeApplications {
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final BlindReview blind;
 
 	ChallengeApplications(JdbcClient jdbc, ChallengeRows rows, Announcements announcements, Organisations organisations,
-			Regions regions, AuditLog audit, Clock clock) {
+			Regions regions, AuditLog audit, Clock clock, BlindReview blind) {
+		this.blind = blind;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.announcements = announcements;
@@ -145,22 +147,32 @@ public class ChallengeApplications {
 
 	/**
 	 * An application's attachment: for the applicant's organisation, the publisher (and the platform admins)
-	 * and the panel's experts — a panellist of the applicant's organisation is one of the applicants.
+	 * and the panel's experts — a panellist of the applicant's organisation is one of the applicants. While the
+	 * review is blind a panellist gets it under the application's label ("applicant-C.pdf"), not its own name.
 	 */
 	@Transactional(readOnly = true)
 	public Attachment attachment(UUID applicationId, Actor reader) {
-		record Found(UUID challengeId, UUID applicant, @Nullable String name, byte @Nullable [] content) {
+		record Found(UUID challengeId, UUID applicant, @Nullable String name, byte @Nullable [] content, long ordinal) {
 		}
 		Found found = jdbc.sql("""
-				select challenge_id, applicant_org_id, attachment_name, attachment from challenge.application where id = :id""")
+				select challenge_id, applicant_org_id, attachment_name, attachment,
+				       (select count(*) from challenge.application o where o.challenge_id = a.challenge_id
+				          and (o.submitted_at, o.id) <= (a.submitted_at, a.id))
+				from challenge.application a where id = :id""")
 			.param("id", applicationId)
-			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4)))
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getBytes(4),
+					rs.getLong(5)))
 			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));
-		boolean allowed = found.applicant().equals(reader.organisationId()) || rows.get(found.challengeId()).isManagedBy(reader)
-				|| rows.onPanel(found.challengeId(), reader);
+		ChallengeRow challenge = rows.get(found.challengeId());
+		boolean own = found.applicant().equals(reader.organisationId());
+		boolean allowed = own || challenge.isManagedBy(reader) || rows.onPanel(found.challengeId(), reader);
 		if (!allowed || found.content() == null) {
 			throw KejiaoException.notFound("challenge.attachment-not-found", applicationId);
 		}
-		return new Attachment(found.name() == null ? "attachment" : found.name(), found.content());
+		String name = found.name() == null ? "attachment" : found.name();
+		if (!own && blind.hidesApplicantsFrom(challenge, reader)) {
+			name = BlindReview.attachmentName(found.ordinal(), name);
+		}
+		return new Attachment(name, found.content());
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 
@@ -55,6 +56,9 @@ public class ChallengeMilestones {
 		}
 		if (dueOn == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "dueOn");
+		}
+		if (dueOn.isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
+			throw KejiaoException.invalid("challenge.milestone-due-past", dueOn);
 		}
 		long fen = payment == null ? 0 : payment.fen();
 		long planned = jdbc.sql("select coalesce(sum(payment), 0) from challenge.milestone where application_id = :a")
@@ -115,31 +119,43 @@ public class ChallengeMilestones {
 	}
 
 	/**
-	 * A challenge's milestones for its publisher and its awarded teams; nothing for anyone else, who is not
-	 * shown the milestones' part of the page.
+	 * A challenge's milestones as the reader may follow them ({@link #followed}); nothing for anyone else, who
+	 * is not shown the milestones' part of the page.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<List<MilestoneView>> milestonesFor(UUID challengeId, @Nullable Actor reader) {
-		if (reader == null || !mayFollow(rows.get(challengeId), reader)) {
+		if (reader == null) {
 			return Optional.empty();
 		}
-		return Optional.of(rows.milestones(challengeId));
+		return followed(rows.get(challengeId), reader);
 	}
 
-	/** A challenge's milestones, for its publisher and its awarded teams. */
+	/** A challenge's milestones as the reader may follow them ({@link #followed}); refused to anyone else. */
 	@Transactional(readOnly = true)
 	public List<MilestoneView> milestones(UUID challengeId, Actor reader) {
-		if (!mayFollow(rows.get(challengeId), reader)) {
-			throw KejiaoException.forbidden("challenge.publisher-only");
-		}
-		return rows.milestones(challengeId);
+		return followed(rows.get(challengeId), reader)
+			.orElseThrow(() -> KejiaoException.forbidden("challenge.publisher-only"));
 	}
 
-	/** The publisher, and the organisations awarded. */
-	private boolean mayFollow(ChallengeRow row, Actor reader) {
-		return row.isManagedBy(reader) || reader.organisationId() != null && jdbc.sql("""
-				select count(*) from challenge.application where challenge_id = :c and applicant_org_id = :o
+	/**
+	 * Who follows which milestones, the one rule for the page and the API: the publisher (and the admins who
+	 * act for it) every awarded team's; an awarded team only its own — its milestones, deliverables and
+	 * payments are no business of another team awarded the same challenge; anyone else none (empty).
+	 */
+	private Optional<List<MilestoneView>> followed(ChallengeRow row, Actor reader) {
+		if (row.isManagedBy(reader)) {
+			return Optional.of(rows.milestones(row.id()));
+		}
+		if (reader.organisationId() == null) {
+			return Optional.empty();
+		}
+		List<UUID> own = jdbc.sql("""
+				select id from challenge.application where challenge_id = :c and applicant_org_id = :o
 				  and awarded_amount is not null""")
-			.param("c", row.id()).param("o", reader.organisationId()).query(Long.class).single() > 0;
+			.param("c", row.id()).param("o", reader.organisationId()).query(UUID.class).list();
+		if (own.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(rows.milestones(row.id()).stream().filter(m -> own.contains(m.applicationId())).toList());
 	}
 }

@@ -28,7 +28,8 @@ import cn.kejiao.platform.Role;
 /**
  * The expert review of a challenge's applications: the publisher forms the panel once applications have
  * closed; each panellist scores against the {@link Rubric}, never sees another's scores and never an
- * application of its own organisation; the publisher ranks the applications by their mean total.
+ * application of its own organisation, and knows the applicants only by their labels until the award is
+ * published ({@link BlindReview}); the publisher ranks the applications by their mean total.
  */
 @Service
 public class ChallengeReviews {
@@ -38,8 +39,11 @@ public class ChallengeReviews {
 	private final Accounts accounts;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final BlindReview blind;
 
-	ChallengeReviews(JdbcClient jdbc, ChallengeRows rows, Accounts accounts, AuditLog audit, Clock clock) {
+	ChallengeReviews(JdbcClient jdbc, ChallengeRows rows, Accounts accounts, AuditLog audit, Clock clock,
+			BlindReview blind) {
+		this.blind = blind;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.accounts = accounts;
@@ -85,8 +89,7 @@ public class ChallengeReviews {
 	@Transactional(readOnly = true)
 	public List<QueueItem> reviewQueue(UUID id) {
 		Actor actor = Actors.require();
-		rows.forPanellist(id, actor);
-		return queue(id, actor);
+		return queue(rows.forPanellist(id, actor), actor);
 	}
 
 	/** The queue of a panellist; nothing for a reader who is not on the panel. */
@@ -95,20 +98,26 @@ public class ChallengeReviews {
 		if (reader == null || !rows.onPanel(id, reader)) {
 			return Optional.empty();
 		}
-		return Optional.of(queue(id, reader));
+		return Optional.of(queue(rows.get(id), reader));
 	}
 
-	private List<QueueItem> queue(UUID id, Actor panellist) {
+	/** The panellist's queue, labelled in the order the applications came in, blind as {@link BlindReview} says. */
+	private List<QueueItem> queue(ChallengeRow challenge, Actor panellist) {
+		boolean hidden = blind.hidesApplicantsFrom(challenge, panellist);
 		return jdbc.sql("""
-				select a.id, a.applicant_name, a.team, a.proposal, a.attachment_name, r.scores, r.total, r.comment
-				from challenge.application a
+				select a.id, a.ordinal, a.applicant_name, a.team, a.proposal, a.attachment_name, r.scores, r.total, r.comment
+				from (select id, applicant_org_id, applicant_name, team, proposal, attachment_name, submitted_at,
+				             row_number() over (order by submitted_at, id) as ordinal
+				      from challenge.application where challenge_id = :id) a
 				left join challenge.review r on r.application_id = a.id and r.user_id = :user
-				where a.challenge_id = :id and a.applicant_org_id is distinct from :org
-				order by a.submitted_at""")
-			.param("id", id).param("user", panellist.userId()).param("org", panellist.organisationId(), Types.OTHER)
-			.query((rs, n) -> new QueueItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6) == null ? null : ChallengeRows.scores(rs.getString(6)), rs.getBigDecimal(7),
-					rs.getString(8)))
+				where a.applicant_org_id is distinct from :org
+				order by a.ordinal""")
+			.param("id", challenge.id()).param("user", panellist.userId())
+			.param("org", panellist.organisationId(), Types.OTHER)
+			.query((rs, n) -> new QueueItem(rs.getObject(1, UUID.class), blind.label(rs.getLong(2)),
+					hidden ? null : rs.getString(3), hidden ? null : rs.getString(4), rs.getString(5), rs.getString(6) != null,
+					hidden ? null : rs.getString(6), rs.getString(7) == null ? null : ChallengeRows.scores(rs.getString(7)),
+					rs.getBigDecimal(8), rs.getString(9)))
 			.list();
 	}
 
@@ -140,7 +149,7 @@ public class ChallengeReviews {
 			.param("comment", comment == null ? "" : comment.strip()).param("at", Timestamp.from(clock.instant())).update();
 		audit.record("challenge.reviewed", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("application", applicationId.toString(), "panellist", actor.username()));
-		return queue(id, actor).stream().filter(q -> q.applicationId().equals(applicationId)).findFirst().orElseThrow();
+		return queue(row, actor).stream().filter(q -> q.applicationId().equals(applicationId)).findFirst().orElseThrow();
 	}
 
 	/** The applications ranked by their mean total, for the publisher; no panellist's own scores are shown. */

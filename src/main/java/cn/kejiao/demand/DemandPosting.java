@@ -129,7 +129,8 @@ public class DemandPosting {
 			.param("at", Timestamp.from(now))
 			.update();
 		DemandView view = demands.view(demands.row(id), actor);
-		audit.record("demand.created", "demand", id.toString(), view.title(), regionCode, null, view);
+		audit.record("demand.created", "demand", id.toString(), view.title(), regionCode, null,
+				demands.view(demands.row(id), null));
 		return open ? open(id) : view;
 	}
 
@@ -142,6 +143,7 @@ public class DemandPosting {
 			throw KejiaoException.conflict("demand.state", before.state().name());
 		}
 		Fields fields = fields(form, before.regionCode());
+		fields.params().put("hide", hidingAsked(form, before, actor));
 		jdbc.sql("""
 				update demand.demand set title = :title, description = :description, field = :field, keywords = :keywords,
 				    budget = :budget, deadline = :deadline, modes = :modes, visibility = :visibility, zone_code = :zone,
@@ -151,9 +153,24 @@ public class DemandPosting {
 			.params(fields.params()).param("chain", form.industryChain() == null || form.industryChain().isBlank()
 					? before.industryChain() : form.industryChain().strip())
 			.param("at", Timestamp.from(clock.instant())).param("id", id).update();
-		DemandView view = demands.view(demands.row(id), actor);
-		audit.record("demand.updated", "demand", id.toString(), view.title(), before.regionCode(), demands.view(before, actor), view);
-		return view;
+		audit.record("demand.updated", "demand", id.toString(), before.title(), before.regionCode(),
+				demands.view(before, null), demands.view(demands.row(id), null));
+		return demands.view(demands.row(id), actor);
+	}
+
+	/**
+	 * Whether the name is to be hidden after a change: a change that leaves {@code hideName} out leaves it as
+	 * it is; only the owner may change it ({@code demand.hide-name-owner-only}), the region's admins who may
+	 * edit the demand may not.
+	 */
+	private static boolean hidingAsked(DemandForm form, Demands.Row before, Actor actor) {
+		if (form.hideName() == null || form.hideName() == before.hideName()) {
+			return before.hideName();
+		}
+		if (!Demands.isOwner(before, actor)) {
+			throw KejiaoException.forbidden("demand.hide-name-owner-only");
+		}
+		return form.hideName();
 	}
 
 	/** Publishes a draft. */
@@ -178,11 +195,17 @@ public class DemandPosting {
 		return transition(id, DemandState.CLOSED, List.of(DemandState.DRAFT, DemandState.OPEN, DemandState.IN_TALKS));
 	}
 
-	/** The author agrees to show its name after all. */
+	/**
+	 * The owner agrees to show its name after all. Only the owner: the region's admins, who manage the
+	 * demand, are refused ({@code demand.hide-name-owner-only}).
+	 */
 	@Transactional
 	public DemandView reveal(UUID id) {
 		Actor actor = Actors.require();
 		Demands.Row before = demands.lockManaged(id, actor);
+		if (!Demands.isOwner(before, actor)) {
+			throw KejiaoException.forbidden("demand.hide-name-owner-only");
+		}
 		jdbc.sql("update demand.demand set hide_name = false, updated_at = :at where id = :id")
 			.param("at", Timestamp.from(clock.instant())).param("id", id).update();
 		DemandView view = demands.view(demands.row(id), actor);
@@ -258,7 +281,7 @@ public class DemandPosting {
 			.map(Enum::name).toArray(String[]::new));
 		params.put("visibility", visibility.name());
 		params.put("zone", zone == null ? new SqlParameterValue(java.sql.Types.VARCHAR, null) : zone);
-		params.put("hide", form.hideName());
+		params.put("hide", Boolean.TRUE.equals(form.hideName()));
 		return new Fields(params);
 	}
 }

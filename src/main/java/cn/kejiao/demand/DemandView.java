@@ -8,12 +8,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A demand as the reader may see it: when the author hides its name from this reader, {@code ownerOrgId}
- * is null and {@code ownerName} says only where it is from. Budget in yuan.
+ * A demand as the reader may see it: when its owner hides its name (from everyone but the owner),
+ * {@code ownerOrgId} is null, {@code ownerName} says only where it is from and {@code regionCode} and
+ * {@code regionName} are its prefecture's at most. {@code manageable}: the reader may edit it and change its
+ * state; {@code owned}: the reader is its owner, who alone decides whether its name is hidden. Budget in yuan.
  */
 public record DemandView(UUID id, String number, String title, String description, String field, List<String> keywords,
 		@Nullable String budget, @Nullable LocalDate deadline, List<CooperationMode> modes, Visibility visibility,
 		@Nullable String zoneCode, boolean hideName, DemandState state, @Nullable UUID ownerOrgId, String ownerName,
 		String regionCode, String regionName, String industryChain, String postedBy, Instant createdAt,
-		Instant updatedAt, @Nullable Instant openedAt, boolean manageable) {
+		Instant updatedAt, @Nullable Instant openedAt, boolean manageable, boolean owned) {
 }

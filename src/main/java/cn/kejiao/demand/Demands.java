@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,24 +20,27 @@ import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionCodes;
-import cn.kejiao.region.RegionView;
 import cn.kejiao.region.Regions;
 
 /**
  * Reading technology demands: an enterprise posts its own; a region admin posts one for an industry chain of
  * its region ({@link DemandPosting}). Drafts are seen by their authors only; an open demand by whom its
- * visibility allows (everyone, the members of a cooperation zone, or its province), with the enterprise's
- * name hidden when it asked so. This class holds that rule; the posting facade and the matching ask it.
+ * visibility allows (everyone, the members of a cooperation zone, or its province). When its owner hides its
+ * name, everyone but the owner — the region's admins included — sees the demand without the name and no
+ * nearer than its prefecture ({@link #view}). This class holds those rules; the posting facade and the
+ * matching ask it.
  */
 @Service
 public class Demands {
 
 	private final JdbcClient jdbc;
 	private final Regions regions;
+	private final MessageSource messages;
 
-	Demands(JdbcClient jdbc, Regions regions) {
+	Demands(JdbcClient jdbc, Regions regions, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.regions = regions;
+		this.messages = messages;
 	}
 
 	// ---- reading
@@ -101,7 +106,10 @@ public class Demands {
 		}
 		List<Row> rows = jdbc.sql(SELECT + " where " + where + " order by coalesce(opened_at, created_at) desc limit 500")
 			.params(params).query(Demands::row).list();
-		return rows.stream().filter(r -> mayRead(r, reader)).map(r -> view(r, reader)).toList();
+		// a hidden demand is found by the region it shows, so a county's filter does not point at its county
+		return rows.stream().filter(r -> mayRead(r, reader))
+			.filter(r -> region == null || region.isBlank() || RegionCodes.isWithin(shownRegion(r, reader), region.strip()))
+			.map(r -> view(r, reader)).toList();
 	}
 
 	/**
@@ -142,6 +150,14 @@ public class Demands {
 		};
 	}
 
+	/**
+	 * Whether the actor is the demand's owner: a user of the organisation that posted it (the enterprise, or
+	 * for an industry chain's demand the region's bureau). Only the owner decides whether its name is hidden.
+	 */
+	static boolean isOwner(Row row, @Nullable Actor actor) {
+		return actor != null && row.ownerOrgId() != null && row.ownerOrgId().equals(actor.organisationId());
+	}
+
 	static boolean mayManage(Row row, Actor actor) {
 		return actor.isPlatformAdmin() || row.ownerOrgId() != null && row.ownerOrgId().equals(actor.organisationId())
 				|| actor.isRegionAdmin() && actor.governs(row.regionCode());
@@ -165,23 +181,31 @@ public class Demands {
 		return find(id).orElseThrow();
 	}
 
+	/**
+	 * The demand as the reader sees it. Hidden from the reader (everyone but the owner, when the owner asked):
+	 * no owner's id, name or poster, and the region no nearer than the prefecture — "某企业（文山壮族苗族自治州）".
+	 */
 	DemandView view(Row row, @Nullable Actor reader) {
 		boolean manageable = reader != null && mayManage(row, reader);
-		boolean hidden = row.hideName() && !manageable;
-		String regionName = regions.fullName(row.regionCode());
-		String owner = hidden ? hiddenName(row.regionCode()) : row.ownerName();
+		boolean hidden = hiddenFrom(row, reader);
+		String region = shownRegion(row, reader);
+		String owner = hidden ? messages.getMessage("demand.hidden-owner",
+				new Object[] { regions.get(region).name() }, LocaleContextHolder.getLocale()) : row.ownerName();
 		return new DemandView(row.id(), row.number(), row.title(), row.description(), row.field(), row.keywords(),
 				row.budget() == null ? null : Money.yuan(row.budget()), row.deadline(), row.modes(), row.visibility(),
-				row.zoneCode(), row.hideName(), row.state(), hidden ? null : row.ownerOrgId(), owner, row.regionCode(),
-				regionName, row.industryChain(), hidden ? "" : row.postedBy(), row.createdAt(), row.updatedAt(),
-				row.openedAt(), manageable);
+				row.zoneCode(), row.hideName(), row.state(), hidden ? null : row.ownerOrgId(), owner, region,
+				regions.fullName(region), row.industryChain(), hidden ? "" : row.postedBy(), row.createdAt(),
+				row.updatedAt(), row.openedAt(), manageable, isOwner(row, reader));
 	}
 
-	/** "某企业（文山壮族苗族自治州）": where a hidden enterprise is from, at prefecture level. */
-	private String hiddenName(String regionCode) {
-		String city = regionCode.endsWith("00") ? regionCode : regionCode.substring(0, 4) + "00";
-		String name = regions.find(city).map(RegionView::name).orElse(regions.fullName(regionCode));
-		return "某企业（" + name + "）";
+	/** Whether the owner's name is hidden from this reader: from everyone but the owner, when it asked. */
+	static boolean hiddenFrom(Row row, @Nullable Actor reader) {
+		return row.hideName() && !isOwner(row, reader);
+	}
+
+	/** The region the reader is shown: the demand's, or for a hidden demand its prefecture at most. */
+	String shownRegion(Row row, @Nullable Actor reader) {
+		return hiddenFrom(row, reader) ? regions.prefectureOf(row.regionCode()).code() : row.regionCode();
 	}
 
 	// ---- rows

@@ -234,7 +234,7 @@ public class Matching {
 			return;
 		}
 		double best = ranked.getFirst().score();
-		String where = regions.fullName(demand.regionCode());
+		String where = regions.fullName(demands.shownRegion(demand, null));
 		ranked.stream().filter(r -> r.score() >= STRONG * best)
 			.filter(r -> !r.ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST)
 			.forEach(r -> events.publishEvent(new MatchSuggested(demand.id(), demand.title(), where, r.id(), r.title(),

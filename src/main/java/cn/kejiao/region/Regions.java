@@ -82,6 +82,16 @@ public class Regions {
 		return exists(code) && exists(ancestor) && RegionCodes.isWithin(code, ancestor);
 	}
 
+	/**
+	 * The region no finer than a prefecture that holds the code: a province or prefecture is itself, a county
+	 * its parent — a prefecture, or the province where the county belongs to it directly (上海市's districts,
+	 * 重庆市's). For showing where something is without showing the county.
+	 */
+	public RegionView prefectureOf(String code) {
+		RegionView region = get(code);
+		return region.level() == RegionLevel.COUNTY && region.parentCode() != null ? get(region.parentCode()) : region;
+	}
+
 	/** "嘉定区" → "上海市 嘉定区": the name with its ancestors, as people write an address. */
 	public String fullName(String code) {
 		StringBuilder name = new StringBuilder();

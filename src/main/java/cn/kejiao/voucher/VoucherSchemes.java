@@ -187,19 +187,40 @@ public class VoucherSchemes {
 		return schemes(actor);
 	}
 
-	/** The schemes an actor may see: all open ones for enterprises, their region's for admins. */
+	/** The schemes an actor may see ({@link #mayRead}), newest first. */
 	@Transactional(readOnly = true)
 	public List<SchemeView> schemes(@Nullable Actor actor) {
 		List<UUID> ids = jdbc.sql("select id from voucher.scheme order by created_at desc").query(UUID.class).list();
 		List<SchemeView> views = new ArrayList<>();
 		for (UUID id : ids) {
 			SchemeView view = scheme(id);
-			if (actor != null && actor.isRegionAdmin() && !actor.governs(view.regionCode())) {
-				continue;
+			if (mayRead(actor, view.regionCode())) {
+				views.add(view);
 			}
-			views.add(view);
 		}
 		return views;
+	}
+
+	/**
+	 * One scheme with its figures, for a reader who may see it ({@link #mayRead}); a region admin of another
+	 * region is refused ({@code auth.region-forbidden}), as the list leaves the scheme out for it.
+	 */
+	@Transactional(readOnly = true)
+	public SchemeView scheme(UUID id, @Nullable Actor reader) {
+		SchemeView view = scheme(id);
+		if (!mayRead(reader, view.regionCode())) {
+			throw KejiaoException.forbidden("auth.region-forbidden", view.regionCode());
+		}
+		return view;
+	}
+
+	/**
+	 * Who may read a scheme's figures, the one rule for the list and for a scheme by id: a region admin only
+	 * the schemes of the regions it governs (a scheme's budget and what was granted are its region's business);
+	 * everyone else — enterprises choosing where to apply, providers, the platform admin — every scheme.
+	 */
+	static boolean mayRead(@Nullable Actor reader, String schemeRegion) {
+		return reader == null || !reader.isRegionAdmin() || reader.governs(schemeRegion);
 	}
 
 	/** A scheme for its region's admin to change; refused to anyone else. */
@@ -212,8 +233,7 @@ public class VoucherSchemes {
 		return scheme;
 	}
 
-	@Transactional(readOnly = true)
-	public SchemeView scheme(UUID id) {
+	private SchemeView scheme(UUID id) {
 		SchemeRow row = rows.get(id);
 		long available = ledger.balance(VoucherAccounts.budget(id));
 		List<String> references = jdbc.sql("""

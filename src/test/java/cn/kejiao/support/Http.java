@@ -44,6 +44,21 @@ public final class Http {
 				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build());
 	}
 
+	/**
+	 * A client without cookies whose requests come from another loopback address ({@code 127.0.0.2},
+	 * {@code 127.0.0.3}, …): as the server sees it, another client machine.
+	 */
+	public static Http apiFrom(int port, String loopbackAddress) {
+		try {
+			return new Http("http://127.0.0.1:" + port, HttpClient.newBuilder()
+				.localAddress(java.net.InetAddress.getByName(loopbackAddress)).connectTimeout(Duration.ofSeconds(10))
+				.followRedirects(HttpClient.Redirect.NEVER).build());
+		}
+		catch (java.net.UnknownHostException ex) {
+			throw new IllegalArgumentException(loopbackAddress, ex);
+		}
+	}
+
 	/** A client that keeps cookies and asks for HTML like a browser, for the pages. */
 	public static Http browser(int port) {
 		Http http = new Http("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager())

@@ -66,7 +66,8 @@ class AccountApiController {
 	@Operation(summary = "Issue a bearer token", description = "Exchanges a username and password for a token to send as `Authorization: Bearer <token>`.")
 	TokenResponse token(@Valid @RequestBody TokenRequest request) {
 		try {
-			IssuedToken token = accounts.issueToken(request.username(), request.password());
+			IssuedToken token = accounts.issueToken(request.username(), request.password(),
+					Actors.clientAddress().orElse(""));
 			return new TokenResponse(token.token(), token.expiresAt());
 		}
 		catch (LockedException ex) {

@@ -87,7 +87,7 @@ class CatalogOwnerPageController {
 			return editPage(current, typed(request), message(CatalogPageForms.problem(binding), request), model);
 		}
 		try {
-			catalog.update(id, entry.toForm(current.externalCode(), current.regionCode(), details(current, request)));
+			catalog.update(id, entry.toForm(current.externalCode(), null, details(current, request)));
 			redirect.addFlashAttribute("message", "saved");
 			return "redirect:/catalog/mine";
 		}

@@ -46,7 +46,7 @@ class DemandApiController {
 
 	@PostMapping("/demands")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Post a demand (enterprise; or region admin for an industry chain)", description = "Created as a draft unless \"open\": true. modes: TRANSFER, LICENCE, JOINT, COMMISSIONED, CONSULTING; visibility: PUBLIC, ZONE (with zoneCode), REGION; hideName hides the enterprise's name until it reveals it.")
+	@Operation(summary = "Post a demand (enterprise; or region admin for an industry chain)", description = "Created as a draft unless \"open\": true. modes: TRANSFER, LICENCE, JOINT, COMMISSIONED, CONSULTING; visibility: PUBLIC, ZONE (with zoneCode), REGION; hideName hides the enterprise's name and county until it reveals it; only the owner decides it.")
 	DemandView create(@RequestBody DemandBody body) {
 		return posting.create(body.form(), Boolean.TRUE.equals(body.open()));
 	}
@@ -59,7 +59,7 @@ class DemandApiController {
 
 		DemandForm form() {
 			return new DemandForm(title, description, field, keywords, budget, deadline, modes, visibility, zoneCode,
-					Boolean.TRUE.equals(hideName), regionCode, industryChain);
+					hideName, regionCode, industryChain);
 		}
 	}
 
@@ -77,13 +77,13 @@ class DemandApiController {
 	}
 
 	@PutMapping("/demands/{id}")
-	@Operation(summary = "Change a draft or open demand")
+	@Operation(summary = "Change a draft or open demand", description = "A field left out of the body is read as empty, except hideName: left out, it stays as it is; only the owner may change it.")
 	DemandView update(@PathVariable UUID id, @RequestBody DemandBody body) {
 		return posting.update(id, body.form());
 	}
 
 	@PostMapping("/demands/{id}/{action:open|in-talks|solved|close|reveal}")
-	@Operation(summary = "Open, mark in talks, solved, close; or reveal the enterprise's name")
+	@Operation(summary = "Open, mark in talks, solved, close; or reveal the enterprise's name (the owner only)")
 	DemandView act(@PathVariable UUID id, @PathVariable String action) {
 		return switch (action) {
 			case "open" -> posting.open(id);

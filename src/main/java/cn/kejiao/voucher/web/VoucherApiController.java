@@ -85,8 +85,7 @@ class VoucherApiController {
 	@GetMapping("/voucher-schemes/{id}")
 	@Operation(summary = "A scheme with its budget available, granted, held, posted and lapsed")
 	SchemeView scheme(@PathVariable UUID id) {
-		Actors.require();
-		return voucherSchemes.scheme(id);
+		return voucherSchemes.scheme(id, Actors.require());
 	}
 
 	record ApplicationRequest(@Nullable UUID schemeId, @Nullable Money amount, @Nullable String purpose) {
