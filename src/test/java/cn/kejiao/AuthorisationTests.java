@@ -177,7 +177,7 @@ class AuthorisationTests {
 		return endpoints;
 	}
 
-	private static String concrete(String pattern) {
+	static String concrete(String pattern) {
 		return pattern.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{code}", "310000")
 			.replace("{types}", "instruments").replace("{action}", "publish")
 			.replace("{ancestor}", "310000").replace("{period}", "2026-10").replace("{type}", "achievement")
