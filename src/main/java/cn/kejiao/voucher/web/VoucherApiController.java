@@ -177,6 +177,7 @@ class VoucherApiController {
 	}
 
 	@GetMapping("/voucher-statement/pdf")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
 		return Downloads.file("创新券使用明细.pdf", Downloads.PDF, pdf.write(voucherGrants.statement(Actors.require())));
@@ -253,6 +254,7 @@ class VoucherApiController {
 	}
 
 	@GetMapping("/settlements/pdf")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "A period's statement as PDF in Chinese (the stored run, else the preview)")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String period) {
 		Actor actor = Actors.require();
