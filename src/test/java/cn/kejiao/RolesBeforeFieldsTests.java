@@ -49,9 +49,9 @@ class RolesBeforeFieldsTests {
 	 * owner, the order's provider or enterprise, the challenge's publisher, team or panel), which the facade decides
 	 * with the row in hand.
 	 */
-	static final Set<String> DECIDED_BY_PARTY = Set.of("PUT /api/v1/catalog/{types}/{id}",
-			"POST /api/v1/orders/{id}/quote", "POST /api/v1/orders/{id}/accept", "POST /api/v1/orders/{id}/deliver",
-			"POST /api/v1/orders/{id}/cancel", "POST /api/v1/orders/{id}/dispute", "PUT /api/v1/demands/{id}",
+	static final Set<String> DECIDED_BY_PARTY = Set.of("POST /api/v1/orders/{id}/quote",
+			"POST /api/v1/orders/{id}/accept", "POST /api/v1/orders/{id}/deliver", "POST /api/v1/orders/{id}/cancel",
+			"POST /api/v1/orders/{id}/dispute", "PUT /api/v1/demands/{id}",
 			"POST /api/v1/demands/{id}/matches/{type}/{entryId}/feedback", "POST /api/v1/challenges/{id}/deadline",
 			"POST /api/v1/challenges/{id}/applications", "POST /api/v1/challenges/{id}/panel",
 			"POST /api/v1/challenges/{id}/reviews", "POST /api/v1/challenges/{id}/award",
@@ -101,7 +101,7 @@ class RolesBeforeFieldsTests {
 		}
 		assertThat(tried).contains("POST /api/v1/organisations as ENTERPRISE", "POST /api/v1/organisations as REGION_ADMIN",
 				"PUT /api/v1/zones/{code} as REGION_ADMIN", "PUT /api/v1/zones/{code} as PROVIDER",
-				"POST /api/v1/catalog/imports as PLATFORM_ADMIN");
+				"POST /api/v1/catalog/imports as PLATFORM_ADMIN", "PUT /api/v1/catalog/{types}/{id} as REGION_ADMIN");
 	}
 
 	@Test

@@ -76,6 +76,7 @@ class CatalogApiController {
 		return entry;
 	}
 
+	@ForRoles({ Role.PROVIDER, Role.ENTERPRISE, Role.EXPERT })
 	@PutMapping("/catalog/{types}/{id}")
 	@Operation(summary = "Change an entry (owner only)")
 	EntryView update(@PathVariable String types, @PathVariable UUID id, @Valid @RequestBody EntryForm form) {
