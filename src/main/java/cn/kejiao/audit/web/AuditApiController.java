@@ -13,6 +13,8 @@ import cn.kejiao.audit.AuditLog;
 import cn.kejiao.audit.AuditQuery;
 import cn.kejiao.audit.AuditRecord;
 import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,6 +32,7 @@ class AuditApiController {
 	record PageOf(List<AuditRecord> items, long total, int page, int size) {
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@GetMapping("/api/v1/audit")
 	@Operation(summary = "Search the audit log", description = "Region admins see entries of their region and the regions below it; the platform admin sees all.")
 	PageOf search(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String action,

@@ -27,6 +27,8 @@ import cn.kejiao.catalog.SearchResult;
 import cn.kejiao.catalog.SearchAdministration;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,6 +52,7 @@ class CatalogApiController {
 		this.administration = administration;
 	}
 
+	@ForRoles({ Role.PROVIDER, Role.ENTERPRISE, Role.EXPERT })
 	@PostMapping("/catalog/{types}")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a draft entry", description = "types: instruments, services, achievements, experts. The entry belongs to the caller's (verified) organisation.")
@@ -73,6 +76,7 @@ class CatalogApiController {
 		return entry;
 	}
 
+	@ForRoles({ Role.PROVIDER, Role.ENTERPRISE, Role.EXPERT })
 	@PutMapping("/catalog/{types}/{id}")
 	@Operation(summary = "Change an entry (owner only)")
 	EntryView update(@PathVariable String types, @PathVariable UUID id, @Valid @RequestBody EntryForm form) {
@@ -114,6 +118,7 @@ class CatalogApiController {
 		return search.suggest(q, 8);
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@GetMapping("/catalog/synonyms")
 	@Operation(summary = "Synonym groups (platform admin)")
 	List<String> synonyms() {
@@ -123,18 +128,21 @@ class CatalogApiController {
 	record SynonymsBody(List<String> groups) {
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@PutMapping("/catalog/synonyms")
 	@Operation(summary = "Replace the synonym groups (platform admin)", description = "Each group: terms separated by commas, e.g. \"扫描电镜, 扫描电子显微镜, SEM\".")
 	List<String> replaceSynonyms(@RequestBody SynonymsBody body) {
 		return administration.replaceSynonyms(body.groups() == null ? List.of() : body.groups());
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@GetMapping("/catalog/index")
 	@Operation(summary = "State of the search index (platform admin)")
 	IndexProgress indexState() {
 		return administration.indexProgress();
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@PostMapping("/catalog/index/rebuild")
 	@Operation(summary = "Rebuild the search index from the database (platform admin)")
 	IndexProgress rebuild() throws InterruptedException {

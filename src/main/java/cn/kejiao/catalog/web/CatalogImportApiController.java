@@ -27,6 +27,8 @@ import cn.kejiao.catalog.SearchResult;
 import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -46,6 +48,7 @@ class CatalogImportApiController {
 		this.catalog = catalog;
 	}
 
+	@ForRoles({ Role.PROVIDER, Role.ENTERPRISE, Role.EXPERT })
 	@PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import entries from .xlsx or .csv", description = "Multipart: type (instruments|services|achievements|experts), file, mode (VALID_ROWS|ALL_OR_NOTHING), publish (true to publish imported entries). Runs in the background: follow GET /api/v1/catalog/imports/{id}.")
 	ResponseEntity<ImportStatus> start(@RequestParam String type, @RequestParam @Nullable MultipartFile file,

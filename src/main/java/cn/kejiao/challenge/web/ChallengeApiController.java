@@ -31,6 +31,8 @@ import cn.kejiao.challenge.RankedApplication;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -61,6 +63,7 @@ class ChallengeApiController {
 			@Nullable Integer noticeDays, @Nullable Boolean open) {
 	}
 
+	@ForRoles(value = { Role.ENTERPRISE, Role.REGION_ADMIN, Role.PLATFORM_ADMIN }, refusal = "challenge.publishers-only")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a challenge (region admin or enterprise)", description = "targets: [{\"indicator\",\"target\"}]; bounty in yuan; deadline a date (closing at its end, China time) or an ISO date-time; eligibleRegions/eligibleZones/eligibleOrgTypes empty for everyone; noticeDays (7) the 公示 period; \"open\": true publishes at once.")

@@ -25,6 +25,8 @@ import cn.kejiao.demand.Demands;
 import cn.kejiao.demand.Matching;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -44,6 +46,7 @@ class DemandApiController {
 		this.matching = matching;
 	}
 
+	@ForRoles(value = { Role.ENTERPRISE, Role.REGION_ADMIN, Role.PLATFORM_ADMIN }, refusal = "demand.posters-only")
 	@PostMapping("/demands")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Post a demand (enterprise; or region admin for an industry chain)", description = "Created as a draft unless \"open\": true. modes: TRANSFER, LICENCE, JOINT, COMMISSIONED, CONSULTING; visibility: PUBLIC, ZONE (with zoneCode), REGION; hideName hides the enterprise's name and county until it reveals it; only the owner decides it.")

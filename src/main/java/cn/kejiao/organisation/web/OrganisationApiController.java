@@ -20,6 +20,8 @@ import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.organisation.RegistrationForm;
 import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,6 +41,7 @@ class OrganisationApiController {
 	record PageOf<T>(List<T> items, long total, int page, int size) {
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@GetMapping
 	@Operation(summary = "Organisations in the admin's region", description = "Region admins see their region and the regions below it; the platform admin sees all.")
 	PageOf<OrganisationView> search(@RequestParam(required = false) @Nullable OrganisationStatus status,
@@ -54,12 +57,14 @@ class OrganisationApiController {
 		return organisations.view(id, Actors.require());
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@PostMapping("/{id}/decision")
 	@Operation(summary = "Verify or reject a registration", description = "Only an admin governing the organisation's region. `{\"verdict\":\"APPROVE\",\"noticeDays\":0}` or `{\"verdict\":\"REJECT\",\"reason\":\"...\"}`.")
 	OrganisationView decide(@PathVariable UUID id, @Valid @RequestBody Decision decision) {
 		return organisations.decide(id, decision);
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a verified organisation", description = "Platform admin only: government bodies and organisations vouched for by the platform.")

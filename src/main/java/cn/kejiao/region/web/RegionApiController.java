@@ -19,6 +19,8 @@ import cn.kejiao.region.RegionView;
 import cn.kejiao.region.Regions;
 import cn.kejiao.region.ZoneCommand;
 import cn.kejiao.region.ZoneView;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -82,12 +84,14 @@ class RegionApiController {
 		return regions.zone(code);
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@PutMapping("/zones/{code}")
 	@Operation(summary = "Create or change a cooperation zone", description = "Platform admin only.")
 	ZoneView saveZone(@PathVariable String code, @Valid @RequestBody ZoneCommand command) {
 		return regions.saveZone(code, command);
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@DeleteMapping("/zones/{code}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a cooperation zone", description = "Platform admin only.")

@@ -26,6 +26,8 @@ import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.ServiceOrders;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -47,6 +49,7 @@ class OrderApiController {
 			@Nullable String serviceKind) {
 	}
 
+	@ForRoles(value = Role.ENTERPRISE, refusal = "voucher.enterprises-only")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Request a service from a provider (enterprise)", description = "A catalog service (serviceId) or work described in free text; serviceKind (a service category such as 检验检测) decides which vouchers can pay for free-text work.")
@@ -146,6 +149,7 @@ class OrderApiController {
 	record Resolution(@Nullable String outcome, @Nullable String reason) {
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@PostMapping("/{id}/resolve")
 	@Operation(summary = "Decide a dispute (the provider's region admin)", description = "outcome: DELIVERY_STANDS (the voucher part is paid) or CANCEL (it goes back)")
 	OrderView resolve(@PathVariable UUID id, @RequestBody Resolution resolution) {

@@ -35,6 +35,8 @@ import cn.kejiao.voucher.Settlements;
 import cn.kejiao.voucher.VoucherSchemes;
 import cn.kejiao.voucher.VoucherApplications;
 import cn.kejiao.voucher.VoucherGrants;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -63,6 +65,7 @@ class VoucherApiController {
 		this.ledger = ledger;
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@PostMapping("/voucher-schemes")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a scheme (region admin)", description = "budget and capPerEnterprise are yuan strings such as \"500000.00\"; subsidyRatio is 0 < r ≤ 1; acceptedZone is a cooperation zone code (yrd, hu-dian, ...) or null for the own region.")
@@ -70,6 +73,7 @@ class VoucherApiController {
 		return voucherSchemes.createScheme(form);
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@PutMapping("/voucher-schemes/{id}")
 	@Operation(summary = "Change a scheme (its region's admin)", description = "What was granted keeps its rules; the budget may shrink by at most what is still available.")
 	SchemeView updateScheme(@PathVariable UUID id, @RequestBody SchemeForm form) {
@@ -91,6 +95,7 @@ class VoucherApiController {
 	record ApplicationRequest(@Nullable UUID schemeId, @Nullable Money amount, @Nullable String purpose) {
 	}
 
+	@ForRoles(value = Role.ENTERPRISE, refusal = "voucher.enterprises-only")
 	@PostMapping("/voucher-applications")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Apply to a scheme (enterprise)")
@@ -115,12 +120,14 @@ class VoucherApiController {
 	record Decision(@Nullable Money amount, @Nullable String reason) {
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@PostMapping("/voucher-applications/{id}/approve")
 	@Operation(summary = "Approve, possibly a smaller amount (the scheme's region admin)")
 	ApplicationView approve(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision decision) {
 		return voucherApplications.approve(id, decision == null ? null : decision.amount());
 	}
 
+	@ForRoles({ Role.REGION_ADMIN, Role.PLATFORM_ADMIN })
 	@PostMapping("/voucher-applications/{id}/reject")
 	@Operation(summary = "Reject with a reason (the scheme's region admin)")
 	ApplicationView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Decision decision) {
@@ -169,6 +176,7 @@ class VoucherApiController {
 	}
 
 	@GetMapping("/voucher-statement/pdf")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
 		return Downloads.file("创新券使用明细.pdf", Downloads.PDF, pdf.write(voucherGrants.statement(Actors.require())));
@@ -194,6 +202,7 @@ class VoucherApiController {
 	record RunRequest(@Nullable String period) {
 	}
 
+	@ForRoles(Role.PLATFORM_ADMIN)
 	@PostMapping("/settlements")
 	@Operation(summary = "Settle a finished month (platform admin); running it again returns the same run")
 	SettlementView settle(@RequestBody RunRequest request) {
@@ -244,6 +253,7 @@ class VoucherApiController {
 	}
 
 	@GetMapping("/settlements/pdf")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "A period's statement as PDF in Chinese (the stored run, else the preview)")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String period) {
 		Actor actor = Actors.require();
