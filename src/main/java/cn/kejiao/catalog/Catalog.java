@@ -213,7 +213,7 @@ public class Catalog {
 		}
 		String pattern = actor.isPlatformAdmin() ? "%" : cn.kejiao.platform.RegionCodes.likePattern(actor.regionCode());
 		String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
-		return entries.inRegion(pattern, state, like, org.springframework.data.domain.PageRequest.of(Math.max(0, page), 30))
+		return entries.inRegion(pattern, state, like, cn.kejiao.platform.Paging.of(page, 30, 30).pageRequest())
 			.map(entry -> entry.view(details(entry), true));
 	}
 
