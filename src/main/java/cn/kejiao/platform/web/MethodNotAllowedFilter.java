@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A method no handler of an existing path accepts is a 405 with {@code Allow}, for anyone: it runs before security,
  * so {@code DELETE /api/v1/regions} is not a 401 to a stranger and a 403 to a user. It asks the controllers' own
- * mapping, so what it answers is exactly what Spring MVC would answer after sign-in.
+ * mapping, so what it answers is exactly what Spring MVC would answer after sign-in. Only the API's paths: on the
+ * web side, security's own filters answer paths no controller maps ({@code POST /login}, {@code POST /logout}).
  */
 class MethodNotAllowedFilter extends OncePerRequestFilter {
 
@@ -29,6 +30,11 @@ class MethodNotAllowedFilter extends OncePerRequestFilter {
 
 	MethodNotAllowedFilter(HandlerMapping mappings) {
 		this.mappings = mappings;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !Problems.isApiRequest(request);
 	}
 
 	@Override
