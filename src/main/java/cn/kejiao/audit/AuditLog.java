@@ -16,6 +16,7 @@ import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,7 +108,7 @@ public class AuditLog {
 		String action = query.action() == null || query.action().isBlank() ? null : query.action().strip();
 		Instant from = query.from() == null ? Instant.EPOCH : start(query.from());
 		Instant to = query.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : start(query.to().plusDays(1));
-		return entries.search(scope, action, text, from, to, cn.kejiao.platform.Paging.of(page, size, 200).pageRequest())
+		return entries.search(scope, action, text, from, to, Paging.of(page, size, 200).pageRequest())
 			.map(AuditEntry::view);
 	}
 

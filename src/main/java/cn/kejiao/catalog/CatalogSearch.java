@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.text.ChineseText;
 import cn.kejiao.region.Regions;
@@ -79,7 +80,7 @@ public class CatalogSearch {
 				: regions.zone(query.zone()).regions().stream().map(r -> RegionCodes.prefix(r.code())).toList();
 		List<List<List<String>>> concepts = this.concepts.of(query.text());
 		EntryVisibility.Reader who = visibility.reader(reader);
-		cn.kejiao.platform.Paging paging = cn.kejiao.platform.Paging.of(query.page(), query.size(), 100);
+		Paging paging = Paging.of(query.page(), query.size(), 100);
 		int size = paging.size();
 		int page = paging.page();
 

@@ -23,6 +23,7 @@ import cn.kejiao.audit.AuditLog;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.region.Regions;
 
@@ -149,7 +150,7 @@ public class Organisations {
 		}
 		String pattern = region == null ? "%" : RegionCodes.likePattern(region);
 		String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
-		return organisations.search(pattern, status, like, cn.kejiao.platform.Paging.of(page, size, 100).pageRequest())
+		return organisations.search(pattern, status, like, Paging.of(page, size, 100).pageRequest())
 			.map(Organisation::view);
 	}
 
