@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +16,7 @@ import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,7 +108,7 @@ public class AuditLog {
 		String action = query.action() == null || query.action().isBlank() ? null : query.action().strip();
 		Instant from = query.from() == null ? Instant.EPOCH : start(query.from());
 		Instant to = query.to() == null ? Instant.parse("9999-12-31T00:00:00Z") : start(query.to().plusDays(1));
-		return entries.search(scope, action, text, from, to, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200)))
+		return entries.search(scope, action, text, from, to, Paging.of(page, size, 200).pageRequest())
 			.map(AuditEntry::view);
 	}
 

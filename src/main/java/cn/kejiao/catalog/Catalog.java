@@ -19,6 +19,7 @@ import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.Role;
 import cn.kejiao.region.Regions;
 import tools.jackson.core.type.TypeReference;
@@ -213,7 +214,7 @@ public class Catalog {
 		}
 		String pattern = actor.isPlatformAdmin() ? "%" : cn.kejiao.platform.RegionCodes.likePattern(actor.regionCode());
 		String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(java.util.Locale.ROOT) + "%";
-		return entries.inRegion(pattern, state, like, org.springframework.data.domain.PageRequest.of(Math.max(0, page), 30))
+		return entries.inRegion(pattern, state, like, Paging.of(page, 30, 30).pageRequest())
 			.map(entry -> entry.view(details(entry), true));
 	}
 

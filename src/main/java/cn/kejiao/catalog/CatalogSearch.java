@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.text.ChineseText;
 import cn.kejiao.region.Regions;
@@ -79,8 +80,9 @@ public class CatalogSearch {
 				: regions.zone(query.zone()).regions().stream().map(r -> RegionCodes.prefix(r.code())).toList();
 		List<List<List<String>>> concepts = this.concepts.of(query.text());
 		EntryVisibility.Reader who = visibility.reader(reader);
-		int size = Math.clamp(query.size(), 1, 100);
-		int page = Math.max(query.page(), 0);
+		Paging paging = Paging.of(query.page(), query.size(), 100);
+		int size = paging.size();
+		int page = paging.page();
 
 		SearchSession session = Search.session(entityManager);
 		Set<String> common = statistics.commonTokens(session, concepts);
@@ -100,7 +102,7 @@ public class CatalogSearch {
 			.aggregation(BY_MATURITY, f -> f.terms().field("maturity", String.class).maxTermCount(10))
 			.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10))
 			.toQuery();
-		var result = search.fetch(page * size, size);
+		var result = search.fetch(paging.offset(), size);
 
 		List<String> highlight = QueryConcepts.highlightTerms(concepts);
 		List<SearchResult.Hit> hits = result.hits().stream().map(row -> HitProjection.hit(row, who, highlight)).toList();

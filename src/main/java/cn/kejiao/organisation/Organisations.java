@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +23,7 @@ import cn.kejiao.audit.AuditLog;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.region.Regions;
 
@@ -150,7 +150,7 @@ public class Organisations {
 		}
 		String pattern = region == null ? "%" : RegionCodes.likePattern(region);
 		String like = text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase(Locale.ROOT) + "%";
-		return organisations.search(pattern, status, like, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100)))
+		return organisations.search(pattern, status, like, Paging.of(page, size, 100).pageRequest())
 			.map(Organisation::view);
 	}
 

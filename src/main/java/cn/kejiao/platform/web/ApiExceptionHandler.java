@@ -78,12 +78,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> integrity(DataIntegrityViolationException ex, NativeWebRequest request) {
+		var refused = RequestFailures.of(ex);
+		if (refused.isPresent()) {
+			return kejiao(refused.get(), request);
+		}
 		log.info("Rejected by a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return respond(HttpStatus.CONFLICT, "request.conflict", new Object[0], request);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
+		var refused = RequestFailures.of(ex);
+		if (refused.isPresent()) {
+			return kejiao(refused.get(), request);
+		}
 		String incident = UUID.randomUUID().toString();
 		log.error("Unexpected failure, incident {}", incident, ex);
 		ResponseEntity<Object> response = respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", new Object[] { incident }, request);

@@ -63,6 +63,10 @@ class PageExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ModelAndView unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) throws Exception {
+		var refused = RequestFailures.of(ex);
+		if (refused.isPresent()) {
+			return kejiao(refused.get(), request, response);
+		}
 		if (ex instanceof org.springframework.web.ErrorResponse errorResponse
 				&& errorResponse.getStatusCode().is4xxClientError()) {
 			HttpStatus status = HttpStatus.valueOf(errorResponse.getStatusCode().value());
