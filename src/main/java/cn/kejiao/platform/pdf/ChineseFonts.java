@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,7 @@ public class ChineseFonts {
 	private final List<String> systemFonts;
 	private volatile @Nullable BaseFont font;
 
+	@Autowired
 	ChineseFonts(@Value("${kejiao.pdf.font:}") @Nullable String configured) {
 		this(configured, BUNDLED, SYSTEM_FONTS);
 	}
