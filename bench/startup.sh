@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Start-up benchmark of the packaged jar with its embedded PostgreSQL (see bench/README.md).
+# Start-up benchmark of the packaged jar with its embedded PostgreSQL (see bench/README.md): the way the
+# README starts Kejiao (bin/kejiao: extracted jar, ahead-of-time cache, small-footprint JVM options) beside a
+# plain `java -jar target/kejiao.jar`, in the same run, each on its own empty data folder.
 #
-#   bench/startup.sh [--runs N] [--no-build]
+#   bench/startup.sh [--runs N] [--no-build] [--only plain|launcher]
 #
 # 1. first start on an empty data folder (initdb, migrations, demo data) until /actuator/health is UP;
 # 2. resident memory after start: the Java process, and PostgreSQL (postmaster and backends);
 # 3. SIGTERM, time until the JVM has exited, and check that no PostgreSQL of that folder is left;
 # 4. N later starts on the same folder (default 3): time to healthy, memory, shutdown; median.
-# Prints a Markdown table with PASS/FAIL per target. Needs bash, curl, ps, awk.
+# Prints a Markdown table per way of starting with PASS/FAIL per target, and the ratios launcher/plain.
+# Needs bash, curl, ps, awk.
 #
 # Environment: KEJIAO_BENCH_JAVA_OPTS  extra JVM options (default none: a plain `java -jar`), to try flags;
 #              KEJIAO_BENCH_SETTLE     seconds between healthy and the memory sample (default 2);
@@ -18,12 +21,14 @@ cd "$(dirname "$0")/.."
 
 runs=3
 build=1
-usage() { echo "usage: bench/startup.sh [--runs N] [--no-build]" >&2; exit 2; }
+only=""
+usage() { echo "usage: bench/startup.sh [--runs N] [--no-build] [--only plain|launcher]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) [ $# -ge 2 ] || usage; runs="$2"; shift 2 ;;
     --runs=*) runs="${1#--runs=}"; shift ;;
     --no-build) build=0; shift ;;
+    --only) [ $# -ge 2 ] || usage; only="$2"; shift 2 ;;
     -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) usage ;;
   esac
@@ -42,7 +47,8 @@ if [ ! -f "$jar" ] && [ "$jar" = target/kejiao.jar ]; then
   ./mvnw -q -B -DskipTests package
 fi
 
-data=$(mktemp -d "${TMPDIR:-/tmp}/kejiao-bench-data.XXXXXX")   # --kejiao.data-dir: empty at first start
+work=$(mktemp -d "${TMPDIR:-/tmp}/kejiao-bench-data.XXXXXX")   # a data folder per way of starting, and the launcher's unpacked jar
+data="$work/none"
 logs=$(mktemp -d "${TMPDIR:-/tmp}/kejiao-bench-logs.XXXXXX")   # console output of each start
 pid=""
 
@@ -64,7 +70,7 @@ cleanup() {
   for p in $(pg_of_data_dir); do kill -INT "$p" 2>/dev/null || true; done   # fast shutdown
   for _ in $(seq 1 100); do [ -z "$(pg_of_data_dir)" ] && break; sleep 0.1; done
   for p in $(pg_of_data_dir); do kill -KILL "$p" 2>/dev/null || true; done
-  rm -rf "$data" "$logs"
+  rm -rf "$work" "$logs"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -115,9 +121,13 @@ pg_mem() {
 start() {
   local name="$1" port t0 resp code
   port=$(free_port)
-  log="$logs/$name.log"
+  log="$logs/$mode-$name.log"
   t0=$(now_us)
-  "$java" ${java_opts[@]+"${java_opts[@]}"} -jar "$jar" --kejiao.data-dir="$data" --server.port="$port" >"$log" 2>&1 &
+  if [ "$mode" = launcher ]; then
+    KEJIAO_JAR="$jar" KEJIAO_APP_DIR="$work/app" bin/kejiao --kejiao.data-dir="$data" --server.port="$port" >"$log" 2>&1 &
+  else
+    "$java" ${java_opts[@]+"${java_opts[@]}"} -jar "$jar" --kejiao.data-dir="$data" --server.port="$port" >"$log" 2>&1 &
+  fi
   pid=$!
   while :; do
     resp=$(curl -s --max-time 2 -w '\n%{http_code}' "http://localhost:$port/actuator/health" 2>/dev/null || true)
@@ -136,8 +146,8 @@ start() {
   java_rss=$(java_rss_mb); pg_mem
   app_s=$(awk 'match($0, /Started KejiaoApplication in [0-9.]+ seconds/) { s = substr($0, RSTART, RLENGTH); gsub(/[^0-9.]/, "", s); print s; exit }' "$log")
   pg_ms=$(awk 'match($0, /Embedded PostgreSQL started in .*\([0-9]+ ms\)/) { s = substr($0, RSTART, RLENGTH); sub(/.*\(/, "", s); sub(/ ms\)/, "", s); print s; exit }' "$log")
-  printf '  %-10s healthy after %6s s (Spring: %s s, of which embedded PostgreSQL %s ms); Java RSS %s MB, PostgreSQL RSS %s MB in %s processes\n' \
-    "$name" "$started" "${app_s:-?}" "${pg_ms:-?}" "$java_rss" "$pg_rss" "$pg_n" >&2
+  printf '  %-8s %-10s healthy after %6s s (Spring: %s s, of which embedded PostgreSQL %s ms); Java RSS %s MB, PostgreSQL RSS %s MB in %s processes; load %s\n' \
+    "$mode" "$name" "$started" "${app_s:-?}" "${pg_ms:-?}" "$java_rss" "$pg_rss" "$pg_n" "$(cut -d ' ' -f 1 /proc/loadavg)" >&2
 }
 
 # stop: SIGTERM, time until the JVM has exited; then no PostgreSQL of the data folder may be left.
@@ -165,7 +175,11 @@ stop() {
 
 jdk=$("$java" -version 2>&1 | awk 'NR == 1 { v = $0 } /Runtime Environment/ { r = $0 } END { print v "; " r }')
 echo "Kejiao start-up benchmark: $jar ($(du -m "$jar" | awk '{ print $1 }') MB), JDK $JAVA_HOME" >&2
-echo "  load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
+
+measure() {
+mode="$1"
+data="$work/$mode"; mkdir -p "$data"
+echo "$mode: $( [ "$mode" = launcher ] && echo "bin/kejiao (unpacked into $work/app)" || echo "java ${KEJIAO_BENCH_JAVA_OPTS:-} -jar $jar"); load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)" >&2
 load_before=$(cut -d ' ' -f 1 /proc/loadavg)
 pg_left="PASS"
 
@@ -199,10 +213,16 @@ shutdown_median=$(median "${shutdowns[@]}")
 list() { local v out=""; for v in "$@"; do out+="$(fmt1 "$v") "; done; echo "${out% }"; }
 
 echo
+echo "### $mode: $( [ "$mode" = launcher ] && echo 'bin/kejiao (as the README starts Kejiao)' || echo 'plain java -jar')"
+echo
 echo "Machine: $(nproc) cores ($(awk -F ': *' '$1 ~ /^model name/ { print $2; exit }' /proc/cpuinfo))," \
   "$(awk '$1 == "MemTotal:" { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average $load_before before the run"
 echo "JDK: $jdk"
-echo "JVM options: ${KEJIAO_BENCH_JAVA_OPTS:-none (plain java -jar)}; memory sampled ${settle} s after healthy"
+if [ "$mode" = launcher ]; then
+  echo "JVM options: those of bin/kejiao (extracted jar, -XX:AOTCache recorded on the first start, -XX:+UseSerialGC, -Xmx\${KEJIAO_HEAP:-400m}); memory sampled ${settle} s after healthy"
+else
+  echo "JVM options: ${KEJIAO_BENCH_JAVA_OPTS:-none (plain java -jar)}; memory sampled ${settle} s after healthy"
+fi
 echo
 echo "| measurement                  | value  | target  | result |"
 echo "|------------------------------|--------|---------|--------|"
@@ -216,3 +236,24 @@ printf '| %-28s | %s | %s | %s |\n' \
   "postgres RSS (MB)" "$(max "${pgs[@]}") (summed RSS; first $first_pg, later ${pgs[*]:1}; PSS $(max "${psss[@]}"))" "" "" \
   "shutdown (s)" "$(fmt1 "$shutdown_median") (median; first $(list "${shutdowns[0]}"), later $(list "${shutdowns[@]:1}"))" "" "" \
   "no postgres left after stop" "$( [ "$pg_left" = PASS ] && echo yes || echo no)" "yes" "$pg_left"
+
+eval "${mode}_later=\$later_median ${mode}_java=\$java_max ${mode}_catalog=\${catalog_java:-} ${mode}_first=\$first ${mode}_load=\$load_before"
+}
+
+for m in plain launcher; do
+  if [ -z "$only" ] || [ "$only" = "$m" ]; then measure "$m"; fi
+done
+if [ -z "$only" ]; then
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "?" }'; }
+  echo
+  echo "### launcher beside plain java -jar (same run)"
+  echo
+  echo "| measurement | plain java -jar | bin/kejiao | ratio | bin/kejiao vs target |"
+  echo "|---|---|---|---|---|"
+  echo "| first start (s) | $(fmt1 "$plain_first") | $(fmt1 "$launcher_first") | $(ratio "$launcher_first" "$plain_first") | |"
+  echo "| later start, median (s) | $(fmt1 "$plain_later") | $(fmt1 "$launcher_later") | $(ratio "$launcher_later" "$plain_later") | $(mark "$launcher_later" 8) (<= 8) |"
+  echo "| Java RSS after start, highest (MB) | $plain_java | $launcher_java | $(ratio "$launcher_java" "$plain_java") | $(mark "$launcher_java" 600) (<= 600) |"
+  [ -n "$plain_catalog" ] && [ -n "$launcher_catalog" ] &&
+    echo "| Java RSS, demo catalog in (MB) | $plain_catalog | $launcher_catalog | $(ratio "$launcher_catalog" "$plain_catalog") | $(mark "$launcher_catalog" 600) (<= 600) |"
+  echo "| load average before | $plain_load | $launcher_load | | |"
+fi

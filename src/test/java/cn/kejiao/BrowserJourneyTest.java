@@ -3,12 +3,9 @@ package cn.kejiao;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,12 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import cn.kejiao.platform.ChinaTime;
+import cn.kejiao.support.Browsers;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Markers;
 import cn.kejiao.support.MutableClock;
@@ -47,6 +44,7 @@ class BrowserJourneyTest {
 	@Autowired
 	MutableClock clock;
 
+	java.util.Optional<java.nio.file.Path> chromium;
 	Playwright playwright;
 	Browser browser;
 	BrowserContext context;
@@ -54,12 +52,11 @@ class BrowserJourneyTest {
 
 	@BeforeAll
 	void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-			.setExecutablePath(Paths.get("/usr/bin/chromium"))
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
+		chromium = Browsers.chromium();
+		if (chromium.isPresent()) {
+			playwright = Browsers.playwright();
+			browser = Browsers.launch(playwright, chromium.get());
+		}
 	}
 
 	@AfterAll
@@ -74,6 +71,8 @@ class BrowserJourneyTest {
 
 	@BeforeEach
 	void newContext() {
+		// without Chromium: skipped with a message saying how to get one (a failure on CI)
+		Browsers.require(chromium);
 		context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
 		context.setDefaultTimeout(15_000);
 		page = context.newPage();
@@ -81,7 +80,9 @@ class BrowserJourneyTest {
 
 	@AfterEach
 	void closeContext() {
-		context.close();
+		if (context != null) {
+			context.close();
+		}
 	}
 
 	@Test
