@@ -28,7 +28,12 @@ import io.swagger.v3.oas.models.media.Schema;
  */
 final class NullableProperties implements ModelConverter {
 
-	private final Map<String, Set<String>> nonNull = new ConcurrentHashMap<>();
+	/*
+	 * Kept by class, not by instance: springdoc registers converters in swagger's one static list and replaces an
+	 * earlier one of the same class, so with two application contexts in one JVM only the newest converter runs.
+	 * What is recorded depends on the record classes alone, so any instance's record holds for every context.
+	 */
+	private static final Map<String, Set<String>> nonNull = new ConcurrentHashMap<>();
 
 	/** The properties of a schema, by its name, that are never null. */
 	Set<String> nonNull(String schema) {

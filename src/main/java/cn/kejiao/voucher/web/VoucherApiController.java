@@ -176,6 +176,8 @@ class VoucherApiController {
 	}
 
 	@GetMapping("/voucher-statement/pdf")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The PDF.",
+		content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"))
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
@@ -253,6 +255,8 @@ class VoucherApiController {
 	}
 
 	@GetMapping("/settlements/pdf")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The PDF.",
+		content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"))
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "A period's statement as PDF in Chinese (the stored run, else the preview)")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String period) {
