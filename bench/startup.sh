@@ -219,7 +219,7 @@ echo "Machine: $(nproc) cores ($(awk -F ': *' '$1 ~ /^model name/ { print $2; ex
   "$(awk '$1 == "MemTotal:" { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, load average $load_before before the run"
 echo "JDK: $jdk"
 if [ "$mode" = launcher ]; then
-  echo "JVM options: those of bin/kejiao (extracted jar, -XX:AOTCache recorded on the first start, -XX:+UseSerialGC, -Xmx\${KEJIAO_HEAP:-400m}, MALLOC_ARENA_MAX=2, C2 thresholds x8); memory sampled ${settle} s after healthy"
+  echo "JVM options: those of bin/kejiao (extracted jar, -XX:AOTCache recorded on the first start, -XX:+UseSerialGC, -Xmx\${KEJIAO_HEAP:-400m}, MALLOC_ARENA_MAX=2, KEJIAO_JIT=${KEJIAO_JIT:-quick}); memory sampled ${settle} s after healthy"
 else
   echo "JVM options: ${KEJIAO_BENCH_JAVA_OPTS:-none (plain java -jar)}; memory sampled ${settle} s after healthy"
 fi
