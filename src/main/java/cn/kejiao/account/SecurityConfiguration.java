@@ -42,7 +42,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/register/**", "/notices", "/catalog",
 			"/catalog/entries/**", "/catalog/suggestions", "/regions",
-			"/regions/**", "/zones", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+			"/regions/**", "/zones", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 			"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
@@ -117,7 +117,7 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(loginFailure()))
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").failureHandler(loginFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
