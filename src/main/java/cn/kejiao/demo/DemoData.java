@@ -222,21 +222,34 @@ class DemoData implements ApplicationRunner {
 	static final String[] DOMAINS = { "材料", "电子电器", "汽车零部件", "环境", "食品药品", "计量", "建材", "化工", "生物医药", "新能源",
 			"集成电路", "有色金属" };
 
-	/** About 130 providers in all, as many as the Yangtze River Delta sharing platform opened with. */
+	/**
+	 * About 130 providers in all, as many as the Yangtze River Delta sharing platform opened with. A generated
+	 * name already taken is skipped: place and field can spell one of the named providers above (上海嘉定 ·
+	 * 汽车零部件 is the 嘉定 testing agency), and one organisation must not appear twice under two ids.
+	 */
 	private void morePlatformProviders(List<OrganisationView> testing, List<OrganisationView> academic) {
+		Set<String> taken = new java.util.HashSet<>();
+		testing.forEach(o -> taken.add(o.name()));
+		academic.forEach(o -> taken.add(o.name()));
 		int serial = 100;
 		for (int i = 0; testing.size() + academic.size() < 130; i++) {
 			String[] place = PLACES[i % PLACES.length];
 			String domain = DOMAINS[(i * 7 + i / PLACES.length) % DOMAINS.length];
+			String name = switch (i % 3) {
+				case 0 -> place[1] + domain + "检测技术有限公司" + suffix(i);
+				case 1 -> place[1] + domain + "研究院" + suffix(i);
+				default -> place[1] + domain + "工程技术研究中心" + suffix(i);
+			};
+			if (!taken.add(name)) {
+				continue;
+			}
 			switch (i % 3) {
-				case 0 -> testing.add(verified(place[1] + domain + "检测技术有限公司" + suffix(i), OrganisationType.TESTING_AGENCY,
-						place[0], "91", serial++, place[1], domain + "领域检验检测与认证服务，对外开放共享大型仪器。",
-						Qualification.CMA, Qualification.CNAS));
-				case 1 -> academic.add(verified(place[1] + domain + "研究院" + suffix(i), OrganisationType.RESEARCH_INSTITUTE,
-						place[0], "12", serial++, place[1], domain + "共性技术研发、中试熟化与成果转化。",
-						Qualification.ENGINEERING_RESEARCH_CENTRE));
-				default -> academic.add(verified(place[1] + domain + "工程技术研究中心" + suffix(i),
-						OrganisationType.ENGINEERING_CENTRE, place[0], "12", serial++, place[1], domain + "工程化研究与技术服务。"));
+				case 0 -> testing.add(verified(name, OrganisationType.TESTING_AGENCY, place[0], "91", serial++, place[1],
+						domain + "领域检验检测与认证服务，对外开放共享大型仪器。", Qualification.CMA, Qualification.CNAS));
+				case 1 -> academic.add(verified(name, OrganisationType.RESEARCH_INSTITUTE, place[0], "12", serial++, place[1],
+						domain + "共性技术研发、中试熟化与成果转化。", Qualification.ENGINEERING_RESEARCH_CENTRE));
+				default -> academic.add(verified(name, OrganisationType.ENGINEERING_CENTRE, place[0], "12", serial++,
+						place[1], domain + "工程化研究与技术服务。"));
 			}
 		}
 	}
@@ -258,8 +271,8 @@ class DemoData implements ApplicationRunner {
 
 	private static RegistrationForm form(String name, OrganisationType type, String region, String authority,
 			int serial, String address, String introduction, Qualification... qualifications) {
-		return new RegistrationForm(name, type, region, creditCode(authority, region, serial), "联系人", "021-60000000",
-				"contact" + serial + "@demo.kejiao.cn", address, introduction,
+		return new RegistrationForm(name, type, region, creditCode(authority, region, serial), DemoContacts.name(serial),
+				DemoContacts.phone(region, serial), "contact" + serial + "@demo.kejiao.cn", address, introduction,
 				qualifications.length == 0 ? EnumSet.noneOf(Qualification.class) : EnumSet.copyOf(List.of(qualifications)));
 	}
 

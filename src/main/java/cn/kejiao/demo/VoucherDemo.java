@@ -99,6 +99,10 @@ class VoucherDemo {
 		order("ent-ws", providerYn, "低品位铝土矿浮选脱硅工艺试验方案咨询", "60000.00");
 		// 5. requested from Yunnan by a 嘉定 enterprise: its Shanghai voucher will not pay there (长三角 only)
 		as("ent-jd", () -> orders.request(providerYn, null, "三七提取物中皂苷含量检测", "检验检测"));
+		// 6. requested by a 嘉定 enterprise from the institute it grew out of: flagged as related parties (DemoContacts)
+		UUID institute = organisations.verified(java.util.EnumSet.of(cn.kejiao.organisation.OrganisationType.RESEARCH_INSTITUTE))
+			.stream().filter(o -> o.name().equals("上海工业技术研究院")).findFirst().orElseThrow().id();
+		as("ent-jd", () -> orders.request(institute, null, "车规级芯片封装可靠性摸底试验", "检验检测"));
 	}
 
 	private UUID grant(String enterprise, String admin, SchemeView scheme, String amount, String purpose) {

@@ -30,6 +30,22 @@ class ActingEnterprise {
 				: organisations.find(actor.organisationId()).orElse(null));
 	}
 
+	/** Whether the actor acts as an enterprise, by the same rule as {@link #of}. */
+	EnterpriseStanding standing(Actor actor) {
+		OrganisationView organisation = actor.organisationId() == null ? null
+				: organisations.find(actor.organisationId()).orElse(null);
+		if (!actor.has(Role.ENTERPRISE) || organisation == null || organisation.type() != OrganisationType.ENTERPRISE) {
+			return EnterpriseStanding.NOT_AN_ENTERPRISE;
+		}
+		try {
+			require(actor, organisation);
+			return EnterpriseStanding.VERIFIED;
+		}
+		catch (KejiaoException ex) {
+			return EnterpriseStanding.NOT_VERIFIED;
+		}
+	}
+
 	/** The rule itself, given the actor's organisation as found (null: none). */
 	static OrganisationView require(Actor actor, @Nullable OrganisationView organisation) {
 		if (!actor.has(Role.ENTERPRISE) || organisation == null || !organisation.id().equals(actor.organisationId())

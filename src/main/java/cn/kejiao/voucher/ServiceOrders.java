@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.catalog.Catalog;
-import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Transfer;
@@ -78,6 +77,11 @@ public class ServiceOrders {
 		this.clock = clock;
 	}
 
+	/** Whether the actor may place orders (and apply for vouchers): a page offers the forms accordingly. */
+	public EnterpriseStanding standing(Actor actor) {
+		return enterprises.standing(actor);
+	}
+
 	/** An enterprise asks a provider for a catalog service or for work described in free text. */
 	@Transactional
 	public OrderView request(UUID providerOrgId, @Nullable UUID serviceId, @Nullable String description,
@@ -95,14 +99,14 @@ public class ServiceOrders {
 		String kind = serviceKind == null ? "" : serviceKind.strip();
 		Long listPrice = null;
 		if (serviceId != null) {
-			EntryView service = catalog.get(serviceId, actor);
-			if (service.type() != EntryType.SERVICE || !service.ownerOrgId().equals(providerOrgId)) {
+			EntryView entry = catalog.get(serviceId, actor);
+			if (!entry.ownerOrgId().equals(providerOrgId)) {
 				throw KejiaoException.invalid("order.service-not-of-provider");
 			}
-			title = service.title();
-			kind = service.category() == null ? "" : service.category();
-			if (service.price() != null && ("ITEM".equals(service.priceUnit()) || "TOTAL".equals(service.priceUnit()))) {
-				listPrice = service.price().movePointRight(2).longValueExact();
+			title = entry.title();
+			kind = kindOf(entry);
+			if (entry.price() != null && ("ITEM".equals(entry.priceUnit()) || "TOTAL".equals(entry.priceUnit()))) {
+				listPrice = entry.price().movePointRight(2).longValueExact();
 			}
 		}
 		else {
@@ -132,7 +136,21 @@ public class ServiceOrders {
 			.update();
 		OrderView view = rows.view(id);
 		audit.record("order.requested", "service-order", id.toString(), number, provider.regionCode(), null, view);
-		return view;
+		return view.seenBy(actor);
+	}
+
+	/**
+	 * The kind of service an order of a catalog entry is, which decides the vouchers that may pay for it: a
+	 * service's own category; machine time on an instrument is testing (检验检测, as the sharing platforms count
+	 * it); asking about an achievement is technology transfer, consulting an expert is consulting.
+	 */
+	static String kindOf(EntryView entry) {
+		return switch (entry.type()) {
+			case SERVICE -> entry.category() == null ? "" : entry.category();
+			case INSTRUMENT -> "检验检测";
+			case ACHIEVEMENT -> "技术转移服务";
+			case EXPERT -> "技术咨询";
+		};
 	}
 
 	/** The provider names its price; it may quote again until the enterprise accepts. */
@@ -170,8 +188,9 @@ public class ServiceOrders {
 	 */
 	public OrderView accept(UUID orderId, @Nullable Money quotedAmount, @Nullable UUID grantId,
 			@Nullable Money voucherAmount, @Nullable String idempotencyKey) {
-		return steps.submit(new OrderSteps.Accept(orderId, Actors.require(), Actors.clientAddress().orElse(null),
-				quotedAmount, grantId, voucherAmount, idempotencyKey));
+		Actor actor = Actors.require();
+		return steps.submit(new OrderSteps.Accept(orderId, actor, Actors.clientAddress().orElse(null),
+				quotedAmount, grantId, voucherAmount, idempotencyKey)).seenBy(actor);
 	}
 
 	/**
@@ -202,13 +221,15 @@ public class ServiceOrders {
 
 	/** The provider delivers, with a report (a file, a note or both). */
 	public OrderView deliver(UUID orderId, @Nullable String reportName, byte @Nullable [] report, @Nullable String note) {
-		return steps.submit(new OrderSteps.Deliver(orderId, Actors.require(), Actors.clientAddress().orElse(null),
-				reportName, report, note));
+		Actor actor = Actors.require();
+		return steps.submit(new OrderSteps.Deliver(orderId, actor, Actors.clientAddress().orElse(null),
+				reportName, report, note)).seenBy(actor);
 	}
 
 	/** The enterprise confirms the delivery: the held voucher part becomes the provider's claim on the issuing region. */
 	public OrderView confirm(UUID orderId) {
-		return steps.submit(new OrderSteps.Confirm(orderId, Actors.require(), Actors.clientAddress().orElse(null)));
+		Actor actor = Actors.require();
+		return steps.submit(new OrderSteps.Confirm(orderId, actor, Actors.clientAddress().orElse(null))).seenBy(actor);
 	}
 
 	/** Either side cancels before delivery; a held voucher part goes back to the grant. */
@@ -336,7 +357,7 @@ public class ServiceOrders {
 			where += " and state = :state";
 			params.put("state", state.strip().toUpperCase(Locale.ROOT));
 		}
-		return rows.views(where, params, 500);
+		return rows.views(where, params, 500).stream().map(view -> view.seenBy(actor)).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -346,7 +367,7 @@ public class ServiceOrders {
 				view.enterpriseRegion(), view.issuerRegion())) {
 			throw KejiaoException.notFound("order.not-found", id);
 		}
-		return view;
+		return view.seenBy(actor);
 	}
 
 	/** The delivered report, for the order's parties and admins. */
@@ -365,6 +386,6 @@ public class ServiceOrders {
 		OrderView view = rows.view(before.id());
 		audit.recordAll(List.of(OrderSteps.auditChange(Actors.current().orElse(null), Actors.clientAddress().orElse(null),
 				before, view, action)));
-		return view;
+		return view.seenBy(Actors.current().orElse(null));
 	}
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.kejiao.platform.Money;
+
 /**
  * A settlement run for a period: what each issuing region's vouchers paid each provider (lines), and per pair
  * of provinces what one owes the other, both ways and netted. Amounts are yuan strings. A preview (the
@@ -13,6 +15,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record SettlementView(@Nullable UUID id, String period, Instant startedAt, String createdBy, String total,
 		List<Line> lines, List<Pair> pairs) {
+
+	/** The pairs' sum of one column (owed, owed back or net), as a yuan string: a table's total row. */
+	public String pairsTotal(String column) {
+		return Money.yuan(pairs.stream().mapToLong(p -> Money.fen(switch (column) {
+			case "owed" -> p.owed();
+			case "owedBack" -> p.owedBack();
+			default -> p.net();
+		}, column)).sum());
+	}
+
+	/** The orders the lines count. */
+	public int orders() {
+		return lines.stream().mapToInt(Line::orders).sum();
+	}
 
 	public record Line(String issuerRegion, UUID providerOrgId, String providerName, String providerRegion, String amount,
 			int orders) {

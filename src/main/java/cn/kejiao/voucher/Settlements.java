@@ -26,7 +26,6 @@ import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
-import cn.kejiao.platform.RegionCodes;
 
 /**
  * Monthly settlement: the voucher money posted to providers in a period, by issuing region and provider,
@@ -139,7 +138,11 @@ public class Settlements {
 		}
 	}
 
-	/** What of a run the actor may see: all for the platform admin, its region's for an admin, its own lines for a provider. */
+	/**
+	 * What of a run the actor may see: all for the platform admin, the lines of the regions it governs (as issuer
+	 * or as provider's region) for a region admin, its own lines for a provider. The between-region pairs and the
+	 * total are summed from the lines the reader sees, so the figures on a statement always add up.
+	 */
 	private static SettlementView scoped(SettlementView run, Actor actor) {
 		if (actor.isPlatformAdmin()) {
 			return run;
@@ -148,12 +151,9 @@ public class Settlements {
 			.filter(l -> actor.isRegionAdmin() ? actor.governs(l.issuerRegion()) || actor.governs(l.providerRegion())
 					: l.providerOrgId().equals(actor.organisationId()))
 			.toList();
-		List<SettlementView.Pair> pairs = actor.isRegionAdmin() ? run.pairs().stream()
-			.filter(p -> actor.governs(p.from()) || actor.governs(p.to())
-					|| RegionCodes.isWithin(actor.regionCode(), p.from()) || RegionCodes.isWithin(actor.regionCode(), p.to()))
-			.toList() : List.of();
-		long total = lines.stream().mapToLong(l -> Money.fen(l.amount(), "amount")).sum();
-		return new SettlementView(run.id(), run.period(), run.startedAt(), run.createdBy(), Money.yuan(total), lines, pairs);
+		SettlementView seen = assemble(run.id(), run.period(), run.startedAt(), run.createdBy(), lines);
+		return actor.isRegionAdmin() ? seen
+				: new SettlementView(run.id(), run.period(), run.startedAt(), run.createdBy(), seen.total(), lines, List.of());
 	}
 
 	private SettlementView view(UUID id) {

@@ -64,6 +64,37 @@ public class VoucherApplications {
 		this.clock = clock;
 	}
 
+	/**
+	 * The schemes an actor may read, each with why its enterprise may not apply to it today (null: it may), so a
+	 * page offers only the schemes an application to would be taken. Anyone not acting as a verified enterprise
+	 * is refused as {@link #apply} refuses it.
+	 */
+	@Transactional(readOnly = true)
+	public List<SchemeOffer> offers(Actor actor, List<SchemeView> schemes) {
+		OrganisationView enterprise = enterprises.of(actor);
+		return schemes.stream()
+			.map(s -> new SchemeOffer(s, refusal(enterprise, s.regionCode(), s.qualifications(), s.opensOn(), s.closesOn())))
+			.toList();
+	}
+
+	/** Why the enterprise may not apply to a scheme today, or null: the one rule for the form and for applying. */
+	private @Nullable KejiaoException refusal(OrganisationView enterprise, String schemeRegion,
+			List<String> qualifications, LocalDate opensOn, LocalDate closesOn) {
+		if (!RegionCodes.isWithin(enterprise.regionCode(), schemeRegion)) {
+			return KejiaoException.forbidden("voucher.not-eligible-region", regions.fullName(schemeRegion));
+		}
+		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
+		if (today.isBefore(opensOn) || today.isAfter(closesOn)) {
+			return KejiaoException.conflict("voucher.scheme-closed", opensOn, closesOn);
+		}
+		for (String required : qualifications) {
+			if (enterprise.qualifications().stream().noneMatch(q -> q.name().equals(required))) {
+				return KejiaoException.forbidden("voucher.not-eligible-qualification", required);
+			}
+		}
+		return null;
+	}
+
 	/** An enterprise applies to a scheme open today, for at most the scheme's cap. */
 	@Transactional
 	public ApplicationView apply(UUID schemeId, @Nullable Money amount, @Nullable String purpose) {
@@ -74,17 +105,10 @@ public class VoucherApplications {
 		if (purpose == null || purpose.isBlank()) {
 			throw KejiaoException.invalid("voucher.purpose-required");
 		}
-		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-		if (today.isBefore(scheme.opensOn()) || today.isAfter(scheme.closesOn())) {
-			throw KejiaoException.conflict("voucher.scheme-closed", scheme.opensOn(), scheme.closesOn());
-		}
-		if (!RegionCodes.isWithin(enterprise.regionCode(), scheme.regionCode())) {
-			throw KejiaoException.forbidden("voucher.not-eligible-region", regions.fullName(scheme.regionCode()));
-		}
-		for (String required : scheme.qualifications()) {
-			if (enterprise.qualifications().stream().noneMatch(q -> q.name().equals(required))) {
-				throw KejiaoException.forbidden("voucher.not-eligible-qualification", required);
-			}
+		KejiaoException refusal = refusal(enterprise, scheme.regionCode(), scheme.qualifications(), scheme.opensOn(),
+				scheme.closesOn());
+		if (refusal != null) {
+			throw refusal;
 		}
 		if (fen > scheme.capPerEnterprise()) {
 			throw KejiaoException.invalid("voucher.above-cap", Money.yuan(scheme.capPerEnterprise()));

@@ -196,7 +196,7 @@ class AcceptedPriceTests {
 
 		// the most the grant allows: half the quote, ¥500 of the ¥800 it holds
 		String preview = page.get("/orders/" + order + "/accept?grantId=" + grant + "&voucherAmount=").body();
-		assertThat(between(preview, "id=\"accept-quote\">", "<")).isEqualTo("¥1000.00");
+		assertThat(between(preview, "id=\"accept-quote\">", "<")).isEqualTo("¥1,000.00");
 		assertThat(between(preview, "id=\"accept-held\">", "<")).isEqualTo("¥500.00");
 		assertThat(between(preview, "id=\"accept-own\">", "<")).isEqualTo("¥500.00");
 		assertThat(preview).contains("name=\"quotedAmount\" value=\"1000.00\"", "name=\"voucherAmount\" value=\"500.00\"");

@@ -38,11 +38,11 @@ class VoucherPagesTests {
 		form.put("subsidyRatio", "40%");
 		admin.submitForm("/admin/vouchers", "/admin/vouchers/schemes", form);
 		String after = admin.get("/admin/vouchers").body();
-		assertThat(after).contains(form.get("name"), "40%", "¥800000.00");
+		assertThat(after).contains(form.get("name"), "40%", "¥800,000.00");
 		// the scheme is changed from its page: the budget grows, the ratio shrinks for future grants
 		String id = after.replaceAll("(?s).*href=\"/admin/vouchers/schemes/([0-9a-f-]{36})\"><strong>" + java.util.regex.Pattern.quote(form.get("name")) + ".*", "$1");
 		String edit = admin.get("/admin/vouchers/schemes/" + id).body();
-		assertThat(edit).contains("value=\"800000.00\"", "value=\"40.0%\"");
+		assertThat(edit).contains("value=\"800,000.00\"", "value=\"40.0%\"");
 		Map<String, String> changed = new LinkedHashMap<>(form);
 		changed.put("budget", "900000");
 		changed.put("subsidyRatio", "30%");

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.kejiao.platform.Money;
-import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.voucher.OrderView;
@@ -40,9 +39,11 @@ class OrderApiController {
 	static final long MAX_REPORT = 20L * 1024 * 1024;
 
 	private final ServiceOrders orders;
+	private final StatementFiles files;
 
-	OrderApiController(ServiceOrders orders) {
+	OrderApiController(ServiceOrders orders, StatementFiles files) {
 		this.orders = orders;
+		this.files = files;
 	}
 
 	record OrderRequest(@Nullable UUID providerOrgId, @Nullable UUID serviceId, @Nullable String description,
@@ -123,9 +124,7 @@ class OrderApiController {
 	@GetMapping("/{id}/report")
 	@Operation(summary = "The delivered report (the order's parties and admins)")
 	ResponseEntity<byte[]> report(@PathVariable UUID id) {
-		ServiceOrders.Report report = orders.report(id, Actors.require());
-		return Downloads.file(report.name() == null ? "report" : report.name(), MediaType.APPLICATION_OCTET_STREAM,
-				report.content());
+		return files.report(orders.report(id, Actors.require()));
 	}
 
 	@PostMapping("/{id}/confirm")

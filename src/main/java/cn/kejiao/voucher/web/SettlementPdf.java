@@ -29,7 +29,8 @@ class SettlementPdf {
 		List<String> lines = List.of(
 				statement.id() == null ? "本期尚未结束：以下为截至目前的预览，以期末结算单为准。"
 						: "结算单编号 " + statement.id() + "，结算于 " + formats.datetime(statement.startedAt()),
-				"查看人：" + readerName + "　　生成时间：" + formats.datetime(Instant.now()), "合计兑付：¥" + statement.total());
+				"查看人：" + readerName + "　　生成时间：" + formats.datetime(Instant.now()), "服务机构兑付合计："
+						+ cn.kejiao.platform.WrittenAmount.display(cn.kejiao.platform.Money.fen(statement.total(), "total")));
 		var pairs = new PdfReport.Table("地区之间（按省级轧差）", List.of("发券地区", "服务地区", "应付（元）", "对方应付（元）", "轧差后应付（元）"),
 				new float[] { 3, 3, 2, 2, 2 }, statement.pairs().stream()
 					.map(p -> List.of(regions.fullName(p.from()), regions.fullName(p.to()), p.owed(), p.owedBack(), p.net()))
@@ -50,7 +51,7 @@ class SettlementPdf {
 					.map(g -> List.of(g.schemeName(), g.amount(), g.spent(), g.held(), g.lapsed(), g.balance(),
 							g.validUntil().toString()))
 					.toList(), "没有创新券。");
-		var orders = new PdfReport.Table("用券订单", List.of("订单号", "服务机构", "服务", "报价（元）", "创新券支付（元）", "状态"),
+		var orders = new PdfReport.Table("用券订单", List.of("订单号", "服务机构", "服务", "报价（元）", "创新券支付（元）", "订单状态"),
 				new float[] { 3, 4, 4, 2, 2, 1.5f }, statement.orders().stream()
 					.map(o -> List.of(o.number(), o.providerName(), o.serviceTitle(), o.quote(), o.voucherAmount(),
 							VoucherStatement.STATE_NAMES.getOrDefault(o.state(), o.state())))

@@ -22,7 +22,6 @@ import cn.kejiao.platform.Money;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.ledger.Ledger;
 import cn.kejiao.ledger.Verification;
-import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
@@ -51,13 +50,11 @@ class VoucherApiController {
 	private final VoucherGrants voucherGrants;
 	private final Settlements settlements;
 	private final Ledger ledger;
-	private final cn.kejiao.region.Regions regions;
-	private final SettlementPdf pdf;
+	private final StatementFiles files;
 
-	VoucherApiController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications, VoucherGrants voucherGrants, Settlements settlements, Ledger ledger, cn.kejiao.region.Regions regions,
-			SettlementPdf pdf) {
-		this.regions = regions;
-		this.pdf = pdf;
+	VoucherApiController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications,
+			VoucherGrants voucherGrants, Settlements settlements, Ledger ledger, StatementFiles files) {
+		this.files = files;
 		this.voucherSchemes = voucherSchemes;
 		this.voucherApplications = voucherApplications;
 		this.voucherGrants = voucherGrants;
@@ -153,26 +150,8 @@ class VoucherApiController {
 
 	@GetMapping("/voucher-statement/export")
 	@Operation(summary = "The voucher statement as Excel")
-	ResponseEntity<byte[]> statementExcel() throws java.io.IOException {
-		var statement = voucherGrants.statement(Actors.require());
-		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
-			var grants = workbook.createSheet("创新券");
-			row(grants, 0, "券种", "额度（元）", "已兑付（元）", "冻结中（元）", "已回收（元）", "余额（元）", "有效期至");
-			int r = 1;
-			for (var grant : statement.grants()) {
-				row(grants, r++, grant.schemeName(), grant.amount(), grant.spent(), grant.held(), grant.lapsed(), grant.balance(),
-						grant.validUntil().toString());
-			}
-			var orders = workbook.createSheet("用券订单");
-			row(orders, 0, "订单号", "服务机构", "服务", "报价（元）", "创新券支付（元）", "状态");
-			r = 1;
-			for (var order : statement.orders()) {
-				row(orders, r++, order.number(), order.providerName(), order.serviceTitle(), order.quote(), order.voucherAmount(),
-						cn.kejiao.voucher.VoucherStatement.STATE_NAMES.getOrDefault(order.state(), order.state()));
-			}
-			workbook.write(out);
-			return Downloads.file("创新券使用明细.xlsx", Downloads.XLSX, out.toByteArray());
-		}
+	ResponseEntity<byte[]> statementExcel() {
+		return files.statementExcel(voucherGrants.statement(Actors.require()));
 	}
 
 	@GetMapping("/voucher-statement/pdf")
@@ -181,7 +160,7 @@ class VoucherApiController {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "No Chinese font is available to the server to write the PDF with.")
 	@Operation(summary = "The voucher statement as PDF in Chinese")
 	ResponseEntity<byte[]> statementPdf() {
-		return Downloads.file("创新券使用明细.pdf", Downloads.PDF, pdf.write(voucherGrants.statement(Actors.require())));
+		return files.statementPdf(voucherGrants.statement(Actors.require()));
 	}
 
 	/** The period asked for, or the current month. */
@@ -231,27 +210,8 @@ class VoucherApiController {
 
 	@GetMapping("/settlements/export")
 	@Operation(summary = "A period's statement as Excel: between regions and by provider (the stored run, else the preview)")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String period) throws java.io.IOException {
-		SettlementView statement = settlements.statement(periodOrCurrent(period), Actors.require());
-		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-				var out = new java.io.ByteArrayOutputStream()) {
-			var pairs = workbook.createSheet("地区之间");
-			row(pairs, 0, "结算期", statement.period(), statement.id() == null ? "预览（本期未结束）" : "结算单", "合计", statement.total());
-			row(pairs, 2, "发券地区", "服务地区", "应付（元）", "对方应付（元）", "轧差后应付（元）");
-			int r = 3;
-			for (SettlementView.Pair pair : statement.pairs()) {
-				row(pairs, r++, regions.fullName(pair.from()), regions.fullName(pair.to()), pair.owed(), pair.owedBack(), pair.net());
-			}
-			var lines = workbook.createSheet("服务机构");
-			row(lines, 0, "发券地区", "服务机构", "服务机构所在地", "订单数", "兑付金额（元）");
-			r = 1;
-			for (SettlementView.Line line : statement.lines()) {
-				row(lines, r++, regions.fullName(line.issuerRegion()), line.providerName(), regions.fullName(line.providerRegion()),
-						String.valueOf(line.orders()), line.amount());
-			}
-			workbook.write(out);
-			return Downloads.file("结算-" + statement.period() + ".xlsx", Downloads.XLSX, out.toByteArray());
-		}
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String period) {
+		return files.settlementExcel(settlements.statement(periodOrCurrent(period), Actors.require()));
 	}
 
 	@GetMapping("/settlements/pdf")
@@ -261,22 +221,7 @@ class VoucherApiController {
 	@Operation(summary = "A period's statement as PDF in Chinese (the stored run, else the preview)")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String period) {
 		Actor actor = Actors.require();
-		SettlementView statement = settlements.statement(periodOrCurrent(period), actor);
-		byte[] pdf = this.pdf.write(statement, actor.organisationName() == null ? actor.displayName() : actor.organisationName());
-		return Downloads.file("结算-" + statement.period() + ".pdf", Downloads.PDF, pdf);
-	}
-
-	private static void row(org.apache.poi.ss.usermodel.Sheet sheet, int index, String... values) {
-		var row = sheet.createRow(index);
-		for (int i = 0; i < values.length; i++) {
-			String value = values[i];
-			if (value.matches("-?\\d+\\.\\d{2}")) {
-				row.createCell(i).setCellValue(Double.parseDouble(value));
-			}
-			else {
-				row.createCell(i).setCellValue(value);
-			}
-		}
+		return files.settlementPdf(settlements.statement(periodOrCurrent(period), actor), actor);
 	}
 
 	static YearMonth period(@Nullable String period) {

@@ -1,8 +1,8 @@
 package cn.kejiao.voucher.web;
 
 import java.io.IOException;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -17,15 +17,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.kejiao.organisation.OrganisationType;
-import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
-import cn.kejiao.platform.Role;
 import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.Regions;
 import cn.kejiao.voucher.Acceptance;
+import cn.kejiao.voucher.EnterpriseStanding;
+import cn.kejiao.voucher.SchemeOffer;
+import cn.kejiao.voucher.SchemeView;
 import cn.kejiao.voucher.GrantView;
 import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.ServiceOrders;
@@ -38,7 +38,6 @@ import cn.kejiao.voucher.web.VoucherPageForms.AcceptForm;
 import cn.kejiao.voucher.web.VoucherPageForms.ApplicationForm;
 import cn.kejiao.voucher.web.VoucherPageForms.ApprovalForm;
 import cn.kejiao.voucher.web.VoucherPageForms.DeliveryForm;
-import cn.kejiao.voucher.web.VoucherPageForms.OrderRequestForm;
 import cn.kejiao.voucher.web.VoucherPageForms.QuoteForm;
 import cn.kejiao.voucher.web.VoucherPageForms.ReasonForm;
 import cn.kejiao.voucher.web.VoucherPageForms.ResolutionForm;
@@ -59,36 +58,47 @@ class VoucherPageController {
 	private final VoucherGrants voucherGrants;
 	private final ServiceOrders orders;
 	private final Settlements settlements;
-	private final Organisations organisations;
 	private final Regions regions;
 	private final Problems problems;
 
 	VoucherPageController(VoucherSchemes voucherSchemes, VoucherApplications voucherApplications,
-			VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Organisations organisations,
-			Regions regions, Problems problems) {
+			VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Regions regions,
+			Problems problems) {
 		this.voucherSchemes = voucherSchemes;
 		this.voucherApplications = voucherApplications;
 		this.voucherGrants = voucherGrants;
 		this.orders = orders;
 		this.settlements = settlements;
-		this.organisations = organisations;
 		this.regions = regions;
 		this.problems = problems;
 	}
 
 	// ---- enterprise
 
+	/** A scheme the enterprise may not apply to, and why. */
+	record ClosedScheme(String name, String reason) {
+	}
+
 	@GetMapping("/vouchers")
-	String vouchers(Model model) {
+	String vouchers(Model model, HttpServletRequest request) {
 		Actor actor = Actors.require();
 		if (actor.isRegionAdmin() || actor.isPlatformAdmin()) {
 			return "redirect:/admin/vouchers";
 		}
-		model.addAttribute("grants", voucherGrants.grants(actor));
-		model.addAttribute("applications", voucherApplications.applications(actor, null));
-		model.addAttribute("schemes", voucherSchemes.schemes(actor));
-		model.addAttribute("enterprise", actor.has(Role.ENTERPRISE));
-		model.addAttribute("statement", voucherGrants.statement(actor));
+		EnterpriseStanding standing = orders.standing(actor);
+		List<SchemeView> schemes = voucherSchemes.schemes(actor);
+		model.addAttribute("standing", standing);
+		model.addAttribute("schemes", schemes);
+		if (standing == EnterpriseStanding.VERIFIED) {
+			List<SchemeOffer> offers = voucherApplications.offers(actor, schemes);
+			model.addAttribute("open", offers.stream().filter(SchemeOffer::open).map(SchemeOffer::scheme).toList());
+			model.addAttribute("closed", offers.stream().filter(o -> !o.open())
+				.map(o -> new ClosedScheme(o.scheme().name(), problems.message(Objects.requireNonNull(o.refusal()).code(), o.refusal().args(), request)))
+				.toList());
+			model.addAttribute("grants", voucherGrants.grants(actor));
+			model.addAttribute("applications", voucherApplications.applications(actor, null));
+			model.addAttribute("statement", voucherGrants.statement(actor));
+		}
 		return "voucher/vouchers";
 	}
 
@@ -96,40 +106,10 @@ class VoucherPageController {
 	String apply(@Valid @ModelAttribute ApplicationForm form, BindingResult binding, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		return step(binding, () -> voucherApplications.apply(form.schemeId(), form.money(), form.purpose()), "/vouchers",
-				redirect, request);
+				redirect, request, "applied");
 	}
 
 	// ---- orders
-
-	@GetMapping("/orders")
-	String orders(@RequestParam(required = false) @Nullable String state, Model model) {
-		Actor actor = Actors.require();
-		model.addAttribute("orders", orders.orders(actor, state));
-		model.addAttribute("state", state);
-		if (actor.has(Role.ENTERPRISE)) {
-			model.addAttribute("providers", organisations.verified(EnumSet.of(OrganisationType.TESTING_AGENCY,
-					OrganisationType.RESEARCH_INSTITUTE, OrganisationType.UNIVERSITY, OrganisationType.ENGINEERING_CENTRE,
-					OrganisationType.INCUBATOR, OrganisationType.TECH_TRANSFER_AGENCY)));
-		}
-		return "voucher/orders";
-	}
-
-	@PostMapping("/orders")
-	String request(@Valid @ModelAttribute OrderRequestForm form, BindingResult binding, RedirectAttributes redirect,
-			HttpServletRequest request) {
-		if (binding.hasErrors()) {
-			return problems.refused(binding, "/orders", redirect, request);
-		}
-		try {
-			OrderView order = orders.request(form.providerOrgId(), form.serviceId(), form.description(), form.serviceKind());
-			redirect.addFlashAttribute("message", "saved");
-			return "redirect:/orders/" + order.id();
-		}
-		catch (KejiaoException ex) {
-			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
-			return "redirect:/orders";
-		}
-	}
 
 	@GetMapping("/orders/{id}")
 	String order(@PathVariable UUID id, Model model) {
@@ -156,7 +136,7 @@ class VoucherPageController {
 	@PostMapping("/orders/{id}/quote")
 	String quote(@PathVariable UUID id, @Valid @ModelAttribute QuoteForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> orders.quote(id, form.money()), "/orders/" + id, redirect, request);
+		return step(binding, () -> orders.quote(id, form.money()), "/orders/" + id, redirect, request, "quoted");
 	}
 
 	/**
@@ -188,7 +168,7 @@ class VoucherPageController {
 	String accept(@PathVariable UUID id, @Valid @ModelAttribute AcceptForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		return step(binding, () -> orders.accept(id, form.quoted(), form.grantId(), form.voucherPart(), form.key()),
-				"/orders/" + id, redirect, request);
+				"/orders/" + id, redirect, request, "accepted");
 	}
 
 	@PostMapping("/orders/{id}/deliver")
@@ -197,32 +177,33 @@ class VoucherPageController {
 		if (binding.hasErrors()) {
 			return problems.refused(binding, "/orders/" + id, redirect, request);
 		}
-		return problems.stepWithFile(form.report(), OrderApiController.MAX_REPORT, "order.report-too-large",
-				(name, content) -> orders.deliver(id, name, content, form.note()), "/orders/" + id, redirect, request);
+		return said(problems.stepWithFile(form.report(), OrderApiController.MAX_REPORT, "order.report-too-large",
+				(name, content) -> orders.deliver(id, name, content, form.note()), "/orders/" + id, redirect, request),
+				redirect, "delivered");
 	}
 
 	@PostMapping("/orders/{id}/confirm")
 	String confirm(@PathVariable UUID id, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(() -> orders.confirm(id), "/orders/" + id, redirect, request);
+		return step(() -> orders.confirm(id), "/orders/" + id, redirect, request, "confirmed");
 	}
 
 	@PostMapping("/orders/{id}/cancel")
 	String cancel(@PathVariable UUID id, @Valid @ModelAttribute ReasonForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> orders.cancel(id, form.reason()), "/orders/" + id, redirect, request);
+		return step(binding, () -> orders.cancel(id, form.reason()), "/orders/" + id, redirect, request, "cancelled");
 	}
 
 	@PostMapping("/orders/{id}/dispute")
 	String dispute(@PathVariable UUID id, @Valid @ModelAttribute ReasonForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> orders.dispute(id, form.reason()), "/orders/" + id, redirect, request);
+		return step(binding, () -> orders.dispute(id, form.reason()), "/orders/" + id, redirect, request, "disputed");
 	}
 
 	@PostMapping("/orders/{id}/resolve")
 	String resolve(@PathVariable UUID id, @Valid @ModelAttribute ResolutionForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		return step(binding, () -> orders.resolve(id, form.deliveryStands(), form.reason()), "/orders/" + id, redirect,
-				request);
+				request, "resolved");
 	}
 
 	// ---- region admin
@@ -249,7 +230,8 @@ class VoucherPageController {
 	@PostMapping("/admin/vouchers/schemes")
 	String createScheme(@Valid @ModelAttribute SchemePageForm form, BindingResult binding, RedirectAttributes redirect,
 			HttpServletRequest request) {
-		return step(binding, () -> voucherSchemes.createScheme(form.scheme()), "/admin/vouchers", redirect, request);
+		return step(binding, () -> voucherSchemes.createScheme(form.scheme()), "/admin/vouchers", redirect, request,
+				"schemeCreated");
 	}
 
 	@GetMapping("/admin/vouchers/schemes/{id}")
@@ -264,20 +246,22 @@ class VoucherPageController {
 	String updateScheme(@PathVariable UUID id, @Valid @ModelAttribute SchemePageForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		String back = step(binding, () -> voucherSchemes.updateScheme(id, form.scheme()), "/admin/vouchers/schemes/" + id,
-				redirect, request);
+				redirect, request, "schemeSaved");
 		return redirect.getFlashAttributes().containsKey("error") ? back : "redirect:/admin/vouchers";
 	}
 
 	@PostMapping("/admin/vouchers/applications/{id}/approve")
 	String approve(@PathVariable UUID id, @Valid @ModelAttribute ApprovalForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> voucherApplications.approve(id, form.money()), "/admin/vouchers", redirect, request);
+		return step(binding, () -> voucherApplications.approve(id, form.money()), "/admin/vouchers", redirect, request,
+				"approved");
 	}
 
 	@PostMapping("/admin/vouchers/applications/{id}/reject")
 	String reject(@PathVariable UUID id, @Valid @ModelAttribute ReasonForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> voucherApplications.reject(id, form.reason()), "/admin/vouchers", redirect, request);
+		return step(binding, () -> voucherApplications.reject(id, form.reason()), "/admin/vouchers", redirect, request,
+				"rejected");
 	}
 
 	// ---- settlement
@@ -290,12 +274,21 @@ class VoucherPageController {
 		return "voucher/settlement";
 	}
 
-	private String step(Supplier<?> step, String back, RedirectAttributes redirect, HttpServletRequest request) {
-		return problems.step(step, back, redirect, request);
+	/** Runs a step and goes back, saying what happened ({@code voucher.done.<done>}) or why it was refused. */
+	private String step(Supplier<?> step, String back, RedirectAttributes redirect, HttpServletRequest request,
+			String done) {
+		return said(problems.step(step, back, redirect, request), redirect, done);
 	}
 
 	private String step(BindingResult binding, Supplier<?> step, String back, RedirectAttributes redirect,
-			HttpServletRequest request) {
-		return problems.step(binding, step, back, redirect, request);
+			HttpServletRequest request, String done) {
+		return said(problems.step(binding, step, back, redirect, request), redirect, done);
+	}
+
+	private static String said(String view, RedirectAttributes redirect, String done) {
+		if (redirect.getFlashAttributes().containsKey("message")) {
+			redirect.addFlashAttribute("message", done);
+		}
+		return view;
 	}
 }

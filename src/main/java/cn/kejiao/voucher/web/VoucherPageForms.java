@@ -11,6 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
+import cn.kejiao.platform.WrittenAmount;
 import cn.kejiao.voucher.SchemeForm;
 import jakarta.validation.constraints.NotNull;
 
@@ -27,7 +28,7 @@ final class VoucherPageForms {
 	record ApplicationForm(@NotNull UUID schemeId, @Nullable String amount, @Nullable String purpose) {
 
 		Money money() {
-			return Money.ofYuan(strip(amount), "amount");
+			return written(amount, "amount");
 		}
 	}
 
@@ -38,7 +39,7 @@ final class VoucherPageForms {
 	record QuoteForm(@Nullable String amount) {
 
 		Money money() {
-			return Money.ofYuan(strip(amount), "amount");
+			return written(amount, "amount");
 		}
 	}
 
@@ -63,7 +64,7 @@ final class VoucherPageForms {
 
 		@Nullable Money quoted() {
 			String amount = strip(quotedAmount);
-			return amount == null || amount.isEmpty() ? null : Money.ofYuan(amount, "quotedAmount");
+			return amount == null || amount.isEmpty() ? null : written(amount, "quotedAmount");
 		}
 
 		@Nullable Money voucherPart() {
@@ -72,7 +73,7 @@ final class VoucherPageForms {
 
 		static @Nullable Money part(@Nullable UUID grantId, @Nullable String voucherAmount) {
 			String amount = strip(voucherAmount);
-			return grantId == null || amount == null || amount.isEmpty() ? null : Money.ofYuan(amount, "voucherAmount");
+			return grantId == null || amount == null || amount.isEmpty() ? null : written(amount, "voucherAmount");
 		}
 	}
 
@@ -94,7 +95,7 @@ final class VoucherPageForms {
 
 		@Nullable Money money() {
 			String given = strip(amount);
-			return given == null || given.isEmpty() ? null : Money.ofYuan(given, "amount");
+			return given == null || given.isEmpty() ? null : written(given, "amount");
 		}
 	}
 
@@ -108,11 +109,16 @@ final class VoucherPageForms {
 			@Nullable String validUntil, @Nullable List<String> qualifications) {
 
 		SchemeForm scheme() {
-			return new SchemeForm(null, name, description, Money.ofYuan(budget.strip(), "budget"), ratio(subsidyRatio),
-					Money.ofYuan(capPerEnterprise.strip(), "capPerEnterprise"),
+			return new SchemeForm(null, name, description, written(budget, "budget"), ratio(subsidyRatio),
+					written(capPerEnterprise, "capPerEnterprise"),
 					kinds(serviceKinds), acceptedZone, qualifications == null ? List.of() : qualifications, date(opensOn),
 					date(closesOn), date(validUntil));
 		}
+	}
+
+	/** An amount as people write it: 3600, 3,600.50, ¥3,600, 200万 (see {@link WrittenAmount}). */
+	private static Money written(@Nullable String text, String field) {
+		return new Money(WrittenAmount.fen(text, field));
 	}
 
 	private static @Nullable String strip(@Nullable String text) {
