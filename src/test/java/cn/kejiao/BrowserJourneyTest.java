@@ -339,12 +339,13 @@ class BrowserJourneyTest {
 		LocalDateTime deadline = LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).plusHours(1).truncatedTo(ChronoUnit.MINUTES);
 		signIn("ws-admin");
 		page.navigate(url("/challenges"));
+		page.locator("#publish-link").click();
 		page.locator("#c-title").fill(title);
 		page.locator("#c-problem").fill("三七总皂苷提取收率低、溶剂消耗大，征集高效提取纯化与中试放大方案。");
 		page.locator("#c-targets").fill("总皂苷收率：≥ 90%\n乙醇消耗：下降 30%");
 		page.locator("#c-bounty").fill("2000000");
 		page.locator("#c-deadline").fill(deadline.toString());
-		page.locator("#c-zones").fill("hu-dian");
+		page.locator("#c-zones").getByLabel("沪滇").check();
 		page.locator("#challenge-submit").click();
 		assertThat(page.locator("h1")).hasText(title);
 		assertThat(page.locator("#challenge-state")).hasText("揭榜中");
@@ -399,7 +400,7 @@ class BrowserJourneyTest {
 
 		page.navigate(challenge);
 		assertThat(page.locator("#results")).containsText("同济大学");
-		assertThat(page.locator("#results")).containsText("¥1500000.00");
+		assertThat(page.locator("#results")).containsText("¥1,500,000.00");
 	}
 
 	@Test

@@ -88,8 +88,10 @@ public class ChallengeApplications {
 		UUID id = UUID.randomUUID();
 		int inserted = jdbc.sql("""
 				insert into challenge.application (id, challenge_id, applicant_org_id, applicant_name, applicant_region, team,
-				    proposal, attachment_name, attachment, submitted_by, submitted_at)
-				values (:id, :challenge, :org, :name, :region, :team, :proposal, :fileName, :file, :by, :at)
+				    proposal, attachment_name, attachment, submitted_by, submitted_at, receipt)
+				values (:id, :challenge, :org, :name, :region, :team, :proposal, :fileName, :file, :by, :at,
+				    'HZ' || to_char(cast(:at as timestamptz) at time zone 'Asia/Shanghai', 'YYYY')
+				         || lpad(nextval('challenge.receipt_number')::text, 6, '0'))
 				on conflict (challenge_id, applicant_org_id) do nothing""")
 			.param("id", id).param("challenge", challengeId).param("org", applicant.id()).param("name", applicant.name())
 			.param("region", applicant.regionCode()).param("team", teamText).param("proposal", proposalText)
@@ -121,12 +123,13 @@ public class ChallengeApplications {
 	public ApplicationView application(UUID applicationId, Actor reader) {
 		ApplicationView view = jdbc.sql("""
 				select a.id, a.challenge_id, a.applicant_org_id, a.applicant_name, a.team, a.proposal, a.attachment_name,
-				       a.submitted_at, a.awarded_amount
+				       a.submitted_at, a.awarded_amount, a.receipt, a.updated_at
 				from challenge.application a where a.id = :id""")
 			.param("id", applicationId)
 			.query((rs, n) -> new ApplicationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-					rs.getTimestamp(8).toInstant(), ChallengeRows.yuan(rs, 9), announcements.of(rs.getObject(2, UUID.class))))
+					rs.getTimestamp(8).toInstant(), ChallengeRows.yuan(rs, 9), announcements.of(rs.getObject(2, UUID.class)),
+					rs.getString(10), ChallengeRows.instant(rs, 11)))
 			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));
 		if (!view.applicantOrgId().equals(reader.organisationId()) && !rows.get(view.challengeId()).isManagedBy(reader)) {
 			throw KejiaoException.notFound("challenge.application-not-found", applicationId);

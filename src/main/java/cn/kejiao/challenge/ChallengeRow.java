@@ -16,7 +16,7 @@ record ChallengeRow(UUID id, String number, String title, String problem, String
 		List<String> eligibleRegions, List<String> eligibleZones, List<String> eligibleOrgTypes, Instant deadline,
 		int noticeDays, ChallengeState state, @Nullable UUID publisherOrgId, String publisherName, String regionCode,
 		Instant createdAt, @Nullable Instant noticeEndsAt, String decision, long applications, List<String> panel,
-		List<Announcements.Stored> announcements) {
+		List<Announcements.Stored> announcements, String requirements) {
 
 	/**
 	 * Who acts for the publisher: the publishing organisation, the admins governing the challenge's region and
@@ -34,5 +34,10 @@ record ChallengeRow(UUID id, String number, String title, String problem, String
 
 	ChallengeState stateAt(Instant now) {
 		return ChallengeState.at(state, noticeEndsAt, now);
+	}
+
+	/** What a reader is told at {@code now}: {@link ChallengeStatus}. */
+	ChallengeStatus statusAt(Instant now) {
+		return ChallengeStatus.of(stateAt(now), deadline, now);
 	}
 }

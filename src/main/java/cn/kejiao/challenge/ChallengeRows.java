@@ -85,6 +85,15 @@ class ChallengeRows {
 
 	/** The challenge as the reader sees it; the panel's names for its publisher only. */
 	ChallengeView view(ChallengeRow row, @Nullable Actor reader) {
+		return view(row, reader, true);
+	}
+
+	/** The challenge as a list shows it: without its files. */
+	ChallengeView summary(ChallengeRow row, @Nullable Actor reader) {
+		return view(row, reader, false);
+	}
+
+	private ChallengeView view(ChallengeRow row, @Nullable Actor reader, boolean withFiles) {
 		List<Target> targets = new ArrayList<>();
 		JSON.readTree(row.targetsJson()).forEach(t -> targets.add(new Target(t.path("indicator").asString(""),
 				t.path("target").asString(""))));
@@ -94,7 +103,16 @@ class ChallengeRows {
 				row.deadline(), row.noticeDays(), state(row).name(), row.publisherName(), row.regionCode(), row.createdAt(),
 				row.noticeEndsAt(), row.decision(), row.applications(), manageable ? row.panel() : List.of(),
 				announcements.inReadersLanguage(row.announcements()),
-				manageable);
+				manageable, row.statusAt(clock.instant()).name(), row.requirements(),
+				withFiles ? files(row.id()) : List.of());
+	}
+
+	/** The documents of the call, oldest first. */
+	List<ChallengeView.ChallengeFile> files(UUID challengeId) {
+		return jdbc.sql("select id, name, size from challenge.challenge_file where challenge_id = :c order by uploaded_at, name")
+			.param("c", challengeId)
+			.query((rs, n) -> new ChallengeView.ChallengeFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+			.list();
 	}
 
 	/** The challenge as it is now, after a step. */
@@ -156,7 +174,8 @@ class ChallengeRows {
 			       array(select p.display_name from challenge.panellist p where p.challenge_id = c.id order by p.username),
 			       (select coalesce(json_agg(json_build_object('text', n.text, 'message', n.message, 'args', n.message_args)
 			                                 order by n.id), '[]')
-			          from challenge.announcement n where n.challenge_id = c.id)
+			          from challenge.announcement n where n.challenge_id = c.id),
+			       requirements
 			from challenge.challenge c""";
 
 	private static ChallengeRow row(ResultSet rs, int n) throws SQLException {
@@ -165,7 +184,7 @@ class ChallengeRows {
 				rs.getInt(11), ChallengeState.valueOf(rs.getString(12)), rs.getObject(13, UUID.class), rs.getString(14),
 				rs.getString(15),
 				rs.getTimestamp(16).toInstant(), instant(rs, 17), rs.getString(18), rs.getLong(19), strings(rs, 20),
-				Announcements.parse(rs.getString(21)));
+				Announcements.parse(rs.getString(21)), rs.getString(22));
 	}
 
 	private static List<String> strings(ResultSet rs, int column) throws SQLException {

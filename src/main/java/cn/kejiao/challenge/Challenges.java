@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,9 +48,11 @@ public class Challenges {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final ChallengeFiles files;
 
 	Challenges(JdbcClient jdbc, ChallengeRows rows, Announcements announcements, Organisations organisations,
-			Regions regions, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			Regions regions, AuditLog audit, Clock clock, ApplicationEventPublisher events, ChallengeFiles files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.announcements = announcements;
@@ -63,6 +66,12 @@ public class Challenges {
 	/** A draft, seen by its publisher only until it is opened. */
 	@Transactional
 	public ChallengeView create(ChallengeForm form) {
+		return create(form, List.of());
+	}
+
+	/** A draft with the documents of its call ({@link ChallengeFiles}). */
+	@Transactional
+	public ChallengeView create(ChallengeForm form, List<ChallengeFiles.Upload> uploads) {
 		Actor actor = Actors.require();
 		record Publisher(@Nullable UUID organisationId, String name, String regionCode) {
 		}
@@ -80,34 +89,29 @@ public class Challenges {
 		else {
 			throw KejiaoException.forbidden("challenge.publishers-only");
 		}
+		refusals(form, uploads, false).values().stream().findFirst().ifPresent(refusal -> {
+			throw refusal;
+		});
 		String title = text(form.title(), 4, 200, "challenge.title-length");
 		String problem = text(form.problem(), 10, 10000, "challenge.problem-length");
-		List<Target> targets = form.targets() == null ? List.of()
-				: form.targets().stream().filter(t -> t.indicator() != null && !t.indicator().isBlank()).toList();
-		if (targets.isEmpty()) {
-			throw KejiaoException.invalid("challenge.targets-required");
-		}
+		List<Target> targets = targets(form);
 		long bounty = Money.positiveFen(form.bounty(), "bounty");
 		Instant deadline = ChallengeInput.deadline(form.deadline());
 		List<String> eligibleRegions = codes(form.eligibleRegions());
-		eligibleRegions.forEach(code -> regions.find(code).orElseThrow(() -> KejiaoException.invalid("region.not-found", code)));
 		List<String> eligibleZones = codes(form.eligibleZones());
-		eligibleZones.forEach(regions::zone);
 		List<String> orgTypes = form.eligibleOrgTypes() == null ? List.of()
 				: form.eligibleOrgTypes().stream().map(Enum::name).distinct().toList();
 		int noticeDays = form.noticeDays() == null ? 7 : form.noticeDays();
-		if (noticeDays < 0 || noticeDays > 60) {
-			throw KejiaoException.invalid("challenge.notice-days");
-		}
+		String requirements = form.requirements() == null ? "" : form.requirements().strip();
 		UUID id = UUID.randomUUID();
 		long sequence = jdbc.sql("select nextval('challenge.challenge_number')").query(Long.class).single();
 		String number = "JB" + LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear() + String.format("%05d", sequence);
 		jdbc.sql("""
 				insert into challenge.challenge (id, number, title, problem, targets, bounty, eligible_regions, eligible_zones,
 				    eligible_org_types, deadline, notice_days, state, publisher_org_id, publisher_name, region_code, posted_by,
-				    created_at)
+				    created_at, requirements)
 				values (:id, :number, :title, :problem, cast(:targets as jsonb), :bounty, :regions, :zones, :types, :deadline,
-				    :notice, :state, :org, :name, :region, :by, :at)""")
+				    :notice, :state, :org, :name, :region, :by, :at, :requirements)""")
 			.param("id", id).param("number", number).param("title", title).param("problem", problem)
 			.param("targets", ChallengeRows.JSON.writeValueAsString(targets)).param("bounty", bounty)
 			.param("regions", eligibleRegions.toArray(String[]::new)).param("zones", eligibleZones.toArray(String[]::new))
@@ -115,7 +119,9 @@ public class Challenges {
 			.param("notice", noticeDays).param("state", ChallengeState.DRAFT.name())
 			.param("org", publisher.organisationId(), Types.OTHER).param("name", publisher.name())
 			.param("region", publisher.regionCode()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
+			.param("requirements", requirements)
 			.update();
+		files.store(id, uploads, actor);
 		ChallengeView view = rows.view(id, actor);
 		audit.record("challenge.created", "challenge", id.toString(), title, publisher.regionCode(), null, view);
 		return view;
@@ -127,7 +133,71 @@ public class Challenges {
 	 */
 	@Transactional
 	public ChallengeView publish(ChallengeForm form) {
-		return open(create(form).id());
+		return publish(form, List.of());
+	}
+
+	/** {@link #publish(ChallengeForm)} with the documents of the call. */
+	@Transactional
+	public ChallengeView publish(ChallengeForm form, List<ChallengeFiles.Upload> uploads) {
+		return open(create(form, uploads).id());
+	}
+
+	/**
+	 * Everything that keeps the challenge from being published as stated, by the form's field (title, problem,
+	 * targets, bounty, deadline, eligibleRegions, eligibleZones, noticeDays, requirements, files), in that order:
+	 * a form shows them all at once. Empty when it may be published. The same checks {@link #create} makes.
+	 */
+	public Map<String, KejiaoException> refusalsToPublish(ChallengeForm form, List<ChallengeFiles.Upload> uploads) {
+		return refusals(form, uploads, true);
+	}
+
+	private Map<String, KejiaoException> refusals(ChallengeForm form, List<ChallengeFiles.Upload> uploads,
+			boolean publishing) {
+		Map<String, KejiaoException> refusals = new LinkedHashMap<>();
+		check(refusals, "title", () -> text(form.title(), 4, 200, "challenge.title-length"));
+		check(refusals, "problem", () -> text(form.problem(), 10, 10000, "challenge.problem-length"));
+		check(refusals, "targets", () -> {
+			if (targets(form).isEmpty()) {
+				throw KejiaoException.invalid("challenge.targets-required");
+			}
+		});
+		check(refusals, "bounty", () -> Money.positiveFen(form.bounty(), "bounty"));
+		check(refusals, "deadline", () -> {
+			if (publishing && !ChallengeInput.deadline(form.deadline()).isAfter(clock.instant())) {
+				throw KejiaoException.invalid("challenge.deadline-in-past");
+			}
+			ChallengeInput.deadline(form.deadline());
+		});
+		check(refusals, "eligibleRegions", () -> codes(form.eligibleRegions())
+			.forEach(code -> regions.find(code).orElseThrow(() -> KejiaoException.invalid("region.not-found", code))));
+		check(refusals, "eligibleZones", () -> codes(form.eligibleZones()).forEach(regions::zone));
+		check(refusals, "noticeDays", () -> {
+			int noticeDays = form.noticeDays() == null ? 7 : form.noticeDays();
+			if (noticeDays < 0 || noticeDays > 60) {
+				throw KejiaoException.invalid("challenge.notice-days");
+			}
+		});
+		check(refusals, "requirements", () -> {
+			if (form.requirements() != null && form.requirements().strip().length() > 2000) {
+				throw KejiaoException.invalid("challenge.requirements-length");
+			}
+		});
+		check(refusals, "files", () -> ChallengeFiles.check(uploads));
+		return refusals;
+	}
+
+	private static void check(Map<String, KejiaoException> refusals, String field, Runnable check) {
+		try {
+			check.run();
+		}
+		catch (KejiaoException ex) {
+			refusals.put(field, ex);
+		}
+	}
+
+	private static List<Target> targets(ChallengeForm form) {
+		return form.targets() == null ? List.of()
+				: form.targets().stream().filter(t -> t.indicator() != null && !t.indicator().isBlank()).toList();
 	}
 
 	private static List<String> codes(@Nullable List<String> codes) {
@@ -188,6 +258,6 @@ public class Challenges {
 
 	@Transactional(readOnly = true)
 	public List<ChallengeView> list(@Nullable Actor reader) {
-		return rows.latest().stream().filter(r -> r.isVisibleTo(reader)).map(r -> rows.view(r, reader)).toList();
+		return rows.latest().stream().filter(r -> r.isVisibleTo(reader)).map(r -> rows.summary(r, reader)).toList();
 	}
 }

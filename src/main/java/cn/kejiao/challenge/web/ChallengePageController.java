@@ -1,14 +1,11 @@
 package cn.kejiao.challenge.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,27 +27,24 @@ import cn.kejiao.challenge.Challenges;
 import cn.kejiao.challenge.RankedApplication;
 import cn.kejiao.challenge.Rubric;
 import cn.kejiao.challenge.web.ChallengePageForms.AcceptanceForm;
-import cn.kejiao.challenge.web.ChallengePageForms.ApplicationForm;
 import cn.kejiao.challenge.web.ChallengePageForms.AwardForm;
 import cn.kejiao.challenge.web.ChallengePageForms.DeliveryForm;
 import cn.kejiao.challenge.web.ChallengePageForms.ExtensionForm;
 import cn.kejiao.challenge.web.ChallengePageForms.MilestoneForm;
-import cn.kejiao.challenge.web.ChallengePageForms.NewChallengeForm;
 import cn.kejiao.challenge.web.ChallengePageForms.PanelForm;
 import cn.kejiao.challenge.web.ChallengePageForms.ReviewForm;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
-import cn.kejiao.platform.KejiaoException;
-import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 /**
  * The challenge pages: the list and each challenge's page, which shows every visitor the problem, targets,
- * bounty, announcements and the published result, and to each signed-in role its own part — applying, the
- * publisher's deadline, panel, ranking and award, a panellist's rubric. Every form is a record of
- * {@link ChallengePageForms}; one facade call per step, which decides who may take it.
+ * bounty, announcements and the published result, and to each signed-in role its own part — applying (handled by
+ * {@link ChallengeApplicationPageController}), the publisher's deadline, panel, ranking and award, a panellist's
+ * rubric. Every form is a record of {@link ChallengePageForms}; one facade call per step, which decides who may take
+ * it. Publishing has a page of its own ({@link ChallengePublishPageController}).
  */
 @Controller
 class ChallengePageController {
@@ -77,22 +71,8 @@ class ChallengePageController {
 		Actor reader = Actors.current().orElse(null);
 		model.addAttribute("challenges", challenges.list(reader));
 		model.addAttribute("mayPublish", challenges.mayPublish(reader));
+		model.addAttribute("applicant", reader != null && reader.organisationId() != null);
 		return "challenge/list";
-	}
-
-	@PostMapping("/challenges/new")
-	String create(@Valid @ModelAttribute NewChallengeForm form, BindingResult binding, RedirectAttributes redirect,
-			HttpServletRequest request) {
-		if (binding.hasErrors()) {
-			return problems.refused(binding, "/challenges", redirect, request);
-		}
-		try {
-			return "redirect:/challenges/" + challenges.publish(form.challenge()).id();
-		}
-		catch (KejiaoException ex) {
-			redirect.addFlashAttribute("error", problems.refusal(ex, request));
-			return "redirect:/challenges";
-		}
 	}
 
 	@GetMapping("/challenges/{id}")
@@ -120,46 +100,32 @@ class ChallengePageController {
 		return "challenge/detail";
 	}
 
-	@PostMapping("/challenges/{id}/apply")
-	String apply(@PathVariable UUID id, @Valid @ModelAttribute ApplicationForm form, BindingResult binding,
-			RedirectAttributes redirect, HttpServletRequest request) throws IOException {
-		if (binding.hasErrors()) {
-			return problems.refused(binding, "/challenges/" + id, redirect, request);
-		}
-		return problems.stepWithFile(form.attachment(), ChallengeApplications.MAX_ATTACHMENT,
-				"challenge.attachment-too-large", (name, content) -> applications.apply(id, form.team(), form.proposal(), name,
-						content), "/challenges/" + id, redirect, request);
-	}
-
-	@GetMapping("/challenges/applications/{applicationId}/attachment")
-	ResponseEntity<byte[]> attachment(@PathVariable UUID applicationId) {
-		ChallengeApplications.Attachment attachment = applications.attachment(applicationId, Actors.require());
-		return Downloads.file(attachment.name(), MediaType.APPLICATION_OCTET_STREAM, attachment.content());
-	}
-
 	@PostMapping("/challenges/{id}/milestones")
 	String addMilestone(@PathVariable UUID id, @Valid @ModelAttribute MilestoneForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		return step(binding, () -> milestones.addMilestone(id, form.applicationId(), form.title(), form.dueOn(),
-				form.paymentAmount()), id, redirect, request);
+				form.paymentAmount()), id, "challenge.done.milestone-added", redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/milestones/{milestoneId}/deliver")
 	String deliverMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId, @Valid @ModelAttribute DeliveryForm form,
 			BindingResult binding, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> milestones.deliver(milestoneId, form.deliverable()), id, redirect, request);
+		return step(binding, () -> milestones.deliver(milestoneId, form.deliverable()), id, "challenge.done.delivered", redirect,
+				request);
 	}
 
 	@PostMapping("/challenges/{id}/milestones/{milestoneId}/accept")
 	String acceptMilestone(@PathVariable UUID id, @PathVariable UUID milestoneId, @Valid @ModelAttribute AcceptanceForm form,
 			BindingResult binding, RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> milestones.accept(milestoneId, form.paymentReference()), id, redirect, request);
+		return step(binding, () -> milestones.accept(milestoneId, form.paymentReference()), id, "challenge.done.accepted",
+				redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/deadline")
 	String extend(@PathVariable UUID id, @Valid @ModelAttribute ExtensionForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> challenges.extend(id, form.deadline(), form.reason()), id, redirect, request);
+		return step(binding, () -> challenges.extend(id, form.deadline(), form.reason()), id, "challenge.done.extended",
+				redirect, request);
 	}
 
 	@PostMapping("/challenges/{id}/panel")
@@ -179,11 +145,22 @@ class ChallengePageController {
 	@PostMapping("/challenges/{id}/award")
 	String award(@PathVariable UUID id, @Valid @ModelAttribute AwardForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		return step(binding, () -> awards.award(id, List.of(form.award()), form.decision()), id, redirect, request);
+		return step(binding, () -> awards.award(id, List.of(form.award()), form.decision()), id, "challenge.done.awarded",
+				redirect, request);
 	}
 
 	private String step(BindingResult binding, Supplier<?> step, UUID id, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		return problems.step(binding, step, "/challenges/" + id, redirect, request);
+	}
+
+	/** {@link #step} whose confirmation says what happened: the message {@code done}. */
+	private String step(BindingResult binding, Supplier<?> step, UUID id, String done, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		String back = step(binding, step, id, redirect, request);
+		if ("saved".equals(redirect.getFlashAttributes().get("message"))) {
+			redirect.addFlashAttribute("message", done);
+		}
+		return back;
 	}
 }

@@ -10,13 +10,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.multipart.MultipartFile;
 
 import cn.kejiao.challenge.Award;
-import cn.kejiao.challenge.ChallengeForm;
 import cn.kejiao.challenge.Rubric;
-import cn.kejiao.challenge.Target;
 import cn.kejiao.platform.Money;
+import cn.kejiao.platform.WrittenAmount;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -27,24 +25,6 @@ import jakarta.validation.constraints.NotNull;
 final class ChallengePageForms {
 
 	private ChallengePageForms() {
-	}
-
-	/**
-	 * A new challenge: targets one per line as "indicator：target", cooperation zones separated by commas or
-	 * spaces, the deadline a form's datetime-local (China time).
-	 */
-	record NewChallengeForm(@Nullable String title, @Nullable String problem, @Nullable String targets,
-			@Nullable String bounty, @Nullable String deadline, @Nullable String zones, @Nullable Integer noticeDays) {
-
-		ChallengeForm challenge() {
-			List<Target> parsed = lines(targets).stream().map(l -> l.split("[:：]", 2))
-				.map(p -> new Target(p[0].strip(), p.length > 1 ? p[1].strip() : "")).toList();
-			return new ChallengeForm(title, problem, parsed, Money.ofYuan(strip(bounty), "bounty"), List.of(), words(zones),
-					List.of(), deadline, noticeDays == null ? 7 : noticeDays);
-		}
-	}
-
-	record ApplicationForm(@Nullable String team, @Nullable String proposal, @Nullable MultipartFile attachment) {
 	}
 
 	record ExtensionForm(@Nullable String deadline, @Nullable String reason) {
@@ -79,7 +59,7 @@ final class ChallengePageForms {
 	record AwardForm(@NotNull UUID applicationId, @Nullable String amount, @Nullable String decision) {
 
 		Award award() {
-			return new Award(applicationId, Money.ofYuan(strip(amount), "amount"));
+			return new Award(applicationId, new Money(WrittenAmount.fen(amount, "amount")));
 		}
 	}
 
@@ -88,7 +68,8 @@ final class ChallengePageForms {
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueOn, @Nullable String payment) {
 
 		@Nullable Money paymentAmount() {
-			return payment == null || payment.isBlank() ? null : Money.ofYuan(payment.strip(), "payment");
+			Long fen = WrittenAmount.optionalFen(payment, "payment");
+			return fen == null ? null : new Money(fen);
 		}
 	}
 
@@ -96,14 +77,6 @@ final class ChallengePageForms {
 	}
 
 	record AcceptanceForm(@Nullable String paymentReference) {
-	}
-
-	private static @Nullable String strip(@Nullable String text) {
-		return text == null ? null : text.strip();
-	}
-
-	private static List<String> lines(@Nullable String text) {
-		return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
 	private static List<String> words(@Nullable String text) {
