@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +41,11 @@ public class ChallengeReviews {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final BlindReview blind;
+	private final ApplicationEventPublisher events;
 
 	ChallengeReviews(JdbcClient jdbc, ChallengeRows rows, Accounts accounts, AuditLog audit, Clock clock,
-			BlindReview blind) {
+			BlindReview blind, ApplicationEventPublisher events) {
+		this.events = events;
 		this.blind = blind;
 		this.jdbc = jdbc;
 		this.rows = rows;
@@ -82,6 +85,7 @@ public class ChallengeReviews {
 		rows.moveTo(id, inReview);
 		audit.record("challenge.panel-formed", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("panel", experts.stream().map(UserView::username).toList()));
+		events.publishEvent(new ChallengePanelFormed(id, row.title(), experts.stream().map(UserView::username).toList()));
 		return rows.view(id, actor);
 	}
 

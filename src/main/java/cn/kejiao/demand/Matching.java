@@ -235,10 +235,15 @@ public class Matching {
 		}
 		double best = ranked.getFirst().score();
 		String where = regions.fullName(demands.shownRegion(demand, null));
-		ranked.stream().filter(r -> r.score() >= STRONG * best)
-			.filter(r -> !r.ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST)
-			.forEach(r -> events.publishEvent(new MatchSuggested(demand.id(), demand.title(), where, r.id(), r.title(),
-					r.ownerOrgId())));
+		List<CatalogMatching.Candidate> strong = ranked.stream().filter(r -> r.score() >= STRONG * best)
+			.filter(r -> !r.ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST).toList();
+		strong.forEach(r -> events.publishEvent(new MatchSuggested(demand.id(), demand.title(), where, r.id(), r.title(),
+				r.ownerOrgId())));
+		UUID owner = demand.ownerOrgId();
+		if (!strong.isEmpty() && owner != null) {
+			events.publishEvent(new DemandMatched(demand.id(), demand.title(), owner,
+					strong.stream().map(CatalogMatching.Candidate::id).toList()));
+		}
 	}
 
 	// ---- feedback

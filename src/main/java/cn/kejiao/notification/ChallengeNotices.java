@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 
 import cn.kejiao.challenge.ChallengeAwarded;
 import cn.kejiao.challenge.ChallengeDeadlineExtended;
+import cn.kejiao.challenge.ChallengePanelFormed;
 import cn.kejiao.platform.ChinaTime;
 
 /**
- * What the applicants of a 揭榜挂帅 challenge are told: a later deadline, and the published result. Each notice
+ * What the applicants of a 揭榜挂帅 challenge are told: a later deadline, and the published result; and what its
+ * experts are told: that they were put on its review panel. Each notice
  * has a once-key, so an event delivered again after a failure tells nobody twice.
  */
 @Component
@@ -47,6 +49,15 @@ class ChallengeNotices {
 			notifications.tell(new Notice(applicant, "challenge", "challenge-result-published",
 					List.of(event.title(), local(event.noticeEndsAt())), link(event.challengeId()),
 					"challenge-awarded:" + event.challengeId() + ":" + applicant));
+		}
+	}
+
+	/** Each expert alone, never the expert's organisation: who sits on a blind panel stays hidden from it. */
+	@ApplicationModuleListener
+	void on(ChallengePanelFormed event) {
+		for (String expert : event.panellists()) {
+			notifications.tell(Notice.toUser(expert, "challenge", "challenge-panel-formed", List.of(event.title()),
+					link(event.challengeId()), "challenge-panel:" + event.challengeId() + ":" + expert));
 		}
 	}
 

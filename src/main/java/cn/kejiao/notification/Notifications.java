@@ -101,7 +101,7 @@ public class Notifications {
 			String[] args = notice.args().toArray(String[]::new);
 			String title = text(notice.message(), "title", args, Locale.SIMPLIFIED_CHINESE);
 			String body = text(notice.message(), "body", args, Locale.SIMPLIFIED_CHINESE);
-			for (UserView user : users.computeIfAbsent(notice.organisationId(), accounts::usersOf)) {
+			for (UserView user : recipients(notice, users)) {
 				rows.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("user", user.id())
 					.addValue("kind", notice.kind()).addValue("title", title).addValue("body", body)
 					.addValue("link", notice.link()).addValue("at", at).addValue("emailed", email(user, notice, title, body))
@@ -115,6 +115,15 @@ public class Notifications {
 					rows.toArray(MapSqlParameterSource[]::new));
 		}
 		return sent;
+	}
+
+	/** The users a notice is for: one user by name, or the enabled users of the organisation (looked up once). */
+	private List<UserView> recipients(Notice notice, Map<UUID, List<UserView>> users) {
+		UUID organisation = notice.organisationId();
+		if (organisation != null) {
+			return users.computeIfAbsent(organisation, accounts::usersOf);
+		}
+		return accounts.find(Objects.requireNonNull(notice.username())).filter(UserView::enabled).stream().toList();
 	}
 
 	/** Whether the user was e-mailed; a mail server that fails leaves the notice in the application alone. */
@@ -145,12 +154,18 @@ public class Notifications {
 	/** The signed-in user's notices, newest first, in the reader's language. */
 	@Transactional(readOnly = true)
 	public List<NoticeView> mine() {
+		return recent(200);
+	}
+
+	/** The signed-in user's latest notices, newest first, in the reader's language. */
+	@Transactional(readOnly = true)
+	public List<NoticeView> recent(int limit) {
 		Actor actor = Actors.require();
 		Locale locale = LocaleContextHolder.getLocale();
 		return jdbc.sql("""
 				select id, kind, title, body, link, created_at, read_at, message, message_args from notification.notice
-				where user_id = :user order by created_at desc limit 200""")
-			.param("user", actor.userId())
+				where user_id = :user order by created_at desc, id limit :limit""")
+			.param("user", actor.userId()).param("limit", Math.max(1, Math.min(limit, 200)))
 			.query((rs, n) -> {
 				String message = rs.getString(8);
 				String title = rs.getString(3);
@@ -171,6 +186,21 @@ public class Notifications {
 		Actor actor = Actors.require();
 		return jdbc.sql("select count(*) from notification.notice where user_id = :user and read_at is null")
 			.param("user", actor.userId()).query(Long.class).single();
+	}
+
+	/** Marks every unread notice of the signed-in user read; how many were unread. */
+	@Transactional
+	public int markAllRead() {
+		Actor actor = Actors.require();
+		return jdbc.sql("update notification.notice set read_at = :at where user_id = :user and read_at is null")
+			.param("at", Timestamp.from(clock.instant())).param("user", actor.userId()).update();
+	}
+
+	/** Marks the notice read and gives the page it is about, for the reader who follows it. */
+	@Transactional
+	public String open(UUID id) {
+		markRead(id);
+		return jdbc.sql("select link from notification.notice where id = :id").param("id", id).query(String.class).single();
 	}
 
 	@Transactional

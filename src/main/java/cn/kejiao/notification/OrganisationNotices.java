@@ -5,13 +5,10 @@ import java.util.List;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import cn.kejiao.account.Accounts;
 import cn.kejiao.organisation.OrganisationRegistered;
 import cn.kejiao.organisation.OrganisationRejected;
 import cn.kejiao.organisation.OrganisationVerified;
 import cn.kejiao.organisation.OrganisationView;
-import cn.kejiao.organisation.Organisations;
-import cn.kejiao.platform.Role;
 
 /**
  * What an organisation's verification tells whom: its own users learn that it was verified or rejected (with
@@ -24,25 +21,19 @@ import cn.kejiao.platform.Role;
 class OrganisationNotices {
 
 	private final Notifications notifications;
-	private final Organisations organisations;
-	private final Accounts accounts;
+	private final RegionAdmins admins;
 
-	OrganisationNotices(Notifications notifications, Organisations organisations, Accounts accounts) {
+	OrganisationNotices(Notifications notifications, RegionAdmins admins) {
 		this.notifications = notifications;
-		this.organisations = organisations;
-		this.accounts = accounts;
+		this.admins = admins;
 	}
 
 	@ApplicationModuleListener
 	void on(OrganisationRegistered event) {
-		for (OrganisationView administration : organisations.administrationsOf(event.regionCode())) {
-			boolean hasRegionAdmins = accounts.usersOf(administration.id()).stream()
-				.anyMatch(u -> u.roles().contains(Role.REGION_ADMIN));
-			if (hasRegionAdmins) {
-				notifications.tell(new Notice(administration.id(), "organisation", "organisation-registered",
-						List.of(event.name()), "/admin/organisations/" + event.organisationId(),
-						"organisation-registered:" + event.organisationId() + ":" + administration.id()));
-			}
+		for (OrganisationView administration : admins.of(event.regionCode())) {
+			notifications.tell(new Notice(administration.id(), "organisation", "organisation-registered",
+					List.of(event.name()), "/admin/organisations/" + event.organisationId(),
+					"organisation-registered:" + event.organisationId() + ":" + administration.id()));
 		}
 	}
 

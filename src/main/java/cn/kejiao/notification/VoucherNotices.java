@@ -7,27 +7,39 @@ import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.voucher.ApplicationRejected;
+import cn.kejiao.voucher.ApplicationSubmitted;
 import cn.kejiao.voucher.GrantApproved;
 import cn.kejiao.voucher.OrderAccepted;
 import cn.kejiao.voucher.OrderCancelled;
 import cn.kejiao.voucher.OrderConfirmed;
 import cn.kejiao.voucher.OrderDelivered;
 import cn.kejiao.voucher.OrderQuoted;
+import cn.kejiao.voucher.OrderRequested;
 import cn.kejiao.voucher.OrderStepsTaken;
 
 /**
- * What the parties of a service order and the applicants for vouchers are told: the side that now has to act
- * (a quote to accept, an order to deliver, a delivery to confirm), or is affected (its claim confirmed, an order
- * cancelled, its application decided). Each notice has a once-key, so an event delivered again tells nobody twice.
+ * What the parties of a service order, the applicants for vouchers and the admins deciding them are told: the
+ * side that now has to act (a request to quote, a quote to accept, an order to deliver, a delivery to confirm, an
+ * application to decide), or is affected (its claim confirmed, an order cancelled, its application decided). Each notice has a once-key, so an event delivered again tells nobody twice.
  */
 @Component
 class VoucherNotices {
 
 	private final Notifications notifications;
+	private final RegionAdmins admins;
 
-	VoucherNotices(Notifications notifications) {
+	VoucherNotices(Notifications notifications, RegionAdmins admins) {
 		this.notifications = notifications;
+		this.admins = admins;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderRequested event) {
+		notifications.tell(new Notice(event.providerOrgId(), "order", "order-requested",
+				List.of(event.orderNo(), event.enterpriseName(), event.serviceTitle()), order(event.orderId()),
+				"order-requested:" + event.orderId()));
 	}
 
 	@ApplicationModuleListener
@@ -93,6 +105,15 @@ class VoucherNotices {
 	void on(GrantApproved event) {
 		notifications.tell(new Notice(event.enterpriseOrgId(), "voucher", "voucher-granted",
 				List.of(event.schemeName(), event.amount().yuan()), "/vouchers", "voucher-granted:" + event.applicationId()));
+	}
+
+	@ApplicationModuleListener
+	void on(ApplicationSubmitted event) {
+		for (OrganisationView administration : admins.of(event.schemeRegion())) {
+			notifications.tell(new Notice(administration.id(), "voucher", "voucher-application-submitted",
+					List.of(event.enterpriseName(), event.schemeName(), event.amount().yuan()), "/admin/vouchers",
+					"voucher-application-submitted:" + event.applicationId() + ":" + administration.id()));
+		}
 	}
 
 	@ApplicationModuleListener

@@ -3,40 +3,55 @@ package cn.kejiao.portal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import cn.kejiao.organisation.OrganisationStatus;
+import cn.kejiao.notification.Notifications;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.Role;
 import cn.kejiao.region.Regions;
 
-/** The home page: a welcome for visitors, a workbench per role for signed-in users. */
+/**
+ * The home page: for visitors a welcome with the platform's figures beside the search box; for signed-in users a
+ * workbench of their role: what waits for them (with counts, each leading to where it is done), their voucher
+ * money, their latest notices and shortcuts.
+ */
 @Controller
 class HomePageController {
 
+	/** How many of the latest notices the workbench shows as recent activity. */
+	static final int RECENT = 5;
+
 	private final Organisations organisations;
 	private final Regions regions;
+	private final PlatformFigures figures;
+	private final Workbench workbench;
+	private final Notifications notifications;
 
-	HomePageController(Organisations organisations, Regions regions) {
+	HomePageController(Organisations organisations, Regions regions, PlatformFigures figures, Workbench workbench,
+			Notifications notifications) {
 		this.organisations = organisations;
 		this.regions = regions;
+		this.figures = figures;
+		this.workbench = workbench;
+		this.notifications = notifications;
 	}
 
-	/** A tile of the workbench: a message key for its title and text, where it leads, and a count if any. */
-	record Tile(String key, String href, @Nullable Long count) {
+	/** A shortcut of the workbench: a message key for its title and text, and where it leads. */
+	record Tile(String key, String href) {
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		Actor actor = Actors.current().orElse(null);
-		model.addAttribute("verifiedCount", organisations.count(OrganisationStatus.VERIFIED));
-		model.addAttribute("zones", regions.zones());
 		if (actor == null) {
+			PlatformFigures.Figures now = figures.now();
+			model.addAttribute("figures", now);
+			model.addAttribute("verifiedCount", now.institutions());
+			model.addAttribute("zones", regions.zones());
 			return "portal/welcome";
 		}
 		Role role = primaryRole(actor);
@@ -45,6 +60,9 @@ class HomePageController {
 		if (actor.organisationId() != null) {
 			organisations.find(actor.organisationId()).ifPresent(org -> model.addAttribute("organisation", org));
 		}
+		model.addAttribute("todos", workbench.toDos(actor));
+		model.addAttribute("balance", workbench.balance(actor));
+		model.addAttribute("recent", notifications.recent(RECENT));
 		model.addAttribute("tiles", tiles(actor, role));
 		return "portal/home";
 	}
@@ -53,40 +71,37 @@ class HomePageController {
 		List<Tile> tiles = new ArrayList<>();
 		switch (role) {
 			case PLATFORM_ADMIN -> {
-				tiles.add(new Tile("organisations", "/admin/organisations",
-						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
-				tiles.add(new Tile("zones-admin", "/zones", null));
-				tiles.add(new Tile("catalog-admin", "/admin/catalog", null));
-				tiles.add(new Tile("voucher-admin", "/admin/vouchers", null));
-				tiles.add(new Tile("settlement", "/settlements", null));
-				tiles.add(new Tile("audit", "/admin/audit", null));
-				tiles.add(new Tile("api", "/swagger-ui.html", null));
+				tiles.add(new Tile("organisations", "/admin/organisations"));
+				tiles.add(new Tile("zones-admin", "/zones"));
+				tiles.add(new Tile("catalog-admin", "/admin/catalog"));
+				tiles.add(new Tile("voucher-admin", "/admin/vouchers"));
+				tiles.add(new Tile("settlement", "/settlements"));
+				tiles.add(new Tile("audit", "/admin/audit"));
+				tiles.add(new Tile("api", "/swagger-ui.html"));
 			}
 			case REGION_ADMIN -> {
-				tiles.add(new Tile("verify", "/admin/organisations?status=PENDING",
-						organisations.search(actor, OrganisationStatus.PENDING, null, null, 0, 1).getTotalElements()));
-				tiles.add(new Tile("voucher-admin", "/admin/vouchers", null));
-				tiles.add(new Tile("organisations", "/admin/organisations", null));
-				tiles.add(new Tile("audit", "/admin/audit", null));
-				tiles.add(new Tile("catalog-admin", "/admin/catalog", null));
-				tiles.add(new Tile("settlement", "/settlements", null));
+				tiles.add(new Tile("voucher-admin", "/admin/vouchers"));
+				tiles.add(new Tile("organisations", "/admin/organisations"));
+				tiles.add(new Tile("audit", "/admin/audit"));
+				tiles.add(new Tile("catalog-admin", "/admin/catalog"));
+				tiles.add(new Tile("settlement", "/settlements"));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
-				tiles.add(new Tile("catalog", "/catalog", null));
+				tiles.add(new Tile("catalog", "/catalog"));
 				if (role != Role.ENTERPRISE) {
-					tiles.add(new Tile("my-catalog", "/catalog/mine", null));
+					tiles.add(new Tile("my-catalog", "/catalog/mine"));
 				}
 				if (role == Role.ENTERPRISE) {
-					tiles.add(new Tile("vouchers", "/vouchers", null));
+					tiles.add(new Tile("vouchers", "/vouchers"));
 				}
-				tiles.add(new Tile("orders", "/orders", null));
+				tiles.add(new Tile("orders", "/orders"));
 				if (role == Role.PROVIDER) {
-					tiles.add(new Tile("settlement", "/settlements", null));
+					tiles.add(new Tile("settlement", "/settlements"));
 				}
-				tiles.add(new Tile("my-organisation", "/me", null));
-				tiles.add(new Tile("partners", "/zones", null));
-				tiles.add(new Tile("regions", "/regions", null));
-				tiles.add(new Tile("api", "/swagger-ui.html", null));
+				tiles.add(new Tile("my-organisation", "/me"));
+				tiles.add(new Tile("partners", "/zones"));
+				tiles.add(new Tile("regions", "/regions"));
+				tiles.add(new Tile("api", "/swagger-ui.html"));
 			}
 		}
 		return tiles;

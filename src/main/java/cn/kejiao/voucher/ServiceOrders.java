@@ -136,6 +136,7 @@ public class ServiceOrders {
 			.update();
 		OrderView view = rows.view(id);
 		audit.record("order.requested", "service-order", id.toString(), number, provider.regionCode(), null, view);
+		events.publishEvent(new OrderRequested(id, provider.id(), number, enterprise.name(), title));
 		return view.seenBy(actor);
 	}
 

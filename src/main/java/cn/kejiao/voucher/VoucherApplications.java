@@ -125,6 +125,7 @@ public class VoucherApplications {
 		ApplicationView view = application(id);
 		audit.record("voucher.applied", "voucher-application", id.toString(), enterprise.name(), scheme.regionCode(), null,
 				view);
+		events.publishEvent(new ApplicationSubmitted(id, scheme.name(), scheme.regionCode(), enterprise.name(), new Money(fen)));
 		return view;
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import cn.kejiao.notification.Notifications;
 
-/** The signed-in user's notices, as a page. */
+/** The signed-in user's notices, as a page: each opens what waits (and is read then), or is marked read. */
 @Controller
 class NotificationPageController {
 
@@ -26,9 +26,22 @@ class NotificationPageController {
 		return "notification/list";
 	}
 
+	/** Follows a notice to the page it is about, and counts it read. */
+	@GetMapping("/notifications/{id}")
+	String open(@PathVariable UUID id) {
+		String link = notifications.open(id);
+		return "redirect:" + (link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
+	}
+
 	@PostMapping("/notifications/{id}/read")
 	String read(@PathVariable UUID id) {
 		notifications.markRead(id);
+		return "redirect:/notifications";
+	}
+
+	@PostMapping("/notifications/read")
+	String readAll() {
+		notifications.markAllRead();
 		return "redirect:/notifications";
 	}
 }
