@@ -41,7 +41,8 @@ class AuthorisationTests {
 			"GET /api/v1/challenges/{id}", "GET /api/v1/challenges/{id}/results");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
-			"GET /register/done", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
+			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",
+			"POST /password/reset", "GET /terms", "GET /privacy", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
 			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired

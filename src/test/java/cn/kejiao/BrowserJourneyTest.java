@@ -131,6 +131,7 @@ class BrowserJourneyTest {
 		page.locator("#username").fill(username);
 		page.locator("#password").fill("Str0ng-pass!");
 		page.locator("#passwordConfirm").fill("Str0ng-pass!");
+		page.locator("#acceptTerms").check();
 		page.locator("#register-submit").click();
 
 		assertThat(page.locator("#creditCode-error")).containsText("校验位错误");
@@ -160,7 +161,7 @@ class BrowserJourneyTest {
 		page.navigate(url("/admin/organisations?status=PENDING"));
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name))).hasCount(0);
 		page.navigate(url("/admin/audit?q=" + username));
-		assertThat(page.locator("#audit-table")).containsText("account.created");
+		assertThat(page.locator("#audit-table")).containsText("创建账号");
 	}
 
 	@Test

@@ -54,6 +54,7 @@ public class Accounts {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final LoginFailures failures;
+	private final Consents consents;
 	private final Duration tokenLifetime;
 	private volatile String dummyHash;
 	private final long tokenCacheNanos;
@@ -65,7 +66,7 @@ public class Accounts {
 
 	Accounts(UserAccountRepository users, ApiTokenRepository tokens, Organisations organisations,
 			PasswordEncoder passwords, AuditLog audit, TransactionTemplate transactions, Clock clock,
-			LoginFailures failures,
+			LoginFailures failures, Consents consents,
 			@Value("${kejiao.security.token-lifetime:PT12H}") Duration tokenLifetime,
 			@Value("${kejiao.security.token-cache-for:PT30S}") Duration tokenCacheFor) {
 		this.users = users;
@@ -76,6 +77,7 @@ public class Accounts {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.failures = failures;
+		this.consents = consents;
 		this.tokenLifetime = tokenLifetime;
 		this.tokenCacheNanos = tokenCacheFor.toNanos();
 	}
@@ -175,10 +177,11 @@ public class Accounts {
 
 	/**
 	 * Self-service registration: the organisation (pending verification) and its first user, whose role
-	 * follows from the organisation's type. Both are created or neither.
+	 * follows from the organisation's type. Both are created or neither. With {@code consented}, the user's
+	 * acceptance of the user agreement and privacy policy is recorded with them.
 	 */
 	@Transactional
-	public OrganisationView register(RegistrationForm organisation, NewUser user) {
+	public OrganisationView register(RegistrationForm organisation, NewUser user, boolean consented) {
 		String username = user.username().strip().toLowerCase(Locale.ROOT);
 		PasswordPolicy.check(username, user.password());
 		if (users.existsByUsername(username)) {
@@ -186,7 +189,10 @@ public class Accounts {
 		}
 		OrganisationView registered = organisations.register(organisation);
 		Role role = registered.type() == OrganisationType.ENTERPRISE ? Role.ENTERPRISE : Role.PROVIDER;
-		create(user, registered.id(), registered.regionCode(), Set.of(role));
+		UserAccount account = create(user, registered.id(), registered.regionCode(), Set.of(role));
+		if (consented) {
+			consents.recordBoth(account.id(), clock.instant(), Actors.clientAddress().orElse(null));
+		}
 		return registered;
 	}
 
@@ -215,7 +221,7 @@ public class Accounts {
 		UserAccount account = new UserAccount(UUID.randomUUID(), username, passwords.encode(user.password()),
 				user.displayName().strip(), user.email().strip(), user.phone(), organisationId, regionCode, roles,
 				clock.instant());
-		users.save(account);
+		users.saveAndFlush(account);
 		audit.record("account.created", "user", account.id().toString(), username, regionCode, null,
 				Map.of("username", username, "roles", roles.stream().map(Enum::name).sorted().toList(), "organisationId",
 						organisationId.toString()));

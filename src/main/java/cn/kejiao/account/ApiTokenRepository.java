@@ -11,4 +11,9 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, String> {
 	@Modifying
 	@Query("delete from ApiToken t where t.expiresAt < :now")
 	int deleteExpired(Instant now);
+
+	/** Ends every token of a user whose password changed, so an old password's tokens stop working. */
+	@Modifying
+	@Query("delete from ApiToken t where t.userId = :userId")
+	int deleteByUser(java.util.UUID userId);
 }

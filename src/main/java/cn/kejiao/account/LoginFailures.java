@@ -89,6 +89,26 @@ class LoginFailures {
 			.param("name", username).param("source", source).update();
 	}
 
+	/** The addresses now locked out of the name, with when each lock ends. */
+	@Transactional(readOnly = true)
+	public java.util.List<Lock> locks(String username, Instant now) {
+		return jdbc.sql("""
+				select source, failures, locked_until from account.login_failure
+				where username = :name and locked_until > :now order by locked_until desc""")
+			.param("name", username).param("now", Timestamp.from(now))
+			.query((rs, n) -> new Lock(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant())).list();
+	}
+
+	/** Forgets every failure and lock of the name, from every address: an admin unlocked it or its password was reset. */
+	@Transactional
+	public int forget(String username) {
+		return jdbc.sql("delete from account.login_failure where username = :name").param("name", username).update();
+	}
+
+	/** An address locked out of a name until a time. */
+	record Lock(String source, int failures, Instant lockedUntil) {
+	}
+
 	/** Counts a day old whose lock (if any) has ended are forgotten, so guessed names do not pile up. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
 	@Transactional

@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/register/**", "/notices", "/catalog",
+	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/register/**", "/password/forgot", "/password/reset", "/terms", "/privacy", "/notices", "/catalog",
 			"/catalog/entries/**", "/catalog/suggestions", "/regions",
 			"/regions/**", "/zones", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 			"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs",

@@ -115,6 +115,29 @@ class UserAccount {
 		return roles;
 	}
 
+	String phone() {
+		return phone;
+	}
+
+	/** Replaces the password hash (after a change, a reset or a recovery). */
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+	}
+
+	/** Replaces the roles; a user keeps at least one. */
+	void replaceRoles(Set<Role> newRoles) {
+		if (newRoles.isEmpty()) {
+			throw cn.kejiao.platform.KejiaoException.invalid("account.roles-required");
+		}
+		this.roles.clear();
+		this.roles.addAll(newRoles);
+	}
+
+	/** Follows the organisation to the region it now says it is in. */
+	void moveTo(String newRegionCode) {
+		this.regionCode = newRegionCode;
+	}
+
 	UserView view() {
 		return new UserView(id, username, displayName, email, organisationId, regionCode, Set.copyOf(roles), enabled);
 	}

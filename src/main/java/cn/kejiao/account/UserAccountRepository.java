@@ -17,6 +17,18 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
 	List<UserAccount> findByOrganisationId(UUID organisationId);
 
+	/** Users in the regions matching the pattern (all when null) whose name, username or e-mail contains the text. */
+	@Query("""
+			select u from UserAccount u
+			where (:regionPattern is null or u.regionCode like :regionPattern)
+			  and (:text is null or lower(u.username) like :text or lower(u.displayName) like :text or lower(u.email) like :text)
+			order by u.username""")
+	org.springframework.data.domain.Page<UserAccount> search(@org.jspecify.annotations.Nullable String regionPattern,
+			@org.jspecify.annotations.Nullable String text, org.springframework.data.domain.Pageable pageable);
+
+	@Query("select u from UserAccount u where lower(u.email) = :email and u.enabled = true")
+	List<UserAccount> findEnabledByEmail(String email);
+
 	@Modifying
 	@Query(value = "update account.user_account set last_login_at = :now where id = :id", nativeQuery = true)
 	int recordSuccess(UUID id, Instant now);

@@ -112,6 +112,23 @@ public class AuditLog {
 			.map(AuditEntry::view);
 	}
 
+	/** The actions recorded so far, for the search form's list; counted again at most once a minute. */
+	public List<String> actions() {
+		CachedActions cached = actions;
+		long now = System.currentTimeMillis();
+		if (cached == null || now - cached.at() > 60_000) {
+			cached = new CachedActions(jdbc.queryForList("select distinct action from audit.audit_entry", String.class),
+					now);
+			actions = cached;
+		}
+		return cached.actions();
+	}
+
+	private record CachedActions(List<String> actions, long at) {
+	}
+
+	private volatile @Nullable CachedActions actions;
+
 	private static Instant start(LocalDate day) {
 		return day.atStartOfDay(ChinaTime.ZONE).toInstant();
 	}

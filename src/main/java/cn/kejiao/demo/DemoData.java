@@ -266,7 +266,7 @@ class DemoData implements ApplicationRunner {
 	private void pending(String name, OrganisationType type, String region, int serial, String username,
 			String displayName, String introduction, Qualification... qualifications) {
 		accounts.register(form(name, type, region, "91", serial, "", introduction, qualifications),
-				new NewUser(username, PASSWORD, displayName, username + "@demo.kejiao.cn", "0871-12345678"));
+				new NewUser(username, PASSWORD, displayName, username + "@demo.kejiao.cn", "0871-12345678"), true);
 	}
 
 	private static RegistrationForm form(String name, OrganisationType type, String region, String authority,

@@ -6,6 +6,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.organisation.OrganisationRegistered;
+import cn.kejiao.organisation.OrganisationResubmitted;
 import cn.kejiao.organisation.OrganisationRejected;
 import cn.kejiao.organisation.OrganisationVerified;
 import cn.kejiao.organisation.OrganisationView;
@@ -30,10 +31,21 @@ class OrganisationNotices {
 
 	@ApplicationModuleListener
 	void on(OrganisationRegistered event) {
-		for (OrganisationView administration : admins.of(event.regionCode())) {
-			notifications.tell(new Notice(administration.id(), "organisation", "organisation-registered",
-					List.of(event.name()), "/admin/organisations/" + event.organisationId(),
-					"organisation-registered:" + event.organisationId() + ":" + administration.id()));
+		tellAdmins(event.organisationId(), event.name(), event.regionCode(), "organisation-registered",
+				"organisation-registered:" + event.organisationId());
+	}
+
+	/** A corrected registration waits again: the admins of its region are told for each correction. */
+	@ApplicationModuleListener
+	void on(OrganisationResubmitted event) {
+		tellAdmins(event.organisationId(), event.name(), event.regionCode(), "organisation-resubmitted",
+				"organisation-resubmitted:" + event.organisationId() + ":" + event.round());
+	}
+
+	private void tellAdmins(java.util.UUID organisationId, String name, String regionCode, String message, String key) {
+		for (OrganisationView administration : admins.of(regionCode)) {
+			notifications.tell(new Notice(administration.id(), "organisation", message, List.of(name),
+					"/admin/organisations/" + organisationId, key + ":" + administration.id()));
 		}
 	}
 

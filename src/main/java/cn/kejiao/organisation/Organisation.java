@@ -134,6 +134,37 @@ class Organisation {
 		this.noticeEndsAt = null;
 	}
 
+	/**
+	 * Takes corrected details from a rejected organisation and puts it back in its region's queue; the reason
+	 * of the rejection stays in the review history.
+	 */
+	void resubmit(RegistrationForm form, CreditCode code) {
+		if (status != OrganisationStatus.REJECTED) {
+			throw KejiaoException.conflict("organisation.not-rejected", status.name());
+		}
+		this.name = form.name().strip();
+		this.type = form.type();
+		this.regionCode = form.regionCode();
+		this.creditCode = code.value();
+		this.contactName = form.contactName().strip();
+		this.contactPhone = form.contactPhone().strip();
+		this.contactEmail = form.contactEmail().strip();
+		this.address = form.address() == null ? "" : form.address().strip();
+		this.introduction = form.introduction() == null ? "" : form.introduction().strip();
+		this.qualifications.clear();
+		if (form.qualifications() != null) {
+			this.qualifications.addAll(form.qualifications());
+		}
+		this.status = OrganisationStatus.PENDING;
+		this.rejectionReason = null;
+		this.reviewedBy = null;
+		this.reviewedAt = null;
+	}
+
+	String creditCode() {
+		return creditCode;
+	}
+
 	/** Ends the public notice when it is due; true when it took effect now. */
 	boolean takeEffectIfDue(Instant now) {
 		if (status == OrganisationStatus.IN_NOTICE && noticeEndsAt != null && !noticeEndsAt.isAfter(now)) {

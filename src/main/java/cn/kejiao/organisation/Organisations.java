@@ -42,10 +42,11 @@ public class Organisations {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ReviewHistory history;
 	private final int defaultNoticeDays;
 
 	Organisations(OrganisationRepository organisations, Regions regions, AuditLog audit,
-			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ReviewHistory history,
 			@Value("${kejiao.organisation.notice-days:0}") int defaultNoticeDays) {
 		this.organisations = organisations;
 		this.regions = regions;
@@ -53,6 +54,7 @@ public class Organisations {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.history = history;
 		this.defaultNoticeDays = defaultNoticeDays;
 	}
 
@@ -70,6 +72,7 @@ public class Organisations {
 		organisations.saveAndFlush(organisation);
 		audit.record("organisation.registered", "organisation", organisation.id().toString(), organisation.name(),
 				organisation.regionCode(), null, organisation.state());
+		history.append(organisation.id(), ReviewStep.Step.REGISTERED, clock.instant(), null, null);
 		events.publishEvent(
 				new OrganisationRegistered(organisation.id(), organisation.name(), organisation.regionCode()));
 		return organisation.view();
@@ -99,6 +102,46 @@ public class Organisations {
 			throw KejiaoException.conflict("organisation.credit-code.taken", code.value());
 		}
 		return new Organisation(UUID.randomUUID(), form, code, clock.instant());
+	}
+
+	/**
+	 * A rejected organisation's corrected details, sent again by one of its own users: it waits, pending, for
+	 * the admins of its (possibly new) region, who see the earlier rejection in its history.
+	 */
+	@Transactional
+	public OrganisationView resubmit(UUID id, RegistrationForm form) {
+		Actor actor = Actors.require();
+		if (!id.equals(actor.organisationId())) {
+			throw KejiaoException.forbidden("auth.forbidden");
+		}
+		if (form.type() == OrganisationType.GOVERNMENT) {
+			throw KejiaoException.invalid("organisation.type-not-self-service");
+		}
+		Organisation organisation = organisations.findById(id)
+			.orElseThrow(() -> KejiaoException.notFound("organisation.not-found", id));
+		CreditCode code = CreditCode.of(form.creditCode());
+		regions.get(form.regionCode());
+		if (!code.value().equals(organisation.creditCode()) && organisations.existsByCreditCode(code.value())) {
+			throw KejiaoException.conflict("organisation.credit-code.taken", code.value());
+		}
+		Map<String, Object> before = organisation.state();
+		String previousRegion = organisation.regionCode();
+		organisation.resubmit(form, code);
+		organisations.saveAndFlush(organisation);
+		audit.record("organisation.resubmitted", "organisation", id.toString(), organisation.name(),
+				organisation.regionCode(), before, organisation.state());
+		history.append(id, ReviewStep.Step.RESUBMITTED, clock.instant(), actor.username(), null);
+		long round = history.of(id).stream().filter(step -> step.step() == ReviewStep.Step.RESUBMITTED).count();
+		events.publishEvent(
+				new OrganisationResubmitted(id, organisation.name(), organisation.regionCode(), previousRegion, round));
+		return organisation.view();
+	}
+
+	/** The steps of the organisation's verification, for those who may see it ({@link #view}). */
+	@Transactional(readOnly = true)
+	public java.util.List<ReviewStep> history(UUID id, Actor actor) {
+		view(id, actor);
+		return history.of(id);
 	}
 
 	/** For other modules' queries; no access check. */
@@ -196,6 +239,7 @@ public class Organisations {
 			organisation.verify(actor.username(), Duration.ofDays(days), clock.instant());
 			audit.record("organisation.verified", "organisation", id.toString(), organisation.name(),
 					organisation.regionCode(), before, organisation.state());
+			history.append(id, ReviewStep.Step.APPROVED, clock.instant(), actor.username(), null);
 			if (organisation.status() == OrganisationStatus.VERIFIED) {
 				events.publishEvent(new OrganisationVerified(id, organisation.name(), organisation.regionCode(), true));
 			}
@@ -204,6 +248,7 @@ public class Organisations {
 			organisation.reject(actor.username(), decision.reason(), clock.instant());
 			audit.record("organisation.rejected", "organisation", id.toString(), organisation.name(),
 					organisation.regionCode(), before, organisation.state());
+			history.append(id, ReviewStep.Step.REJECTED, clock.instant(), actor.username(), decision.reason().strip());
 			events.publishEvent(
 					new OrganisationRejected(id, organisation.name(), organisation.regionCode(), decision.reason()));
 		}
@@ -235,6 +280,7 @@ public class Organisations {
 					organisations.saveAndFlush(organisation);
 					audit.record("organisation.notice-ended", "organisation", organisation.id().toString(),
 							organisation.name(), organisation.regionCode(), before, organisation.state());
+					history.append(organisation.id(), ReviewStep.Step.NOTICE_ENDED, clock.instant(), null, null);
 					events.publishEvent(
 							new OrganisationVerified(organisation.id(), organisation.name(), organisation.regionCode(), true));
 					return true;

@@ -119,6 +119,24 @@ class LoadRegions implements JavaMigration {
 		return result;
 	}
 
+	/**
+	 * The English name of every region by code ({@code regions/names-en.csv}): the usual English names of the
+	 * provinces, pinyin with the kind of region for the others ("Jiading District", "Wenshan Autonomous
+	 * Prefecture"); see regions/SOURCE.md.
+	 */
+	static Map<String, String> englishNames() {
+		try {
+			Map<String, String> names = new HashMap<>();
+			for (String[] row : csv("regions/names-en.csv")) {
+				names.put(row[0], row[1]);
+			}
+			return names;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private static List<String[]> csv(String resource) throws IOException {
 		List<String[]> rows = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(

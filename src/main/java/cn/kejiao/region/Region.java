@@ -28,7 +28,7 @@ class Region {
 	protected Region() {
 	}
 
-	RegionView view() {
-		return new RegionView(code, name, level, parentCode);
+	RegionView view(java.util.Map<String, String> englishNames) {
+		return new RegionView(code, name, level, parentCode, englishNames.getOrDefault(code, name));
 	}
 }

@@ -92,13 +92,27 @@ public class Regions {
 		return region.level() == RegionLevel.COUNTY && region.parentCode() != null ? get(region.parentCode()) : region;
 	}
 
-	/** "嘉定区" → "上海市 嘉定区": the name with its ancestors, as people write an address. */
+	/**
+	 * "嘉定区" → "上海市 嘉定区": the name with its ancestors, as people write an address; for English readers
+	 * "Jiading District, Shanghai", smallest first.
+	 */
 	public String fullName(String code) {
+		if (RegionView.isEnglish(org.springframework.context.i18n.LocaleContextHolder.getLocale())) {
+			List<String> names = new ArrayList<>();
+			names.add(get(code).nameEn());
+			ancestors(code).reversed().forEach(ancestor -> names.add(ancestor.nameEn()));
+			return String.join(", ", names);
+		}
 		StringBuilder name = new StringBuilder();
 		for (RegionView ancestor : ancestors(code)) {
 			name.append(ancestor.name()).append(' ');
 		}
 		return name.append(get(code).name()).toString();
+	}
+
+	/** The full name of a region code, or the code itself when it names no region (for data recorded long ago). */
+	public String fullNameOrCode(@org.jspecify.annotations.Nullable String code) {
+		return code == null ? "" : exists(code) ? fullName(code) : code;
 	}
 
 	/** Regions whose name contains the text, provinces and prefectures first. */
@@ -108,7 +122,8 @@ public class Regions {
 			return List.of();
 		}
 		return index().byCode.values().stream()
-			.filter(r -> r.name().contains(needle) || r.code().startsWith(needle))
+			.filter(r -> r.name().contains(needle) || r.code().startsWith(needle)
+					|| r.nameEn().toLowerCase(java.util.Locale.ROOT).contains(needle.toLowerCase(java.util.Locale.ROOT)))
 			.sorted(Comparator.comparing(RegionView::level).thenComparing(RegionView::code))
 			.limit(limit)
 			.toList();
@@ -233,7 +248,8 @@ public class Regions {
 		if (current == null) {
 			synchronized (this) {
 				if (index == null) {
-					index = new Index(regions.findAll().stream().map(Region::view).toList());
+					Map<String, String> english = LoadRegions.englishNames();
+					index = new Index(regions.findAll().stream().map(region -> region.view(english)).toList());
 				}
 				current = index;
 			}

@@ -58,7 +58,9 @@ class AccountApiController {
 			@Nullable String organisation, String regionCode) {
 	}
 
-	record RegistrationRequest(@NotNull @Valid RegistrationForm organisation, @NotNull @Valid NewUser user) {
+	/** acceptTerms: the person registering accepted the user agreement (/terms) and privacy policy (/privacy). */
+	record RegistrationRequest(@NotNull @Valid RegistrationForm organisation, @NotNull @Valid NewUser user,
+			@Nullable Boolean acceptTerms) {
 	}
 
 	@PostMapping("/auth/tokens")
@@ -93,7 +95,7 @@ class AccountApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register an organisation with its first user", description = "The organisation waits, pending, for the admin of its region.")
 	OrganisationView register(@Valid @RequestBody RegistrationRequest request) {
-		return accounts.register(request.organisation(), request.user());
+		return accounts.register(request.organisation(), request.user(), Boolean.TRUE.equals(request.acceptTerms()));
 	}
 
 	@GetMapping("/organisations/{id}/members")

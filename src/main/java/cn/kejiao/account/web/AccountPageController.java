@@ -62,7 +62,7 @@ class AccountPageController {
 			return form(model, form);
 		}
 		try {
-			OrganisationView registered = accounts.register(form.organisation(), form.user());
+			OrganisationView registered = accounts.register(form.organisation(), form.user(), form.isAcceptTerms());
 			redirect.addFlashAttribute("registeredName", registered.name());
 			redirect.addFlashAttribute("registeredStatus", registered.status().name());
 			return "redirect:/register/done";

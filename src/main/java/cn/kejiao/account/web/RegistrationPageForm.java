@@ -68,6 +68,10 @@ public class RegistrationPageForm {
 	@Size(max = 50)
 	private String displayName = "";
 
+	/** Accepted the user agreement and the privacy policy. */
+	@jakarta.validation.constraints.AssertTrue
+	private boolean acceptTerms;
+
 	/** The most precise region chosen: county, else prefecture, else province. */
 	public String regionCode() {
 		if (county != null && !county.isBlank()) {
@@ -118,6 +122,8 @@ public class RegistrationPageForm {
 	public void setPassword(String password) { this.password = password; }
 	public String getPasswordConfirm() { return passwordConfirm; }
 	public void setPasswordConfirm(String passwordConfirm) { this.passwordConfirm = passwordConfirm; }
+	public boolean isAcceptTerms() { return acceptTerms; }
+	public void setAcceptTerms(boolean acceptTerms) { this.acceptTerms = acceptTerms; }
 	public String getDisplayName() { return displayName; }
 	public void setDisplayName(String displayName) { this.displayName = displayName; }
 }

@@ -22,9 +22,11 @@ import jakarta.validation.constraints.Min;
 class AuditPageController {
 
 	private final AuditLog audit;
+	private final AuditReading reading;
 
-	AuditPageController(AuditLog audit) {
+	AuditPageController(AuditLog audit, AuditReading reading) {
 		this.audit = audit;
+		this.reading = reading;
 	}
 
 	/** The page's filters as the search form sends them; dates in China Standard Time. */
@@ -43,7 +45,10 @@ class AuditPageController {
 			throw Problems.notBound(binding);
 		}
 		AuditQuery query = filters.query();
-		model.addAttribute("result", audit.search(Actors.require(), query, filters.page() == null ? 0 : filters.page(), 50));
+		var result = audit.search(Actors.require(), query, filters.page() == null ? 0 : filters.page(), 50);
+		model.addAttribute("result", result);
+		model.addAttribute("lines", result.getContent().stream().map(reading::line).toList());
+		model.addAttribute("actions", reading.actions(audit.actions()));
 		model.addAttribute("query", query);
 		return "audit/log";
 	}
