@@ -160,6 +160,29 @@ class WorkbenchJourneyTests extends JourneyTest {
 	}
 
 	@Test
+	void aDisputedDeliveryWaitsForTheAdminsOfTheProvidersRegion() {
+		VoucherScenario orders = VoucherScenario.between(port, "yn-admin", "ent-ws", "provider-jd");
+		String order = orders.quotedOrder("2000");
+		var accepted = orders.enterprise().post("/api/v1/orders/" + order + "/accept",
+				Map.of("quotedAmount", VoucherScenario.quoteOf(orders.enterprise(), order)));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		orders.deliver(order);
+		var disputed = orders.enterprise().post("/api/v1/orders/" + order + "/dispute", Map.of("reason", "报告缺少 CMA 章"));
+		assertThat(disputed.status()).as(disputed.body()).isEqualTo(200);
+		String number = disputed.json().get("number").asString();
+
+		signIn("jd-admin");
+		awaitOnReload(page, "#recent", "订单 " + number + " 有异议待处理");
+		assertThat(page.locator("[data-todo=disputes-to-resolve] .todo-count")).hasText(String.valueOf(
+				count("select count(*) from voucher.service_order where state = 'DISPUTED' and provider_region like '310114%'")));
+		page.locator("[data-todo=disputes-to-resolve]").click();
+		page.waitForURL(url("/orders?state=DISPUTED"));
+		assertThat(page.locator("#orders")).containsText(number);
+		Eventually.await(WAIT, () -> assertThat(orders.provider().get("/api/v1/notifications").json().findValuesAsString("title"))
+			.contains("订单 " + number + " 的交付被提出异议"));
+	}
+
+	@Test
 	void anExpertPutOnAPanelIsToldAloneAndSeesWhatIsLeftToScore() {
 		Http publisher = personas.api("ws-admin");
 		String title = "赤泥综合利用技术攻关 " + Markers.unique();
@@ -229,7 +252,7 @@ class WorkbenchJourneyTests extends JourneyTest {
 		signOut();
 
 		signIn("ws-admin");
-		assertThat(page.locator("[data-todo=registrations-to-verify]")).containsText("待审核的机构注册");
+		assertThat(page.locator("[data-todo=registrations-to-verify]")).containsText("待审核机构");
 		assertThat(page.locator("[data-todo=applications-to-review]")).containsText("待审批的创新券申请");
 		assertThat(page.locator("[data-todo=disputes-to-resolve]")).containsText("待处理的订单异议");
 		signOut();

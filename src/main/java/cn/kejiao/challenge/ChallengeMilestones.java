@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +36,10 @@ public class ChallengeMilestones {
 	private final ChallengeRows rows;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	ChallengeMilestones(JdbcClient jdbc, ChallengeRows rows, AuditLog audit, Clock clock) {
+	ChallengeMilestones(JdbcClient jdbc, ChallengeRows rows, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.audit = audit;
@@ -95,6 +98,9 @@ public class ChallengeMilestones {
 			.param("id", milestoneId).update();
 		audit.record("challenge.milestone-delivered", "challenge", milestone.challengeId().toString(), milestone.title(), null,
 				null, null);
+		ChallengeRow challenge = rows.get(milestone.challengeId());
+		events.publishEvent(new MilestoneDelivered(milestoneId, challenge.id(), challenge.title(), milestone.title(),
+				challenge.publisherOrgId(), challenge.regionCode()));
 		return rows.milestone(milestoneId);
 	}
 

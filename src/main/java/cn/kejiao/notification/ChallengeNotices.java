@@ -11,11 +11,14 @@ import org.springframework.stereotype.Component;
 import cn.kejiao.challenge.ChallengeAwarded;
 import cn.kejiao.challenge.ChallengeDeadlineExtended;
 import cn.kejiao.challenge.ChallengePanelFormed;
+import cn.kejiao.challenge.MilestoneDelivered;
+import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.platform.ChinaTime;
 
 /**
  * What the applicants of a 揭榜挂帅 challenge are told: a later deadline, and the published result; and what its
- * experts are told: that they were put on its review panel. Each notice
+ * experts are told: that they were put on its review panel; and what its publisher is told: that a milestone
+ * was delivered and waits for acceptance. Each notice
  * has a once-key, so an event delivered again after a failure tells nobody twice.
  */
 @Component
@@ -24,9 +27,11 @@ class ChallengeNotices {
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Notifications notifications;
+	private final RegionAdmins admins;
 
-	ChallengeNotices(Notifications notifications) {
+	ChallengeNotices(Notifications notifications, RegionAdmins admins) {
 		this.notifications = notifications;
+		this.admins = admins;
 	}
 
 	@ApplicationModuleListener
@@ -58,6 +63,19 @@ class ChallengeNotices {
 		for (String expert : event.panellists()) {
 			notifications.tell(Notice.toUser(expert, "challenge", "challenge-panel-formed", List.of(event.title()),
 					link(event.challengeId()), "challenge-panel:" + event.challengeId() + ":" + expert));
+		}
+	}
+
+	/** The publisher accepts a delivered milestone: its organisation, or the admins of its region without one. */
+	@ApplicationModuleListener
+	void on(MilestoneDelivered event) {
+		UUID publisher = event.publisherOrgId();
+		List<UUID> told = publisher != null ? List.of(publisher)
+				: admins.of(event.regionCode()).stream().map(OrganisationView::id).toList();
+		for (UUID organisation : told) {
+			notifications.tell(new Notice(organisation, "challenge", "challenge-milestone-delivered",
+					List.of(event.challengeTitle(), event.milestoneTitle()), link(event.challengeId()),
+					"challenge-milestone-delivered:" + event.milestoneId() + ":" + organisation));
 		}
 	}
 

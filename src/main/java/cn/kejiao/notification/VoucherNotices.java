@@ -15,6 +15,7 @@ import cn.kejiao.voucher.OrderAccepted;
 import cn.kejiao.voucher.OrderCancelled;
 import cn.kejiao.voucher.OrderConfirmed;
 import cn.kejiao.voucher.OrderDelivered;
+import cn.kejiao.voucher.OrderDisputed;
 import cn.kejiao.voucher.OrderQuoted;
 import cn.kejiao.voucher.OrderRequested;
 import cn.kejiao.voucher.OrderStepsTaken;
@@ -99,6 +100,20 @@ class VoucherNotices {
 						order(event.orderId()), "order-cancelled:" + event.orderId() + ":" + party));
 			}
 		}
+	}
+
+	/** The admins of the provider's region decide a dispute; the provider learns that its delivery is disputed. */
+	@ApplicationModuleListener
+	void on(OrderDisputed event) {
+		List<Notice> notices = new ArrayList<>();
+		notices.add(new Notice(event.providerOrgId(), "order", "order-disputed",
+				List.of(event.orderNo(), event.reason()), order(event.orderId()), "order-disputed:" + event.orderId()));
+		for (OrganisationView administration : admins.of(event.providerRegion())) {
+			notices.add(new Notice(administration.id(), "order", "order-dispute-to-resolve",
+					List.of(event.orderNo(), event.reason()), order(event.orderId()),
+					"order-dispute-to-resolve:" + event.orderId() + ":" + administration.id()));
+		}
+		notifications.tellAll(notices);
 	}
 
 	@ApplicationModuleListener

@@ -264,6 +264,8 @@ public class ServiceOrders {
 		}
 		jdbc.sql("update voucher.service_order set state = 'DISPUTED', dispute_reason = :reason, updated_at = :at where id = :id")
 			.param("reason", reason.strip()).param("at", Timestamp.from(clock.instant())).param("id", orderId).update();
+		events.publishEvent(new OrderDisputed(order.id(), order.providerOrgId(), order.providerRegion(), order.number(),
+				reason.strip()));
 		return changed(order, "order.disputed");
 	}
 
