@@ -53,7 +53,7 @@ class OrderApiController {
 	@ForRoles(value = Role.ENTERPRISE, refusal = "voucher.enterprises-only")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Request a service from a provider (enterprise)", description = "A catalog service (serviceId) or work described in free text; serviceKind (a service category such as 检验检测) decides which vouchers can pay for free-text work.")
+	@Operation(summary = "Request a service from a provider (enterprise)", description = "A catalog entry of the provider (serviceId: a service to commission, an instrument to book, an achievement or expert to consult; its price and kind come with it) or work described in free text; serviceKind (a service category such as 检验检测) decides which vouchers can pay for free-text work. The order's flags are shown to the region's and platform's admins only.")
 	OrderView request(@RequestBody OrderRequest request) {
 		if (request.providerOrgId() == null) {
 			throw KejiaoException.invalid("request.missing-parameter", "providerOrgId");

@@ -1,5 +1,6 @@
 package cn.kejiao.voucher.web;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +40,9 @@ import jakarta.validation.Valid;
 @Controller
 class OrderPageController {
 
-	/** The kinds of organisation that take orders. */
-	static final Set<OrganisationType> PROVIDERS = EnumSet.of(OrganisationType.TESTING_AGENCY,
-			OrganisationType.RESEARCH_INSTITUTE, OrganisationType.UNIVERSITY, OrganisationType.ENGINEERING_CENTRE,
-			OrganisationType.INCUBATOR, OrganisationType.TECH_TRANSFER_AGENCY);
+	/** The kinds of organisation that take orders ({@link OrganisationType#isProvider}, the rule the order checks). */
+	static final Set<OrganisationType> PROVIDERS = EnumSet.copyOf(Arrays.stream(OrganisationType.values())
+		.filter(OrganisationType::isProvider).toList());
 
 	/** The states the list filters by, in the order an order goes through them. */
 	static final List<String> STATES = List.of("REQUESTED", "QUOTED", "ACCEPTED", "DELIVERED", "CONFIRMED", "DISPUTED",

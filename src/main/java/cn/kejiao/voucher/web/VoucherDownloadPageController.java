@@ -21,14 +21,14 @@ import cn.kejiao.voucher.VoucherGrants;
  * anyone else the page saying why not.
  */
 @Controller
-class VoucherDownloadController {
+class VoucherDownloadPageController {
 
 	private final ServiceOrders orders;
 	private final VoucherGrants grants;
 	private final Settlements settlements;
 	private final StatementFiles files;
 
-	VoucherDownloadController(ServiceOrders orders, VoucherGrants grants, Settlements settlements, StatementFiles files) {
+	VoucherDownloadPageController(ServiceOrders orders, VoucherGrants grants, Settlements settlements, StatementFiles files) {
 		this.orders = orders;
 		this.grants = grants;
 		this.settlements = settlements;
