@@ -90,15 +90,18 @@ public class ChallengeFiles {
 		}
 	}
 
-	/** A document of the call, for whoever may see the challenge; not found for anyone else. */
+	/** A document of a call, for whoever may see the challenge; not found for anyone else. */
 	@Transactional(readOnly = true)
-	public Download download(UUID challengeId, UUID fileId, @Nullable Actor reader) {
-		rows.find(challengeId).filter(r -> r.isVisibleTo(reader))
-			.orElseThrow(() -> KejiaoException.notFound("challenge.not-found", challengeId));
-		return jdbc.sql("select name, content_type, content from challenge.challenge_file where id = :id and challenge_id = :c")
-			.param("id", fileId).param("c", challengeId)
-			.query((rs, n) -> new Download(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+	public Download download(UUID fileId, @Nullable Actor reader) {
+		record Found(UUID challengeId, Download file) {
+		}
+		Found found = jdbc.sql("select challenge_id, name, content_type, content from challenge.challenge_file where id = :id")
+			.param("id", fileId)
+			.query((rs, n) -> new Found(rs.getObject(1, UUID.class), new Download(rs.getString(2), rs.getString(3), rs.getBytes(4))))
+			.optional().orElseThrow(() -> KejiaoException.notFound("challenge.file-not-found", fileId));
+		rows.find(found.challengeId()).filter(r -> r.isVisibleTo(reader))
 			.orElseThrow(() -> KejiaoException.notFound("challenge.file-not-found", fileId));
+		return found.file();
 	}
 
 	private static @Nullable String extension(String name) {

@@ -20,7 +20,7 @@ public record ChallengeView(UUID id, String number, String title, String problem
 		@Nullable Instant noticeEndsAt, String decision, long applications, List<String> panel,
 		List<String> announcements, boolean manageable, String status, String requirements, List<ChallengeFile> files) {
 
-	/** A document of the call, downloaded at {@code /challenges/{challenge}/files/{id}}. */
+	/** A document of the call, downloaded at {@code /challenges/files/{id}}. */
 	public record ChallengeFile(UUID id, String name, long size) {
 	}
 }

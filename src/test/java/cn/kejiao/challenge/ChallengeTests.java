@@ -231,11 +231,12 @@ class ChallengeTests {
 		String title = "车用功率模块散热基板国产化 " + Markers.unique();
 		Map<String, String> form = Map.of("title", title, "problem", "功率模块散热基板依赖进口，征集国产氮化硅基板的制备工艺。",
 				"targets", "热导率：≥ 90 W/(m·K)", "bounty", "600000", "deadline", "2020-01-01T10:00:00", "noticeDays", "7");
-		var refused = publisher.submitForm("/challenges", "/challenges/new", form);
-		assertThat(refused.location()).endsWith("/challenges");
+		var refused = publisher.submitForm("/challenges/new", "/challenges/new", form);
+		assertThat(refused.status()).as("the form comes back with what was typed").isEqualTo(200);
+		assertThat(refused.body()).contains("截止时间已经过去").contains(title);
 		assertThat(personas.api("jd-admin").get("/api/v1/challenges").body()).as("no draft is left behind").doesNotContain(title);
 
-		var published = publisher.submitForm("/challenges", "/challenges/new", new java.util.HashMap<>(Map.of("title", title,
+		var published = publisher.submitForm("/challenges/new", "/challenges/new", new java.util.HashMap<>(Map.of("title", title,
 				"problem", form.get("problem"), "targets", form.get("targets"), "bounty", "600000", "deadline",
 				java.time.LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).plusDays(30).withNano(0).toString())));
 		assertThat(published.status()).isEqualTo(302);

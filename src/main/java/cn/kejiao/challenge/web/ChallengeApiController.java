@@ -60,16 +60,17 @@ class ChallengeApiController {
 	record ChallengeBody(@Nullable String title, @Nullable String problem, @Nullable List<cn.kejiao.challenge.Target> targets,
 			@Nullable Money bounty, @Nullable List<String> eligibleRegions, @Nullable List<String> eligibleZones,
 			@Nullable List<cn.kejiao.organisation.OrganisationType> eligibleOrgTypes, @Nullable String deadline,
-			@Nullable Integer noticeDays, @Nullable Boolean open) {
+			@Nullable Integer noticeDays, @Nullable Boolean open, @Nullable String requirements) {
 	}
 
 	@ForRoles(value = { Role.ENTERPRISE, Role.REGION_ADMIN, Role.PLATFORM_ADMIN }, refusal = "challenge.publishers-only")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Publish a challenge (region admin or enterprise)", description = "targets: [{\"indicator\",\"target\"}]; bounty in yuan; deadline a date (closing at its end, China time) or an ISO date-time; eligibleRegions/eligibleZones/eligibleOrgTypes empty for everyone; noticeDays (7) the 公示 period; \"open\": true publishes at once.")
+	@Operation(summary = "Publish a challenge (region admin or enterprise)", description = "targets: [{\"indicator\",\"target\"}]; bounty in yuan; deadline a date (closing at its end, China time) or an ISO date-time; eligibleRegions/eligibleZones/eligibleOrgTypes empty for everyone; noticeDays (7) the 公示 period; requirements: other conditions in words (≤ 2,000 characters); \"open\": true publishes at once.")
 	ChallengeView create(@RequestBody ChallengeBody body) {
 		ChallengeForm form = new ChallengeForm(body.title(), body.problem(), body.targets(), body.bounty(),
-				body.eligibleRegions(), body.eligibleZones(), body.eligibleOrgTypes(), body.deadline(), body.noticeDays());
+				body.eligibleRegions(), body.eligibleZones(), body.eligibleOrgTypes(), body.deadline(), body.noticeDays(),
+				body.requirements());
 		return Boolean.TRUE.equals(body.open()) ? challenges.publish(form) : challenges.create(form);
 	}
 

@@ -101,9 +101,9 @@ class ChallengePublishPageController {
 	}
 
 	/** A document of a challenge's call, for whoever may see the challenge. */
-	@GetMapping("/challenges/{id}/files/{fileId}")
-	ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable UUID fileId) {
-		ChallengeFiles.Download file = files.download(id, fileId, Actors.require());
+	@GetMapping("/challenges/files/{id}")
+	ResponseEntity<byte[]> file(@PathVariable UUID id) {
+		ChallengeFiles.Download file = files.download(id, Actors.require());
 		return Downloads.file(file.name(), MediaType.parseMediaType(file.contentType()), file.content());
 	}
 
