@@ -48,9 +48,10 @@ class CatalogEntry {
 
 	/**
 	 * Raise when the indexed fields change: the index is then rebuilt at the next start. (6: rebuilt once so
-	 * that indexes built before rebuilding merged the segments are merged.)
+	 * that indexes built before rebuilding merged the segments are merged; 7: price, unit and state shown on
+	 * hits, regions below the province counted.)
 	 */
-	static final int MAPPING_VERSION = 6;
+	static final int MAPPING_VERSION = 7;
 
 	@Id
 	private UUID id;
@@ -88,6 +89,7 @@ class CatalogEntry {
 	private BigDecimal price;
 
 	@Column(name = "price_unit")
+	@GenericField(name = "priceUnitStored", projectable = Projectable.YES, searchable = Searchable.NO)
 	private String priceUnit;
 
 	private String accreditations;
@@ -100,7 +102,7 @@ class CatalogEntry {
 	private Confidentiality confidentiality;
 
 	@Enumerated(EnumType.STRING)
-	@KeywordField
+	@KeywordField(projectable = Projectable.YES)
 	private EntryState state;
 
 	@Column(columnDefinition = "jsonb")
@@ -230,7 +232,7 @@ class CatalogEntry {
 	 * The price in fen (cents), as a plain long: sorts and ranges alike on Lucene and on any Elasticsearch or
 	 * OpenSearch cluster, which would need the mapper-extras module for a scaled float.
 	 */
-	@GenericField(name = "priceFen", sortable = Sortable.YES)
+	@GenericField(name = "priceFen", sortable = Sortable.YES, projectable = Projectable.YES)
 	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "price")))
 	Long getPriceFen() {
 		return price == null ? null : price.movePointRight(2).longValueExact();
@@ -252,7 +254,7 @@ class CatalogEntry {
 	}
 
 	/** The region and every region above it (53, 5326, 532628): a region filter is one term. */
-	@KeywordField(name = "regionScope")
+	@KeywordField(name = "regionScope", aggregable = Aggregable.YES)
 	@IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "regionCode")))
 	List<String> getRegionScope() {
 		List<String> scope = new ArrayList<>();

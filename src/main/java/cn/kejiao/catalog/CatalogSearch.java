@@ -1,5 +1,8 @@
 package cn.kejiao.catalog;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,14 @@ public class CatalogSearch {
 	static final AggregationKey<Map<String, Long>> BY_CATEGORY = AggregationKey.of("category");
 	static final AggregationKey<Map<String, Long>> BY_MATURITY = AggregationKey.of("maturity");
 	static final AggregationKey<Map<String, Long>> BY_ACCREDITATION = AggregationKey.of("accreditation");
+	static final AggregationKey<Map<String, Long>> BY_REGION_SCOPE = AggregationKey.of("regionScope");
+
+	/**
+	 * The first hits of a relevance-ranked search are shown with entries of the same type and title spread out
+	 * (the first of each title, then the second of each, ...), so that eight instruments of one kind at eight
+	 * organisations do not fill the first page; each says how many share its title. Pages beyond stay in rank order.
+	 */
+	static final int DIVERSIFIED = 100;
 
 	private final EntityManager entityManager;
 	private final EntityManagerFactory entityManagerFactory;
@@ -83,6 +94,10 @@ public class CatalogSearch {
 		Paging paging = Paging.of(query.page(), query.size(), 100);
 		int size = paging.size();
 		int page = paging.page();
+		if (concepts.isEmpty() && query.text() != null && !query.text().isBlank()) {
+			// a query of nothing but punctuation or symbols asks for nothing: it finds nothing, not everything
+			return empty(page, size, facets);
+		}
 
 		SearchSession session = Search.session(entityManager);
 		Set<String> common = statistics.commonTokens(session, concepts);
@@ -95,17 +110,27 @@ public class CatalogSearch {
 				case NEWEST -> (SortFinalStep) f.field("publishedAt").desc();
 				case RELEVANCE -> concepts.isEmpty() ? (SortFinalStep) f.field("publishedAt").desc() : (SortFinalStep) f.score();
 			});
-		org.hibernate.search.engine.search.query.SearchQuery<List<?>> search = !facets ? options.toQuery() : options
+		// the counts below a region only when one is chosen: the provinces' counts serve the rest
+		boolean below = facets && query.region() != null && !query.region().isBlank();
+		var withFacets = !facets ? options : options
 			.aggregation(BY_TYPE, f -> f.terms().field("type", EntryType.class).maxTermCount(10))
 			.aggregation(BY_PROVINCE, f -> f.terms().field("province", String.class).maxTermCount(40))
 			.aggregation(BY_CATEGORY, f -> f.terms().field("category", String.class).maxTermCount(30))
 			.aggregation(BY_MATURITY, f -> f.terms().field("maturity", String.class).maxTermCount(10))
-			.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10))
+			.aggregation(BY_ACCREDITATION, f -> f.terms().field("accreditation", String.class).maxTermCount(10));
+		org.hibernate.search.engine.search.query.SearchQuery<List<?>> search = (below ? withFacets
+			.aggregation(BY_REGION_SCOPE, f -> f.terms().field("regionScope", String.class).maxTermCount(1000)) : withFacets)
 			.toQuery();
-		var result = search.fetch(paging.offset(), size);
+		boolean diversify = facets && query.sort() == SearchQuery.Sort.RELEVANCE && paging.offset() < DIVERSIFIED;
+		var result = diversify ? search.fetch(0, Math.max(DIVERSIFIED, paging.offset() + size))
+				: search.fetch(paging.offset(), size);
 
 		List<String> highlight = QueryConcepts.highlightTerms(concepts);
 		List<SearchResult.Hit> hits = result.hits().stream().map(row -> HitProjection.hit(row, who, highlight)).toList();
+		if (diversify) {
+			hits = diversified(hits);
+			hits = hits.subList(Math.min(hits.size(), paging.offset()), Math.min(hits.size(), paging.offset() + size));
+		}
 		Map<String, Map<String, Long>> facetCounts = new LinkedHashMap<>();
 		if (!facets) {
 			return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
@@ -117,7 +142,50 @@ public class CatalogSearch {
 		facetCounts.put("category", result.aggregation(BY_CATEGORY));
 		facetCounts.put("maturity", result.aggregation(BY_MATURITY));
 		facetCounts.put("accreditation", result.aggregation(BY_ACCREDITATION));
-		return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size);
+		return new SearchResult(result.total().hitCount(), facetCounts, hits, page, size,
+				below ? result.aggregation(BY_REGION_SCOPE) : Map.of());
+	}
+
+	private static SearchResult empty(int page, int size, boolean facets) {
+		Map<String, Map<String, Long>> none = new LinkedHashMap<>();
+		if (facets) {
+			List.of("type", "region", "category", "maturity", "accreditation").forEach(key -> none.put(key, Map.of()));
+		}
+		return new SearchResult(0, none, List.of(), page, size);
+	}
+
+	/**
+	 * The first {@link #DIVERSIFIED} hits with each repeat of a type and title worth half the one before it
+	 * (the second of eight identical instruments ranks as if it scored half, the third a quarter), so that
+	 * other titles that matched nearly as well come between them; where there are no scores (no words to rank
+	 * by) the first of each title, then the second of each, and so on. Each hit knows how many of these hits
+	 * share its title.
+	 */
+	static List<SearchResult.Hit> diversified(List<SearchResult.Hit> hits) {
+		int window = Math.min(DIVERSIFIED, hits.size());
+		Map<String, Integer> counts = new HashMap<>();
+		for (SearchResult.Hit hit : hits.subList(0, window)) {
+			counts.merge(titleKey(hit), 1, Integer::sum);
+		}
+		boolean scored = hits.subList(0, window).stream().anyMatch(h -> h.score() > 0 && !Float.isNaN(h.score()));
+		Map<String, Integer> seen = new HashMap<>();
+		List<double[]> order = new ArrayList<>();
+		for (int i = 0; i < window; i++) {
+			int repeat = seen.merge(titleKey(hits.get(i)), 1, Integer::sum) - 1;
+			order.add(new double[] { scored ? -hits.get(i).score() * Math.pow(0.5, repeat) : repeat, i });
+		}
+		order.sort(Comparator.<double[]>comparingDouble(o -> o[0]).thenComparingDouble(o -> o[1]));
+		List<SearchResult.Hit> spread = new ArrayList<>(hits.size());
+		for (double[] o : order) {
+			SearchResult.Hit hit = hits.get((int) o[1]);
+			spread.add(hit.withSameTitle(counts.get(titleKey(hit))));
+		}
+		spread.addAll(hits.subList(window, hits.size()));
+		return spread;
+	}
+
+	private static String titleKey(SearchResult.Hit hit) {
+		return hit.type() + " " + ChineseText.normalise(hit.title());
 	}
 
 	/**
@@ -203,10 +271,17 @@ public class CatalogSearch {
 		else {
 			var text = f.bool();
 			int required = 0;
+			boolean words = concepts.stream().anyMatch(c -> !QueryConcepts.weak(c));
 			for (List<List<String>> concept : concepts) {
 				String single = QueryConcepts.single(concept);
 				if (single != null && common.contains(single)) {
 					// neither required nor scored: see commonTokens
+					continue;
+				}
+				if (words && QueryConcepts.weak(concept)) {
+					// a lone character beside words (猫 in 量子猫粮) adds to the score but finds nothing alone:
+					// requiring it made any two characters of a nonsense query a hit
+					bool.should(token(f, single));
 					continue;
 				}
 				required++;
@@ -224,8 +299,13 @@ public class CatalogSearch {
 					text.should(anyTerm);
 				}
 			}
-			text.minimumShouldMatchNumber(Math.max(1, (int) Math.ceil(required * 0.6)));
-			bool.must(text);
+			if (required > 0) {
+				text.minimumShouldMatchNumber(Math.max(1, (int) Math.ceil(required * 0.6)));
+				bool.must(text);
+			}
+			else {
+				bool.must(f.matchNone());
+			}
 		}
 		bool.filter(EntryVisibility.listed(f, reader));
 		if (!query.types().isEmpty()) {

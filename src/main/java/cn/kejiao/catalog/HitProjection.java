@@ -22,14 +22,17 @@ final class HitProjection {
 	static ProjectionFinalStep<List<?>> fields(SearchProjectionFactory<?, ?> f) {
 		return f.composite().from(f.id(), f.field("type"), f.field("titleStored"), f.field("summaryStored"),
 				f.field("regionCode"), f.field("ownerOrgNameStored"), f.field("confidentiality"), f.field("ownerOrgId"),
-				f.score()).asList();
+				f.score(), f.field("priceFen"), f.field("priceUnitStored"), f.field("state")).asList();
 	}
 
 	static SearchResult.Hit hit(List<?> row, EntryVisibility.Reader reader, List<String> highlight) {
 		boolean hide = hidesSummary(row, reader);
 		Snippet snippet = snippet(hide || row.get(3) == null ? "" : (String) row.get(3), highlight);
+		Long fen = hide ? null : (Long) row.get(9);
 		return new SearchResult.Hit((EntryType) row.get(1), (UUID) row.get(0), (String) row.get(2), snippet.text(),
-				snippet.highlights(), (String) row.get(4), (String) row.get(5), score(row), hide);
+				snippet.highlights(), (String) row.get(4), (String) row.get(5), score(row), hide,
+				fen == null ? null : java.math.BigDecimal.valueOf(fen, 2), fen == null ? null : (String) row.get(10),
+				row.get(11) != EntryState.MAINTENANCE, 1);
 	}
 
 	static CatalogSearch.Match match(List<?> row, EntryVisibility.Reader reader) {

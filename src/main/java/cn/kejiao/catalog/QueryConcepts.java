@@ -35,31 +35,55 @@ class QueryConcepts {
 		}
 		List<List<List<String>>> concepts = new ArrayList<>();
 		String latinWords = null;
-		for (List<String> group : synonyms.groups()) {
-			for (String term : group) {
-				boolean found;
-				if (LATIN_TERM.matcher(term).matches()) {
-					// a Latin synonym (sem, xrd) matches whole words only: "sem" is not in "semiconductor"
-					if (latinWords == null) {
-						latinWords = " " + NOT_LATIN.matcher(normal).replaceAll(" ") + " ";
-					}
-					found = latinWords.contains(" " + term + " ");
+		java.util.Set<List<String>> used = new java.util.HashSet<>();
+		// the longest term first, whichever group it is in: 扫描电镜 is read as itself, not as 电镜 with 扫描
+		for (Synonyms.Term candidate : synonyms.termsLongestFirst()) {
+			String term = candidate.term();
+			List<String> group = candidate.group();
+			if (used.contains(group)) {
+				continue;
+			}
+			boolean found;
+			if (LATIN_TERM.matcher(term).matches()) {
+				// a Latin synonym (sem, xrd) matches whole words only: "sem" is not in "semiconductor"
+				if (latinWords == null) {
+					latinWords = " " + NOT_LATIN.matcher(normal).replaceAll(" ") + " ";
 				}
-				else {
-					found = normal.contains(term);
-				}
-				if (found) {
-					concepts.add(group.stream().map(ChineseText::tokens).filter(t -> !t.isEmpty()).toList());
-					normal = normal.replace(term, " ");
-					latinWords = null;
-					break;
-				}
+				found = latinWords.contains(" " + term + " ");
+			}
+			else {
+				found = normal.contains(term);
+			}
+			if (found) {
+				used.add(group);
+				concepts.add(alternatives(group));
+				normal = normal.replace(term, " ");
+				latinWords = null;
 			}
 		}
 		for (String token : ChineseText.tokens(normal)) {
 			concepts.add(List.of(List.of(token)));
 		}
 		return concepts;
+	}
+
+	/**
+	 * A group's terms as alternatives, each the tokens it must all match. A term the segmenter cuts into lone
+	 * characters (电镜 → 电, 镜) is left out when the group has a term of words: any text with both
+	 * characters somewhere would match it.
+	 */
+	private static List<List<String>> alternatives(List<String> group) {
+		List<List<String>> all = group.stream().map(ChineseText::tokens).filter(t -> !t.isEmpty()).toList();
+		List<List<String>> words = all.stream().filter(t -> t.stream().anyMatch(token -> !weak(List.of(List.of(token)))))
+			.toList();
+		return words.isEmpty() ? all : words;
+	}
+
+	/** A concept that is one Chinese character alone: it tells little beside words. */
+	static boolean weak(List<List<String>> concept) {
+		String single = single(concept);
+		return single != null && single.codePointCount(0, single.length()) == 1
+				&& Character.UnicodeScript.of(single.codePointAt(0)) == Character.UnicodeScript.HAN;
 	}
 
 	/** The single tokens of the concepts a reader would recognise in a text, for highlighting. */

@@ -24,8 +24,16 @@ class Synonyms {
 	private final AuditLog audit;
 	private final Clock clock;
 	private volatile List<List<String>> cache;
+	private volatile List<Term> terms;
 
-	Synonyms(SynonymGroupRepository groups, AuditLog audit, Clock clock) {
+	/** A synonym and the group it belongs to. */
+	record Term(String term, List<String> group) {
+	}
+
+	private final EnglishNames english;
+
+	Synonyms(SynonymGroupRepository groups, AuditLog audit, Clock clock, EnglishNames english) {
+		this.english = english;
 		this.groups = groups;
 		this.audit = audit;
 		this.clock = clock;
@@ -37,6 +45,23 @@ class Synonyms {
 		if (current == null) {
 			current = groups.findAll().stream().map(group -> split(group.terms())).filter(terms -> terms.size() > 1).toList();
 			cache = current;
+		}
+		return current;
+	}
+
+	/**
+	 * The terms a query is recognised by, the longest first (a query is read by its longest synonyms first):
+	 * every term of the admins' groups, and the built-in English names ({@link EnglishNames}).
+	 */
+	List<Term> termsLongestFirst() {
+		List<Term> current = terms;
+		if (current == null) {
+			List<Term> all = new ArrayList<>();
+			groups().forEach(group -> group.forEach(term -> all.add(new Term(term, group))));
+			english.groups().forEach(group -> group.recognised().forEach(term -> all.add(new Term(term, group.terms()))));
+			current = all.stream().filter(t -> !t.term().isEmpty())
+				.sorted(java.util.Comparator.comparingInt((Term t) -> t.term().length()).reversed()).toList();
+			terms = current;
 		}
 		return current;
 	}
@@ -64,6 +89,7 @@ class Synonyms {
 			}
 		}
 		cache = null;
+		terms = null;
 		audit.record("catalog.synonyms-changed", "synonyms", "all", "synonyms", null, java.util.Map.of("groups", before),
 				java.util.Map.of("groups", after));
 	}

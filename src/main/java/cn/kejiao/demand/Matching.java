@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +15,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +29,6 @@ import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.text.ChineseText;
 import cn.kejiao.region.Regions;
-import cn.kejiao.region.ZoneView;
 
 /**
  * Supply–demand matching. For a demand: the catalog's entries from every region the demand reaches, as the
@@ -44,17 +41,18 @@ import cn.kejiao.region.ZoneView;
 public class Matching {
 
 	private final Demands demands;
+	private final MatchReasons reasons;
 	private final CatalogMatching catalogMatching;
 	private final Catalog catalog;
 	private final Regions regions;
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
-	private final MessageSource messages;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	Matching(Demands demands, CatalogMatching catalogMatching, Catalog catalog, Regions regions, JdbcClient jdbc,
-			AuditLog audit, MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+	Matching(Demands demands, MatchReasons reasons, CatalogMatching catalogMatching, Catalog catalog, Regions regions,
+			JdbcClient jdbc, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.reasons = reasons;
 		this.events = events;
 		this.demands = demands;
 		this.catalogMatching = catalogMatching;
@@ -62,20 +60,27 @@ public class Matching {
 		this.regions = regions;
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.messages = messages;
 		this.clock = clock;
 	}
 
-	/** One suggestion: what it is, its score (1 for the best), why, and the verdict given on it, if any. */
+	/**
+	 * One suggestion: what it is, how well it fits the demand (0–1, the same measure for every demand: see
+	 * {@link MatchReasons}), why, the verdict given on it, if any, and the other organisations that offer an
+	 * entry of the same type and title (shown as one suggestion, not one each).
+	 */
 	public record MatchView(EntryType type, UUID id, String title, String regionCode, String organisation, double score,
-			List<Reason> reasons, @Nullable Boolean useful) {
+			List<Reason> reasons, @Nullable Boolean useful, List<String> alsoOfferedBy) {
 	}
 
 	/** A reason a person reads: a stable code and the text in the reader's language. */
 	public record Reason(String code, String text) {
 	}
 
-	/** The entries that could answer the demand, best first; for those who manage the demand. */
+	/**
+	 * The entries that could answer the demand, best fit first, one per type and title; for those who manage
+	 * the demand. What people said moves a suggestion: marked useful for this demand it rises, marked not
+	 * useful it sinks, found useful for other demands it gains a little.
+	 */
 	@Transactional(readOnly = true)
 	public List<MatchView> matches(UUID demandId, @Nullable EntryType type, int limit) {
 		Actor actor = Actors.require();
@@ -89,38 +94,55 @@ public class Matching {
 		Map<UUID, Boolean> verdicts = new HashMap<>();
 		Map<UUID, double[]> elsewhere = new HashMap<>();
 		feedback(found.stream().map(CatalogMatching.Candidate::id).toList(), demandId, verdicts, elsewhere);
+		Map<UUID, EntryView> views = new HashMap<>();
+		catalog.views(found.stream().map(CatalogMatching.Candidate::id).toList(), actor).forEach(v -> views.put(v.id(), v));
+		MatchReasons.Need need = MatchReasons.Need.of(demand);
 		List<Scored> scored = new ArrayList<>();
 		for (CatalogMatching.Candidate match : found) {
-			double score = match.score();
+			double fit = MatchReasons.fit(need, MatchReasons.entryText(match, views.get(match.id())));
+			double order = fit;
 			Boolean verdict = verdicts.get(match.id());
 			if (verdict != null) {
-				score *= verdict ? 1.5 : 0.3;
+				order *= verdict ? 1.5 : 0.3;
 			}
 			double[] votes = elsewhere.get(match.id());
 			if (votes != null) {
 				// (useful + 1) / (all + 2): from 0.8 (always rejected) to 1.2 (always useful), 1 with no votes
-				score *= 0.8 + 0.4 * (votes[0] + 1) / (votes[1] + 2);
+				order *= 0.8 + 0.4 * (votes[0] + 1) / (votes[1] + 2);
 			}
-			scored.add(new Scored(match, score, verdict));
+			// the catalog's ranking (at most 2) decides between equal fits
+			scored.add(new Scored(match, fit, order + match.score() / 1000, verdict));
 		}
-		scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-		List<Scored> page = scored.subList(0, Math.min(size, scored.size()));
-		Map<UUID, EntryView> views = new HashMap<>();
-		catalog.views(page.stream().map(s -> s.match().id()).toList(), actor).forEach(v -> views.put(v.id(), v));
-		double best = page.getFirst().score();
-		Set<String> demandTokens = tokens(List.of(demandText(demand)));
-		Set<String> keywordTokens = tokens(demand.keywords());
+		scored.sort(Comparator.comparingDouble(Scored::order).reversed());
+		// one suggestion per type and title: the same service at eighteen organisations is one answer; an entry
+		// someone judged stays on its own
+		Map<String, Scored> firsts = new LinkedHashMap<>();
+		Map<String, List<String>> others = new HashMap<>();
+		for (Scored s : scored) {
+			String key = s.verdict() != null ? s.match().id().toString()
+					: s.match().type() + " " + ChineseText.normalise(s.match().title());
+			if (firsts.putIfAbsent(key, s) != null) {
+				List<String> orgs = others.computeIfAbsent(key, k -> new ArrayList<>());
+				if (!orgs.contains(s.match().organisation()) && !s.match().organisation().equals(firsts.get(key).match().organisation())) {
+					orgs.add(s.match().organisation());
+				}
+			}
+		}
 		List<MatchView> result = new ArrayList<>();
-		for (Scored s : page) {
+		for (Map.Entry<String, Scored> first : firsts.entrySet()) {
+			if (result.size() == size) {
+				break;
+			}
+			Scored s = first.getValue();
 			CatalogMatching.Candidate match = s.match();
-			List<Reason> reasons = reasons(demand, match, views.get(match.id()), demandTokens, keywordTokens);
+			List<Reason> why = reasons.of(demand, need, match, views.get(match.id()));
 			result.add(new MatchView(match.type(), match.id(), match.title(), match.regionCode(), match.organisation(),
-					Math.round(s.score() / best * 1000) / 1000.0, reasons, s.verdict()));
+					Math.round(s.fit() * 100) / 100.0, why, s.verdict(), List.copyOf(others.getOrDefault(first.getKey(), List.of()))));
 		}
 		return result;
 	}
 
-	private record Scored(CatalogMatching.Candidate match, double score, @Nullable Boolean verdict) {
+	private record Scored(CatalogMatching.Candidate match, double fit, double order, @Nullable Boolean verdict) {
 	}
 
 	/** The catalog's candidates for the demand, before anyone's verdicts: 2 at most (the best match). */
@@ -134,84 +156,9 @@ public class Matching {
 		return String.join(" ", demand.title(), demand.field(), demand.description());
 	}
 
-	/** The words a person recognises (two characters or more, or a Latin word), in order, once each. */
-	static Set<String> tokens(Collection<String> texts) {
-		Set<String> tokens = new LinkedHashSet<>();
-		for (String text : texts) {
-			for (String token : ChineseText.rememberedTokens(text == null ? "" : text)) {
-				if (token.length() >= 2 || token.matches("[a-z0-9]+")) {
-					tokens.add(token);
-				}
-			}
-		}
-		return tokens;
-	}
-
-	private List<Reason> reasons(Demands.Row demand, CatalogMatching.Candidate match, @Nullable EntryView view,
-			Set<String> demandTokens, Set<String> keywordTokens) {
-		List<Reason> reasons = new ArrayList<>();
-		String entryText = ChineseText.normalise(String.join(" ", view == null ? List.of(match.title(), match.summary())
-				: List.of(view.title(), view.summary(), String.join(" ", view.keywords()), view.category())));
-		List<String> shared = sharedWords(entryText, keywordTokens, demandTokens);
-		if (!shared.isEmpty()) {
-			reasons.add(reason("shared-terms", String.join("、", shared.subList(0, Math.min(6, shared.size())))));
-		}
-		if (view != null && !demand.field().isBlank()) {
-			String field = demand.field().strip();
-			Object fields = view.details().get("fields");
-			boolean sameField = field.equals(view.category()) || view.keywords().contains(field)
-					|| fields instanceof Collection<?> list && list.contains(field)
-					|| view.details().getOrDefault("field", "").equals(field);
-			if (sameField) {
-				reasons.add(reason("field", field));
-			}
-		}
-		if (match.regionCode().startsWith(demand.regionCode().substring(0, 2))) {
-			reasons.add(reason("same-province", regions.fullName(match.regionCode().substring(0, 2) + "0000")));
-		}
-		else {
-			regions.zonesCovering(demand.regionCode()).stream()
-				.filter(zone -> regions.zoneCovers(zone.code(), match.regionCode())).map(ZoneView::name).findFirst()
-				.ifPresent(zone -> reasons.add(reason("zone", zone)));
-		}
-		if (view != null && match.type() == EntryType.ACHIEVEMENT) {
-			if (view.maturity() != null && !view.maturity().equals("LAB")) {
-				reasons.add(reason("maturity", messages.getMessage("maturity." + view.maturity(), null, view.maturity(),
-						LocaleContextHolder.getLocale())));
-			}
-			if (view.details().get("transferModes") instanceof Collection<?> modes) {
-				List<String> fit = demand.modes().stream().map(Enum::name).filter(m -> modes.contains(m))
-					.map(m -> messages.getMessage("transferMode." + m, null, m, LocaleContextHolder.getLocale())).toList();
-				if (!fit.isEmpty()) {
-					reasons.add(reason("modes", String.join("、", fit)));
-				}
-			}
-		}
-		return reasons;
-	}
-
-	/**
-	 * The demand's words the entry's text has: its keywords' first, then the longest first; a word inside one
-	 * already named is left out (电子显微镜 names 显微镜 too). Found in the text rather than in its segmentation,
-	 * so a reader finds each of them there as written.
-	 */
+	/** See {@link MatchReasons#sharedWords}. */
 	static List<String> sharedWords(String normalEntryText, Set<String> keywordTokens, Set<String> demandTokens) {
-		List<String> candidates = new ArrayList<>();
-		keywordTokens.stream().sorted(Comparator.comparingInt(String::length).reversed()).forEach(candidates::add);
-		demandTokens.stream().filter(t -> !keywordTokens.contains(t))
-			.sorted(Comparator.comparingInt(String::length).reversed()).forEach(candidates::add);
-		List<String> shared = new ArrayList<>();
-		for (String token : candidates) {
-			if (ChineseText.mentions(normalEntryText, token) && shared.stream().noneMatch(s -> s.contains(token))) {
-				shared.add(token);
-			}
-		}
-		return shared;
-	}
-
-	private Reason reason(String code, String argument) {
-		return new Reason(code, messages.getMessage("match.reason." + code, new Object[] { argument },
-				LocaleContextHolder.getLocale()));
+		return MatchReasons.sharedWords(normalEntryText, keywordTokens, demandTokens);
 	}
 
 	// ---- telling the owners of strong matches
@@ -336,14 +283,14 @@ public class Matching {
 	public List<DemandMatch> demandsFor(UUID entryId, int limit) {
 		Actor actor = Actors.current().orElse(null);
 		EntryView entry = catalog.get(entryId, actor);
-		Set<String> entryTokens = tokens(List.of(entry.title(), entry.title(), entry.summary(), String.join(" ", entry.keywords()),
-				entry.category()));
+		Set<String> entryTokens = MatchReasons.telling(List.of(entry.title(), entry.summary(),
+				String.join(" ", entry.keywords()), entry.category()));
 		List<Demands.Row> candidates = demands.openReaching(entry.regionCode(), actor);
 		if (candidates.isEmpty() || entryTokens.isEmpty()) {
 			return List.of();
 		}
 		List<Set<String>> docs = candidates.stream()
-			.map(d -> tokens(List.of(d.title(), d.description(), d.field(), String.join(" ", d.keywords())))).toList();
+			.map(d -> MatchReasons.telling(List.of(d.title(), d.description(), d.field(), String.join(" ", d.keywords())))).toList();
 		Map<String, Integer> df = new HashMap<>();
 		docs.forEach(doc -> doc.forEach(t -> df.merge(t, 1, Integer::sum)));
 		double n = docs.size();
@@ -361,7 +308,7 @@ public class Matching {
 			if (score > 0) {
 				Demands.Row row = candidates.get(i);
 				result.add(new DemandMatch(demands.view(row, actor), score,
-						List.of(reason("shared-terms", String.join("、", shared.subList(0, Math.min(6, shared.size())))))));
+						List.of(reasons.reason("shared-terms", String.join("、", shared.subList(0, Math.min(6, shared.size())))))));
 			}
 		}
 		result.sort(Comparator.comparingDouble(DemandMatch::score).reversed());

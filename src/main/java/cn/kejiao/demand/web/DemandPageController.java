@@ -144,7 +144,7 @@ class DemandPageController {
 			model.addAttribute("entryId", entryId);
 			model.addAttribute("useful", error == null ? useful : null);
 			model.addAttribute("error", error);
-			return "demand/detail :: verdict(demandId=${demandId}, type=${type}, entryId=${entryId}, useful=${useful}, error=${error})";
+			return "demand/verdict :: verdict(demandId=${demandId}, type=${type}, entryId=${entryId}, useful=${useful}, error=${error})";
 		}
 		if (error != null) {
 			redirect.addFlashAttribute("error", error);

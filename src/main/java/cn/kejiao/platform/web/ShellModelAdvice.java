@@ -28,8 +28,19 @@ class ShellModelAdvice {
 		return "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
 	}
 
+	/**
+	 * The page's address with its query (the language switch links to the same page, same search, same
+	 * filters), without a {@code lang} already there: the switch adds its own.
+	 */
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
-		return request.getRequestURI();
+		String query = request.getQueryString();
+		if (query == null || query.isBlank()) {
+			return request.getRequestURI();
+		}
+		String kept = java.util.Arrays.stream(query.split("&"))
+			.filter(pair -> !pair.isEmpty() && !pair.equals("lang") && !pair.startsWith("lang="))
+			.collect(java.util.stream.Collectors.joining("&"));
+		return kept.isEmpty() ? request.getRequestURI() : request.getRequestURI() + "?" + kept;
 	}
 }
