@@ -17,6 +17,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
 	List<UserAccount> findByOrganisationId(UUID organisationId);
 
+	@Query("select u from UserAccount u where :role member of u.roles and u.enabled = true order by u.username")
+	List<UserAccount> findEnabledWithRole(cn.kejiao.platform.Role role);
+
 	@Modifying
 	@Query(value = "update account.user_account set last_login_at = :now where id = :id", nativeQuery = true)
 	int recordSuccess(UUID id, Instant now);
