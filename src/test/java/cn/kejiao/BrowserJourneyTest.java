@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -365,10 +367,25 @@ class BrowserJourneyTest {
 		clock.advance(Duration.ofHours(1).plusMinutes(1));
 		signIn("ws-admin");
 		page.navigate(challenge);
-		page.locator("#p-experts").fill("expert-tj, expert-cq");
-		page.locator("#panel-submit").click();
+		page.locator("#panel-link").click();
+		page.locator("#x-expert-tj").check();
+		page.locator("#x-expert-cq").check();
+		page.locator("#invite-submit").click();
+		assertThat(page.locator("#panel-message")).isVisible();
+		page.navigate(challenge);
 		assertThat(page.locator("#challenge-state")).hasText("评审中");
 		signOut();
+
+		// each invited expert accepts in my reviews
+		for (String expert : List.of("expert-tj", "expert-cq")) {
+			signIn(expert);
+			page.locator("#nav-reviews").click();
+			var invitation = page.locator("#reviews-pending .review-item").filter(new Locator.FilterOptions().setHasText(title));
+			invitation.locator(".accept-form input[name=noConflict]").check();
+			invitation.locator(".accept-form button").click();
+			assertThat(page.locator("#reviews-message")).isVisible();
+			signOut();
+		}
 
 		// 同济's own expert sits on the panel but is not shown 同济's application
 		signIn("expert-tj");

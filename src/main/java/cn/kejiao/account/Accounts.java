@@ -255,6 +255,12 @@ public class Accounts {
 		return users.findByOrganisationId(organisationId).stream().map(UserAccount::view).filter(UserView::enabled).toList();
 	}
 
+	/** The enabled users holding a role (the expert pool is the users with {@link Role#EXPERT}), by username. */
+	@Transactional(readOnly = true)
+	public List<UserView> withRole(Role role) {
+		return users.findEnabledWithRole(role).stream().map(UserAccount::view).toList();
+	}
+
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	@Transactional
 	public void purgeExpiredTokens() {

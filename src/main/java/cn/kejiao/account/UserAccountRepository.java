@@ -28,6 +28,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 
 	@Query("select u from UserAccount u where lower(u.email) = :email and u.enabled = true")
 	List<UserAccount> findEnabledByEmail(String email);
+	@Query("select u from UserAccount u where :role member of u.roles and u.enabled = true order by u.username")
+	List<UserAccount> findEnabledWithRole(cn.kejiao.platform.Role role);
 
 	@Modifying
 	@Query(value = "update account.user_account set last_login_at = :now where id = :id", nativeQuery = true)

@@ -89,7 +89,10 @@ public class ChallengeReviews {
 		return rows.view(id, actor);
 	}
 
-	/** The applications a panellist scores: all but those of its own organisation, each with its own scores only. */
+	/**
+	 * The applications a panellist scores: all but those it has a conflict of interest with
+	 * ({@link ConflictsOfInterest}), each with its own scores only.
+	 */
 	@Transactional(readOnly = true)
 	public List<QueueItem> reviewQueue(UUID id) {
 		Actor actor = Actors.require();
@@ -114,8 +117,8 @@ public class ChallengeReviews {
 				             row_number() over (order by submitted_at, id) as ordinal
 				      from challenge.application where challenge_id = :id) a
 				left join challenge.review r on r.application_id = a.id and r.user_id = :user
-				where a.applicant_org_id is distinct from :org
-				order by a.ordinal""")
+				where %s
+				order by a.ordinal""".formatted(ConflictsOfInterest.scorable(":org", ":user")))
 			.param("id", challenge.id()).param("user", panellist.userId())
 			.param("org", panellist.organisationId(), Types.OTHER)
 			.query((rs, n) -> new QueueItem(rs.getObject(1, UUID.class), blind.label(rs.getLong(2)),
@@ -135,10 +138,12 @@ public class ChallengeReviews {
 		Actor actor = Actors.require();
 		ChallengeRow row = rows.forPanellist(id, actor);
 		rows.state(row).then(ChallengeState.Step.SCORE);
-		UUID applicantOrg = jdbc.sql("select applicant_org_id from challenge.application where id = :a and challenge_id = :c")
-			.param("a", applicationId).param("c", id).query(UUID.class).optional()
+		boolean scorable = jdbc.sql("select " + ConflictsOfInterest.scorable(":org", ":user")
+				+ " from challenge.application a where a.id = :a and a.challenge_id = :c")
+			.param("a", applicationId).param("c", id).param("org", actor.organisationId(), Types.OTHER)
+			.param("user", actor.userId()).query(Boolean.class).optional()
 			.orElseThrow(() -> KejiaoException.notFound("challenge.application-not-found", applicationId));
-		if (applicantOrg.equals(actor.organisationId())) {
+		if (!scorable) {
 			throw KejiaoException.forbidden("challenge.conflict-of-interest");
 		}
 		Map<String, Integer> scores = Rubric.STANDARD.scores(given);
@@ -166,11 +171,12 @@ public class ChallengeReviews {
 		return jdbc.sql("""
 				select a.id, a.applicant_name, a.applicant_region, count(r.user_id), round(avg(r.total), 2),
 				       (select count(*) from challenge.panellist p where p.challenge_id = a.challenge_id
-				          and p.organisation_id = a.applicant_org_id),
+				          and not %s),
 				       a.awarded_amount
 				from challenge.application a left join challenge.review r on r.application_id = a.id
 				where a.challenge_id = :id
-				group by a.id order by avg(r.total) desc nulls last, a.submitted_at""")
+				group by a.id order by avg(r.total) desc nulls last, a.submitted_at"""
+				.formatted(ConflictsOfInterest.scorable("p.organisation_id", "p.user_id")))
 			.param("id", id)
 			.query((rs, n) -> new RankedApplication(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getInt(4), rs.getBigDecimal(5), rs.getInt(6), ChallengeRows.yuan(rs, 7)))

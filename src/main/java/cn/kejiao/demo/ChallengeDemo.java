@@ -26,7 +26,7 @@ import cn.kejiao.platform.Money;
 
 /**
  * Two 揭榜挂帅 challenges at different stages: 文山's (Yunnan) open for applications, with 同济's application
- * in; 嘉定's (Shanghai) already decided — its applications closed a moment after the demo posted them, a
+ * in; 嘉定's (Shanghai) already decided — its applications closed seconds after the demo posted them, a
  * panel scored them and the award is in its notice period (公示). Posted once, through the facade.
  */
 @Component
@@ -70,8 +70,10 @@ class ChallengeDemo {
 				"选矿脱硅与强化溶出联合工艺：先以浮选脱除含硅矿物提高铝硅比，再以石灰强化拜耳法溶出；赤泥经脱碱后制备路基材料。"
 						+ "计划 6 个月完成小试，12 个月在文山完成中试。", null, null));
 
-		// 嘉定's challenge: applications close two seconds after they are in, then the panel decides
-		String deadline = OffsetDateTime.now(clock).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).toString();
+		// 嘉定's challenge: applications close shortly after they are in (with room for a busy machine), then the
+		// panel decides
+		OffsetDateTime closes = OffsetDateTime.now(clock).plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+		String deadline = closes.toString();
 		ChallengeView shanghai = actors.as("jd-admin", () -> challenges.publish(new ChallengeForm(SHANGHAI,
 				"新能源汽车电池包压力传感器在 −40~125 ℃ 温度循环下封装开裂失效。征集提高车规级 MEMS 压力传感器封装可靠性的方案，"
 						+ "满足 AEC-Q100 要求并完成 1000 次温度循环验证。",
@@ -83,7 +85,9 @@ class ChallengeDemo {
 				"采用应力隔离结构与低模量硅凝胶灌封，结合有限元仿真优化封装结构。", null, null));
 		Thread.ofVirtual().name("demo-challenge").start(() -> {
 			try {
-				Thread.sleep(3_000);
+				while (!clock.instant().isAfter(closes.toInstant())) {
+					Thread.sleep(500);
+				}
 				actors.as("jd-admin", () -> reviews.panel(shanghai.id(), List.of("expert-tj", "expert-cq")));
 				actors.as("expert-cq", () -> reviews.review(shanghai.id(), testing.id(),
 						Map.of("SOLUTION", 82, "TEAM", 85, "PLAN", 80, "BUDGET", 75), "试验方案完整"));
