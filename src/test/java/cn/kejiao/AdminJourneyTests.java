@@ -127,5 +127,9 @@ class AdminJourneyTests extends JourneyTest {
 		page.navigate(url("/admin/users"));
 		page.locator("#user-table a").first().click();
 		assertNoSidewaysScroll();
+		page.navigate(url("/admin/organisations"));
+		page.locator("#organisation-table a").first().click();
+		assertThat(page.locator("#review-history")).isVisible();
+		assertNoSidewaysScroll();
 	}
 }

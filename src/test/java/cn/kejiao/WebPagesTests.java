@@ -127,6 +127,7 @@ class WebPagesTests {
 		assertThat(page.body()).contains("校验位错误", "第 18 位应为“" + right + "”", "富宁页面测试有限公司", "富宁县");
 
 		form.put("creditCode", first17 + right);
+		form.put("acceptTerms", "true");
 		var done = browser.submitForm("/register", "/register", form);
 		assertThat(done.status()).isEqualTo(302);
 		assertThat(browser.get(done.location().replaceFirst("^http://localhost:\\d+", "")).body())

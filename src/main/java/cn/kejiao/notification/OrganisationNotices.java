@@ -62,6 +62,7 @@ class OrganisationNotices {
 	@ApplicationModuleListener
 	void on(OrganisationRejected event) {
 		notifications.tell(new Notice(event.organisationId(), "organisation", "organisation-rejected",
-				List.of(event.name(), event.reason()), "/me", "organisation-rejected:" + event.organisationId()));
+				List.of(event.name(), event.reason()), "/me", event.round() <= 1 ? "organisation-rejected:" + event.organisationId()
+						: "organisation-rejected:" + event.organisationId() + ":" + event.round()));
 	}
 }

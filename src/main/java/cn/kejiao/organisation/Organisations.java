@@ -171,7 +171,7 @@ public class Organisations {
 	public OrganisationView forReview(UUID id, Actor actor) {
 		OrganisationView organisation = view(id, actor);
 		if (!actor.governs(organisation.regionCode())) {
-			throw KejiaoException.forbidden("auth.region-forbidden", organisation.regionCode());
+			throw KejiaoException.forbidden("auth.region-forbidden", regions.fullName(organisation.regionCode()));
 		}
 		return organisation;
 	}
@@ -188,7 +188,7 @@ public class Organisations {
 		if (region != null) {
 			regions.get(region);
 			if (!actor.governs(region)) {
-				throw KejiaoException.forbidden("auth.region-forbidden", region);
+				throw KejiaoException.forbidden("auth.region-forbidden", regions.fullName(region));
 			}
 		}
 		String pattern = region == null ? "%" : RegionCodes.likePattern(region);
@@ -231,7 +231,7 @@ public class Organisations {
 			if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
 				throw KejiaoException.forbidden("auth.forbidden");
 			}
-			throw KejiaoException.forbidden("auth.region-forbidden", organisation.regionCode());
+			throw KejiaoException.forbidden("auth.region-forbidden", regions.fullName(organisation.regionCode()));
 		}
 		Map<String, Object> before = organisation.state();
 		if (decision.verdict() == Decision.Verdict.APPROVE) {
@@ -250,7 +250,8 @@ public class Organisations {
 					organisation.regionCode(), before, organisation.state());
 			history.append(id, ReviewStep.Step.REJECTED, clock.instant(), actor.username(), decision.reason().strip());
 			events.publishEvent(
-					new OrganisationRejected(id, organisation.name(), organisation.regionCode(), decision.reason()));
+					new OrganisationRejected(id, organisation.name(), organisation.regionCode(), decision.reason(),
+							history.of(id).stream().filter(step -> step.step() == ReviewStep.Step.REJECTED).count()));
 		}
 		organisations.saveAndFlush(organisation);
 		return organisation.view();

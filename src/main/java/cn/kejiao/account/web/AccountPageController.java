@@ -59,6 +59,15 @@ class AccountPageController {
 			binding.rejectValue("county", "organisation.region-required");
 		}
 		if (binding.hasErrors()) {
+			// the other mistakes are named now too, so the page lists everything to correct at once
+			if (!binding.hasFieldErrors("creditCode")) {
+				try {
+					cn.kejiao.organisation.CreditCode.of(form.getCreditCode());
+				}
+				catch (KejiaoException ex) {
+					binding.rejectValue("creditCode", ex.messageKey(), ex.args(), ex.code());
+				}
+			}
 			return form(model, form);
 		}
 		try {
