@@ -72,6 +72,9 @@ class HomePageController {
 				tiles.add(new Tile("settlement", "/settlements", null));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
+				if (role == Role.EXPERT) {
+					tiles.add(new Tile("my-reviews", "/reviews", null));
+				}
 				tiles.add(new Tile("catalog", "/catalog", null));
 				if (role != Role.ENTERPRISE) {
 					tiles.add(new Tile("my-catalog", "/catalog/mine", null));
