@@ -91,7 +91,8 @@ class ExpertReviewJourneyTests extends JourneyTest {
 
 		// 昆明理工's expert finds the review in my reviews with its due date, accepts and scores it from there
 		signIn("expert-km");
-		page.locator("#nav-reviews").click();
+		page.navigate(url("/"));
+		page.locator("a.tile[href='/reviews']").click();
 		Locator review = myReview(title);
 		assertThat(review.locator(".due")).containsText("评审截止：" + due + " 23:59");
 		review.locator(".accept-form input[name=noConflict]").check();

@@ -52,7 +52,11 @@ class DemoData implements ApplicationRunner {
 			new String[] { "ent-ws", "文山 alumina enterprise 532600" },
 			new String[] { "expert-sh", "expert at 同济大学 310000" },
 			new String[] { "expert-tj", "expert at 同济大学 (challenge panels) 310000" },
-			new String[] { "expert-cq", "expert at 重庆两江新材料检测中心 (challenge panels) 500000" });
+			new String[] { "expert-cq", "expert at 重庆两江新材料检测中心 (challenge panels) 500000" },
+			new String[] { "expert-km", "expert at 昆明理工大学 (expert pool) 530114" },
+			new String[] { "expert-shu", "expert at 上海大学, post at 同济大学 (expert pool) 310113" },
+			new String[] { "expert-cqu", "expert at 重庆大学 (expert pool) 500106" },
+			new String[] { "expert-yn", "expert at 云南省产品质量监督检验研究院 (expert pool) 530102" });
 
 	private final Organisations organisations;
 	private final Accounts accounts;

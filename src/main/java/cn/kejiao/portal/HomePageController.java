@@ -87,6 +87,9 @@ class HomePageController {
 				tiles.add(new Tile("settlement", "/settlements"));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
+				if (role == Role.EXPERT) {
+					tiles.add(new Tile("my-reviews", "/reviews"));
+				}
 				tiles.add(new Tile("catalog", "/catalog"));
 				if (role != Role.ENTERPRISE) {
 					tiles.add(new Tile("my-catalog", "/catalog/mine"));

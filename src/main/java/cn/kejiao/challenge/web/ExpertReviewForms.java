@@ -10,8 +10,9 @@ final class ExpertReviewForms {
 	private ExpertReviewForms() {
 	}
 
-	/** The experts ticked in the pool, and the date their review is due. */
-	record InvitationForm(@Nullable List<String> experts, @Nullable String reviewDue) {
+	/** The experts ticked in the pool, the date their review is due, and the search the pool was showing. */
+	record InvitationForm(@Nullable List<String> experts, @Nullable String reviewDue, @Nullable String q,
+			@Nullable String region, @Nullable String organisation) {
 	}
 
 	/** An expert accepts, ticking that it has no conflict of interest. */

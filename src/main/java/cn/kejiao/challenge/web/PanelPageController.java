@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.kejiao.challenge.ChallengeView;
 import cn.kejiao.challenge.Challenges;
@@ -71,7 +72,9 @@ class PanelPageController {
 	@PostMapping("/challenges/{id}/invitations")
 	String invite(@PathVariable UUID id, @ModelAttribute InvitationForm form, BindingResult binding,
 			RedirectAttributes redirect, HttpServletRequest request) {
-		String back = "/challenges/" + id + "/panel";
+		String back = UriComponentsBuilder.fromPath("/challenges/{id}/panel").queryParamIfPresent("q", present(form.q()))
+			.queryParamIfPresent("region", present(form.region()))
+			.queryParamIfPresent("organisation", present(form.organisation())).encode().buildAndExpand(id).toUriString();
 		if (binding.hasErrors()) {
 			return problems.refused(binding, back, redirect, request);
 		}
@@ -83,5 +86,9 @@ class PanelPageController {
 			redirect.addFlashAttribute("error", problems.refusal(ex, request));
 		}
 		return "redirect:" + back;
+	}
+
+	private static java.util.Optional<String> present(@Nullable String value) {
+		return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
 	}
 }
