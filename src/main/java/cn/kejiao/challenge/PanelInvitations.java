@@ -273,6 +273,13 @@ public class PanelInvitations {
 		return expert.has(Role.EXPERT) ? mine(expert).stream().filter(MyReview::pending).count() : 0;
 	}
 
+	/** How many invitations wait for the expert's answer (for the workbench). */
+	@Transactional(readOnly = true)
+	public long invitationsToAnswer(Actor expert) {
+		return expert.has(Role.EXPERT)
+				? mine(expert).stream().filter(review -> review.pending() && INVITED.equals(review.invitation())).count() : 0;
+	}
+
 	private static MyReview review(ResultSet rs, Instant now) throws SQLException {
 		ChallengeState state = ChallengeState.at(ChallengeState.valueOf(rs.getString(5)), ChallengeRows.instant(rs, 6), now);
 		String invitation = rs.getString(7);

@@ -10,7 +10,12 @@ import org.springframework.stereotype.Component;
 
 import cn.kejiao.challenge.ChallengeAwarded;
 import cn.kejiao.challenge.ChallengeDeadlineExtended;
+import cn.kejiao.account.Accounts;
+import cn.kejiao.account.UserView;
 import cn.kejiao.challenge.ChallengePanelFormed;
+import cn.kejiao.challenge.ExpertsInvited;
+import cn.kejiao.challenge.InvitationAnswered;
+import cn.kejiao.platform.Role;
 import cn.kejiao.challenge.MilestoneDelivered;
 import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.platform.ChinaTime;
@@ -29,7 +34,10 @@ class ChallengeNotices {
 	private final Notifications notifications;
 	private final RegionAdmins admins;
 
-	ChallengeNotices(Notifications notifications, RegionAdmins admins) {
+	private final Accounts accounts;
+
+	ChallengeNotices(Notifications notifications, RegionAdmins admins, Accounts accounts) {
+		this.accounts = accounts;
 		this.notifications = notifications;
 		this.admins = admins;
 	}
@@ -64,6 +72,31 @@ class ChallengeNotices {
 			notifications.tell(Notice.toUser(expert, "challenge", "challenge-panel-formed", List.of(event.title()),
 					link(event.challengeId()), "challenge-panel:" + event.challengeId() + ":" + expert));
 		}
+	}
+
+	/** Each invited expert alone: an invitation waits for its answer, and the review is due by a date. */
+	@ApplicationModuleListener
+	void on(ExpertsInvited event) {
+		String due = event.reviewDue() == null ? "-" : local(event.reviewDue());
+		for (UserView expert : accounts.withRole(Role.EXPERT)) {
+			if (event.experts().contains(expert.id())) {
+				notifications.tell(Notice.toUser(expert.username(), "challenge", "challenge-invited", List.of(event.title(), due),
+						"/reviews", "challenge-invited:" + event.challengeId() + ":" + expert.id()));
+			}
+		}
+	}
+
+	/** The publisher's organisation learns each answer: the panel it forms waits for them. */
+	@ApplicationModuleListener
+	void on(InvitationAnswered event) {
+		if (event.publisherOrgId() == null) {
+			return;
+		}
+		String message = event.accepted() ? "challenge-invitation-accepted"
+				: event.conflict() ? "challenge-invitation-declined-conflict" : "challenge-invitation-declined";
+		notifications.tell(new Notice(event.publisherOrgId(), "challenge", message, List.of(event.title(), event.expertName()),
+				"/challenges/" + event.challengeId() + "/panel",
+				"challenge-invitation-answered:" + event.challengeId() + ":" + event.expert()));
 	}
 
 	/** The publisher accepts a delivered milestone: its organisation, or the admins of its region without one. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import cn.kejiao.challenge.PanelInvitations;
 import cn.kejiao.challenge.ReviewsToScore;
 import cn.kejiao.organisation.OrganisationStatus;
 import cn.kejiao.organisation.Organisations;
@@ -30,9 +31,12 @@ class Workbench {
 
 	private final VoucherWorkload vouchers;
 	private final ReviewsToScore reviews;
+
+	private final PanelInvitations invitations;
 	private final Organisations organisations;
 
-	Workbench(VoucherWorkload vouchers, ReviewsToScore reviews, Organisations organisations) {
+	Workbench(VoucherWorkload vouchers, ReviewsToScore reviews, PanelInvitations invitations, Organisations organisations) {
+		this.invitations = invitations;
 		this.vouchers = vouchers;
 		this.reviews = reviews;
 		this.organisations = organisations;
@@ -59,9 +63,13 @@ class Workbench {
 			}
 		}
 		if (actor.has(Role.EXPERT)) {
+			long invited = invitations.invitationsToAnswer(actor);
+			if (invited > 0) {
+				toDos.add(new ToDo("invitations-to-answer", invited, "/reviews", null));
+			}
 			List<ReviewsToScore.Pending> pending = reviews.of(actor);
-			if (pending.isEmpty()) {
-				toDos.add(new ToDo("reviews-none", 0, "/challenges", null));
+			if (pending.isEmpty() && invited == 0) {
+				toDos.add(new ToDo("reviews-none", 0, "/reviews", null));
 			}
 			pending.forEach(p -> toDos.add(new ToDo("reviews-to-score", p.applications(), "/challenges/" + p.challengeId(),
 					p.title())));
