@@ -91,8 +91,13 @@ class ExpertReviewJourneyTests extends JourneyTest {
 
 		// 昆明理工's expert finds the review in my reviews with its due date, accepts and scores it from there
 		signIn("expert-km");
+		// the invitation reached the expert alone, in the application
+		page.navigate(url("/notifications"));
+		assertThat(page.locator("main")).containsText("邀请您评审榜单“" + title + "”");
 		page.navigate(url("/"));
-		page.locator("a.tile[href='/reviews']").click();
+		// the workbench counts the invitation among the expert's to-dos and leads to My reviews
+		assertThat(page.locator("#todos a[data-todo='invitations-to-answer'] .todo-count")).hasText("1");
+		page.locator("#todos a[data-todo='invitations-to-answer']").click();
 		Locator review = myReview(title);
 		assertThat(review.locator(".due")).containsText("评审截止：" + due + " 23:59");
 		review.locator(".accept-form input[name=noConflict]").check();
@@ -115,8 +120,10 @@ class ExpertReviewJourneyTests extends JourneyTest {
 		assertThat(page.locator("#reviews-done")).containsText("已评 1 / 1 份申请");
 		signOut();
 
-		// the publisher sees how each expert answered, and the declared conflict in the pool
+		// the publisher was told of each answer, and sees how each expert answered and the declared conflict in the pool
 		signIn("ws-admin");
+		page.navigate(url("/notifications"));
+		assertThat(page.locator("main")).containsText("因利益冲突谢绝了“" + title + "”的评审");
 		page.navigate(url(challenge + "/panel"));
 		assertThat(invitation("expert-km")).containsText("已接受");
 		assertThat(invitation("expert-km")).containsText("已评 1 / 1 份申请");
