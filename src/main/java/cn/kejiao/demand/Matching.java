@@ -78,8 +78,8 @@ public class Matching {
 
 	/**
 	 * The entries that could answer the demand, best fit first, one per type and title; for those who manage
-	 * the demand. What people said moves a suggestion: marked useful for this demand it rises, marked not
-	 * useful it sinks, found useful for other demands it gains a little.
+	 * the demand. What people said moves a suggestion: marked useful for this demand it comes first, marked
+	 * not useful it sinks, found useful for other demands it gains a little.
 	 */
 	@Transactional(readOnly = true)
 	public List<MatchView> matches(UUID demandId, @Nullable EntryType type, int limit) {
@@ -101,14 +101,15 @@ public class Matching {
 		for (CatalogMatching.Candidate match : found) {
 			double fit = MatchReasons.fit(need, MatchReasons.entryText(match, views.get(match.id())));
 			double order = fit;
-			Boolean verdict = verdicts.get(match.id());
-			if (verdict != null) {
-				order *= verdict ? 1.5 : 0.3;
-			}
 			double[] votes = elsewhere.get(match.id());
 			if (votes != null) {
 				// (useful + 1) / (all + 2): from 0.8 (always rejected) to 1.2 (always useful), 1 with no votes
 				order *= 0.8 + 0.4 * (votes[0] + 1) / (votes[1] + 2);
+			}
+			// what the demand's managers marked useful comes first; what they marked not useful sinks, still shown
+			Boolean verdict = verdicts.get(match.id());
+			if (verdict != null) {
+				order = verdict ? order + 2 : order * 0.3;
 			}
 			// the catalog's ranking (at most 2) decides between equal fits
 			scored.add(new Scored(match, fit, order + match.score() / 1000, verdict));
