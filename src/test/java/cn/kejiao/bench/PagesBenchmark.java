@@ -60,8 +60,8 @@ public final class PagesBenchmark {
 					"/catalog/entries/" + anyEntry, "/demands", "/challenges", "/notices", "/regions", "/zones"));
 			pages.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/challenges", "/me"));
 			pages.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/notifications"));
-			pages.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements"));
-			pages.put("expert-sh", List.of("/", "/challenges"));
+			pages.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements", "/admin/users"));
+			pages.put("expert-sh", List.of("/", "/challenges", "/reviews", "/challenges/mine"));
 			rows.add("| persona | page | status | p50 ms | p95 ms | max ms | within " + TARGET_MS + " ms |");
 			rows.add("|---|---|---|---:|---:|---:|---|");
 			for (var persona : pages.entrySet()) {
