@@ -174,5 +174,12 @@ class EntryDetailsTests {
 		String title = "新建的仪器" + Markers.unique();
 		browser.submitForm("/catalog/mine", "/catalog/mine/entries", Map.of("type", "instruments", "title", title, "price", "1200.50"));
 		assertThat(browser.get("/catalog/mine").body()).contains(title);
+		// the price as people write it: thousands separators and 万
+		String written = "写法不同的仪器" + Markers.unique();
+		browser.submitForm("/catalog/mine", "/catalog/mine/entries", Map.of("type", "services", "title", written, "price", "1.2万"));
+		var link = java.util.regex.Pattern.compile("href=\"(/catalog/mine/entries/[0-9a-f-]{36})\">" + written)
+			.matcher(browser.get("/catalog/mine").body());
+		assertThat(link.find()).as("the new entry is listed").isTrue();
+		assertThat(browser.get(link.group(1)).body()).contains("value=\"12000.00\"");
 	}
 }

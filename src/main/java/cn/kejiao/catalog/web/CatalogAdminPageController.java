@@ -53,21 +53,21 @@ class CatalogAdminPageController {
 			case "reinstate" -> catalog.reinstate(id);
 			default -> throw KejiaoException.notFound("request.not-found");
 		}
-		redirect.addFlashAttribute("message", "saved");
+		redirect.addFlashAttribute("message", action.equals("suspend") ? "suspended" : "reinstated");
 		return "redirect:/admin/catalog";
 	}
 
 	@PostMapping("/admin/catalog/synonyms")
 	String synonyms(@ModelAttribute SynonymsForm form, RedirectAttributes redirect) {
 		administration.replaceSynonyms(List.of(form.synonyms() == null ? "" : form.synonyms()));
-		redirect.addFlashAttribute("message", "saved");
+		redirect.addFlashAttribute("message", "synonyms");
 		return "redirect:/admin/catalog";
 	}
 
 	@PostMapping("/admin/catalog/index")
 	String rebuild(RedirectAttributes redirect) throws InterruptedException {
 		administration.rebuildIndex();
-		redirect.addFlashAttribute("message", "saved");
+		redirect.addFlashAttribute("message", "reindexed");
 		return "redirect:/admin/catalog";
 	}
 }

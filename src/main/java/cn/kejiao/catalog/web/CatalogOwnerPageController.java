@@ -65,7 +65,7 @@ class CatalogOwnerPageController {
 		}
 		try {
 			catalog.create(CatalogApiController.type(entry.type() == null ? "" : entry.type()), entry.toForm(null, null, Map.of()));
-			redirect.addFlashAttribute("message", "saved");
+			redirect.addFlashAttribute("message", "created");
 		}
 		catch (KejiaoException ex) {
 			redirect.addFlashAttribute("error", problems.message(ex.code(), ex.args(), request));
@@ -155,6 +155,7 @@ class CatalogOwnerPageController {
 				case "withdraw" -> catalog.withdraw(id);
 				default -> throw KejiaoException.notFound("request.not-found");
 			}
+			redirect.addFlashAttribute("message", action.equals("publish") ? "published" : "withdrawn");
 		}
 		catch (KejiaoException ex) {
 			if (ex.status().value() == 403 || ex.status().value() == 404) {

@@ -15,6 +15,7 @@ import cn.kejiao.catalog.CatalogImports;
 import cn.kejiao.catalog.Confidentiality;
 import cn.kejiao.catalog.EntryForm;
 import cn.kejiao.catalog.EntryState;
+import cn.kejiao.platform.WrittenAmount;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -24,8 +25,11 @@ import jakarta.validation.constraints.Pattern;
  */
 final class CatalogPageForms {
 
-	/** An amount in yuan with at most two decimals, as the form's price input allows. */
-	static final String AMOUNT = "\\s*\\d{1,12}(\\.\\d{1,2})?\\s*";
+	/**
+	 * An amount as people write it (3600, 3,600.50, ¥3,600, 2万, 1.5亿; at most two decimals of a yuan), read by
+	 * {@link WrittenAmount}.
+	 */
+	static final String AMOUNT = "\\s*[¥￥]?\\s*(\\d{1,3}(,\\d{3})+|\\d{1,12})(\\.\\d{1,2})?\\s*(万|亿)?\\s*元?\\s*";
 
 	private CatalogPageForms() {
 	}
@@ -40,7 +44,8 @@ final class CatalogPageForms {
 			@Nullable Confidentiality confidentiality) {
 
 		EntryForm toForm(@Nullable String externalCode, @Nullable String regionCode, Map<String, Object> details) {
-			BigDecimal amount = price == null || price.isBlank() ? null : new BigDecimal(price.strip());
+			Long fen = WrittenAmount.optionalFen(price, "price");
+			BigDecimal amount = fen == null ? null : BigDecimal.valueOf(fen, 2);
 			Set<String> accredited = accreditations == null ? Set.of() : new LinkedHashSet<>(accreditations);
 			return new EntryForm(externalCode, title, text(summary), text(keywords), text(category), amount, blank(priceUnit),
 					accredited, blank(maturity), confidentiality == null ? Confidentiality.PUBLIC : confidentiality, regionCode,
