@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
@@ -31,8 +32,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Ahead of the security filters (and everything that reads a parameter), after character encoding. */
 	private static final int INPUT_FILTER_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 20;
 
+	/**
+	 * Chinese first, also where no request sets the language (event listeners writing notices, jobs, start-up):
+	 * without this the JVM's own default, English on most servers, would name regions in English there.
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
+		LocaleContextHolder.setDefaultLocale(KejiaoLocaleResolver.CHINESE);
 		return new KejiaoLocaleResolver();
 	}
 
