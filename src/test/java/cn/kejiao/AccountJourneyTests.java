@@ -1,5 +1,6 @@
 package cn.kejiao;
 
+import static cn.kejiao.support.Mails.body;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,14 +255,6 @@ class AccountJourneyTests extends JourneyTest {
 		}
 	}
 
-	private static String body(Message message) {
-		try {
-			return String.valueOf(message.getContent());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private static String recipients(Message message) {
 		try {

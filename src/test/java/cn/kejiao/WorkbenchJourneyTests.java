@@ -1,5 +1,8 @@
 package cn.kejiao;
 
+import static cn.kejiao.support.Mails.body;
+import static cn.kejiao.support.Mails.recipients;
+import static cn.kejiao.support.Mails.subject;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +34,6 @@ import cn.kejiao.support.Markers;
 import cn.kejiao.support.MutableClock;
 import cn.kejiao.support.Personas;
 import cn.kejiao.support.VoucherScenario;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -331,30 +333,6 @@ class WorkbenchJourneyTests extends JourneyTest {
 			.filter(m -> recipients(m).contains(to)).filter(m -> subject(m).contains(subject)).findFirst().orElse(null));
 	}
 
-	private static String subject(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
-	private static String body(MimeMessage message) {
-		try {
-			return String.valueOf(message.getContent());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
-	private static String recipients(MimeMessage message) {
-		try {
-			return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

@@ -1,5 +1,7 @@
 package cn.kejiao.notification;
 
+import static cn.kejiao.support.Mails.body;
+import static cn.kejiao.support.Mails.recipients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +22,6 @@ import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Markers;
 import cn.kejiao.support.Personas;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
@@ -92,21 +93,5 @@ class NotificationTests {
 		return notices;
 	}
 
-	private static String body(MimeMessage message) {
-		try {
-			return String.valueOf(message.getContent());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
-	private static String recipients(MimeMessage message) {
-		try {
-			return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }
