@@ -147,6 +147,17 @@ public class Catalog {
 	}
 
 	/**
+	 * An instrument whole, prices and details included, for a module that acts on it on the reader's behalf (booking
+	 * prices a reservation by the instrument's two price groups); empty when there is no such instrument. Check what
+	 * the reader may see with {@link #get} first: this view is never meant to be shown as it is.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<EntryView> instrument(UUID id) {
+		return entries.findById(id).filter(entry -> entry.type() == EntryType.INSTRUMENT)
+			.map(entry -> entry.view(details(entry), true));
+	}
+
+	/**
 	 * An entry for its owner's form: as {@link #get} for the acting user, and refused ({@code catalog.not-owner})
 	 * when the user's organisation does not own it.
 	 */

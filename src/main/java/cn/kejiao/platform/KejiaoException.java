@@ -11,6 +11,7 @@ public class KejiaoException extends RuntimeException {
 	private final String code;
 	private final HttpStatus status;
 	private final transient Object[] args;
+	private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
 	public KejiaoException(HttpStatus status, String code, Object... args) {
 		super(code);
@@ -33,6 +34,17 @@ public class KejiaoException extends RuntimeException {
 
 	public static KejiaoException forbidden(String code, Object... args) {
 		return new KejiaoException(HttpStatus.FORBIDDEN, code, args);
+	}
+
+	/** Adds a detail a client can read from the problem besides the message (the interval that clashed, ...). */
+	public KejiaoException with(String name, Object value) {
+		properties.put(name, value);
+		return this;
+	}
+
+	/** The details added with {@link #with}, in the order they were added. */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Collections.unmodifiableMap(properties);
 	}
 
 	public String code() {

@@ -58,7 +58,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(KejiaoException.class)
 	ResponseEntity<Object> kejiao(KejiaoException ex, NativeWebRequest request) {
-		return respond(ex.status(), ex.code(), ex.args(), request);
+		ResponseEntity<Object> response = respond(ex.status(), ex.code(), ex.args(), request);
+		if (!ex.properties().isEmpty() && response.getBody() instanceof ProblemDetail problem) {
+			ex.properties().forEach(problem::setProperty);
+		}
+		return response;
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
