@@ -11,12 +11,15 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import cn.kejiao.booking.BookingView;
 import cn.kejiao.booking.Bookings;
@@ -64,7 +67,15 @@ class CalendarPageController {
 	String calendar(@PathVariable UUID id, @RequestParam(required = false) @Nullable String week,
 			@RequestParam(required = false) @Nullable String day, @RequestParam(required = false) @Nullable String start,
 			@RequestParam(required = false) @Nullable Integer minutes, @RequestParam(required = false) @Nullable String view,
-			Model model) {
+			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String page, Model model) {
+		if (start == null && week == null && day == null && page != null) {
+			// first loaded into the instrument's page: the slot that page's address names (from the free-slot search,
+			// or back from signing in)
+			MultiValueMap<String, String> asked = UriComponentsBuilder.fromUriString(page).build().getQueryParams();
+			start = asked.getFirst("start") == null ? null
+					: UriUtils.decode(asked.getFirst("start"), java.nio.charset.StandardCharsets.UTF_8);
+			minutes = minutes(asked.getFirst("minutes"));
+		}
 		@Nullable Instant selected = start == null || start.isBlank() ? null : startOf(start);
 		LocalDate shown = date(day, selected != null ? selected.atZone(ChinaTime.ZONE).toLocalDate() : date(week, today()));
 		fill(model, id, shown, view, selected, new BookingForm(start, minutes, null, null, 1, view));
@@ -129,6 +140,15 @@ class CalendarPageController {
 		model.addAttribute("grants", actor == null || actor.organisationId() == null || actor.isRegionAdmin()
 				|| actor.isPlatformAdmin() ? List.<GrantView>of()
 						: grants.grants(actor).stream().filter(g -> "ACTIVE".equals(g.state())).toList());
+	}
+
+	private static @Nullable Integer minutes(@Nullable String text) {
+		try {
+			return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/** A slot's start as the calendar writes it: China time to the minute. */

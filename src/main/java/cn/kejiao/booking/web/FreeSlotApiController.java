@@ -29,6 +29,6 @@ class FreeSlotApiController {
 	@GetMapping("/api/v1/instruments/free")
 	@Operation(summary = "Instruments with free time", description = "q: catalog words; region: a region code or a cooperation zone (code or name, e.g. 长三角); zone: a zone code; date (tomorrow when left out), from and to (China time, 09:00 and 17:00 when left out); minutes (60). The first 30 instruments the catalog finds, those with a free time of that length first (earliest first), each with its earliest free starts (at most 3).")
 	FreeSlots.Result free(@ModelAttribute FreeSlotParams params) {
-		return freeSlots.search(params.toQuery(regions, FreeSlotController.today(clock)));
+		return freeSlots.search(params.toQuery(regions, FreeSlotPageController.today(clock)));
 	}
 }

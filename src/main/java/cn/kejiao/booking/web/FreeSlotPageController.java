@@ -17,14 +17,14 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** Free time across instruments: the search page, public like the catalog and the calendars. */
 @Controller
-class FreeSlotController {
+class FreeSlotPageController {
 
 	private final FreeSlots freeSlots;
 	private final Regions regions;
 	private final Problems problems;
 	private final Clock clock;
 
-	FreeSlotController(FreeSlots freeSlots, Regions regions, Problems problems, Clock clock) {
+	FreeSlotPageController(FreeSlots freeSlots, Regions regions, Problems problems, Clock clock) {
 		this.freeSlots = freeSlots;
 		this.regions = regions;
 		this.problems = problems;

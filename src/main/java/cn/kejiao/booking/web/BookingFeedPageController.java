@@ -23,13 +23,13 @@ import cn.kejiao.booking.BookingFeeds;
  * owner.
  */
 @Controller
-class BookingFeedController {
+class BookingFeedPageController {
 
 	static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
 	private final BookingFeeds feeds;
 
-	BookingFeedController(BookingFeeds feeds) {
+	BookingFeedPageController(BookingFeeds feeds) {
 		this.feeds = feeds;
 	}
 
