@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,8 +72,8 @@ class BookingJobs {
 		}
 		try {
 			int offered = lines.sweep();
-			int noShows = markNoShows();
-			int reminded = remindTomorrow();
+			int noShows = markNoShows(null);
+			int reminded = remindTomorrow(null);
 			if (offered + noShows + reminded > 0) {
 				log.info("Bookings: {} waiting-list offers, {} no-shows marked, {} reminders", offered, noShows, reminded);
 			}
@@ -84,15 +85,17 @@ class BookingJobs {
 
 	/**
 	 * Marks the approved bookings whose start passed by the grace time without a check-in as no-show, each in a
-	 * transaction of its own (one that fails is left for the next run). How many were marked.
+	 * transaction of its own (one that fails is left for the next run); of one instrument when named (the tests
+	 * move the clock and touch no other booking). How many were marked.
 	 */
-	int markNoShows() {
+	int markNoShows(@Nullable UUID instrumentId) {
 		Instant due = clock.instant().minus(noShowAfter);
 		List<UUID> candidates = jdbc.sql("""
 				select id from booking.reservation
 				where state = 'APPROVED' and mode <> 'SAMPLE' and lower(period) <= :due
+				  and (cast(:instrument as uuid) is null or instrument_id = :instrument)
 				order by lower(period) limit 500""")
-			.param("due", Timestamp.from(due)).query(UUID.class).list();
+			.param("due", Timestamp.from(due)).param("instrument", instrumentId).query(UUID.class).list();
 		int marked = 0;
 		for (UUID id : candidates) {
 			try {
@@ -117,9 +120,9 @@ class BookingJobs {
 
 	/**
 	 * Reminds the bookers of approved bookings starting tomorrow, China time, once each ({@code reminded_at}), from
-	 * the reminder hour on. How many were reminded.
+	 * the reminder hour on; of one instrument when named. How many were reminded.
 	 */
-	int remindTomorrow() {
+	int remindTomorrow(@Nullable UUID instrumentId) {
 		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
 		if (LocalTime.now(clock.withZone(ChinaTime.ZONE)).isBefore(remindFrom)) {
 			return 0;
@@ -131,12 +134,13 @@ class BookingJobs {
 					update booking.reservation r set reminded_at = :now
 					from (select id from booking.reservation
 					      where state = 'APPROVED' and reminded_at is null and lower(period) >= :from and lower(period) < :to
+					        and (cast(:instrument as uuid) is null or instrument_id = :instrument)
 					      order by lower(period) limit 1000 for update skip locked) due
 					where r.id = due.id
 					returning r.id, r.number, r.instrument_id, r.instrument_title, r.booker_user_id, lower(r.period),
 					    upper(r.period), r.mode""")
 				.param("now", Timestamp.from(clock.instant())).param("from", Timestamp.from(from))
-				.param("to", Timestamp.from(to))
+				.param("to", Timestamp.from(to)).param("instrument", instrumentId)
 				.query((rs, n) -> new BookingReminder(rs.getObject(1, UUID.class), rs.getString(2),
 						rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
 						rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), Mode.valueOf(rs.getString(8))))
