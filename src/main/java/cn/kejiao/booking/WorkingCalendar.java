@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.platform.Actor;
@@ -42,11 +45,14 @@ public class WorkingCalendar {
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
+	private final TransactionTemplate ownTransaction;
 	private final AtomicBoolean fileLoaded = new AtomicBoolean();
 
-	WorkingCalendar(JdbcClient jdbc, AuditLog audit) {
+	WorkingCalendar(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Whether people work on the day in China. */
@@ -135,7 +141,11 @@ public class WorkingCalendar {
 		return days;
 	}
 
-	/** Puts the shipped file's days into the table once per node; a year the admin stated is left as the admin stated it. */
+	/**
+	 * Puts the shipped file's days into the table once per node; a year the admin stated is left as the admin stated
+	 * it. In a transaction of its own: the first reader's may be read-only, or be rolled back (a refused booking),
+	 * and must not take the holidays with it.
+	 */
 	private void loadFile() {
 		if (fileLoaded.get()) {
 			return;
@@ -147,15 +157,13 @@ public class WorkingCalendar {
 		catch (IOException ex) {
 			throw new IllegalStateException("booking/holidays-cn.csv cannot be read", ex);
 		}
-		for (Day day : days) {
-			jdbc.sql("""
+		ownTransaction.executeWithoutResult(status -> days.forEach(day -> jdbc.sql("""
 					insert into booking.calendar_day (day, kind, name, source)
 					select :day, :kind, :name, 'FILE'
 					where not exists (select 1 from booking.calendar_day a
 					                  where a.source = 'ADMIN' and extract(year from a.day) = extract(year from cast(:day as date)))
 					on conflict (day) do nothing""")
-				.param("day", day.day()).param("kind", day.kind().name()).param("name", day.name()).update();
-		}
+				.param("day", day.day()).param("kind", day.kind().name()).param("name", day.name()).update()));
 		fileLoaded.set(true);
 	}
 }
