@@ -185,6 +185,8 @@ class AuthorisationTests {
 			.replace("{ancestor}", "310000").replace("{period}", "2026-10").replace("{type}", "achievement")
 			.replace("{entryId}", "00000000-0000-0000-0000-000000000000")
 			.replace("{milestoneId}", "00000000-0000-0000-0000-000000000000")
-			.replace("{applicationId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
+			.replace("{applicationId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open")
+			.replace("{year}", "2026").replaceAll("\\{[A-Za-z]+:([a-z-]+)[^}]*\\}", "$1")
+			.replaceAll("\\{[A-Za-z]+\\}", "00000000-0000-0000-0000-000000000000");
 	}
 }

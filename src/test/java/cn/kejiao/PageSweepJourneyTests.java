@@ -30,11 +30,11 @@ class PageSweepJourneyTests extends JourneyTest {
 		PAGES.put("", List.of("/", "/catalog", "/catalog?q=电子显微镜", "/demands", "/challenges", "/notices", "/regions", "/zones",
 				"/login", "/register", "/terms", "/privacy", "/password/forgot"));
 		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password"));
-		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/notifications", "/me", "/sharing-figures"));
+		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me", "/sharing-figures"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
 				"/notices", "/admin/users", "/sharing-figures"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
-		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users"));
+		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays"));
 	}
 
 	/** Lists whose first item is opened too. */

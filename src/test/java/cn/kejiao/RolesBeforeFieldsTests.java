@@ -57,7 +57,7 @@ class RolesBeforeFieldsTests {
 			"POST /api/v1/challenges/{id}/reviews", "POST /api/v1/challenges/{id}/award",
 			"POST /api/v1/challenges/{id}/milestones", "POST /api/v1/challenges/milestones/{milestoneId}/deliver",
 			"POST /api/v1/challenges/milestones/{milestoneId}/accept",
-			"POST /api/v1/bookings/{id}/cancel");
+			"POST /api/v1/bookings/{id}/cancel", "PUT /api/v1/bookings/{id}/sample");
 
 	/** Bodies that fail validation wherever validation runs: no fields, and fields of the wrong kind. */
 	static final List<String> INVALID_BODIES = List.of("{}", "{\"name\":\"\",\"regionCode\":\"x\",\"verdict\":null}");

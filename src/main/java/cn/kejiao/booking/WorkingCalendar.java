@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.platform.Actor;
@@ -43,10 +46,14 @@ public class WorkingCalendar {
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final AtomicBoolean fileLoaded = new AtomicBoolean();
+	private final TransactionTemplate ownTransaction;
 
-	WorkingCalendar(JdbcClient jdbc, AuditLog audit) {
+	WorkingCalendar(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		// the file is loaded in a writing transaction of its own, also when the first reader is in a read-only one
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Whether people work on the day in China. */
@@ -140,6 +147,10 @@ public class WorkingCalendar {
 		if (fileLoaded.get()) {
 			return;
 		}
+		ownTransaction.executeWithoutResult(status -> loadFileNow());
+	}
+
+	private void loadFileNow() {
 		List<Day> days;
 		try (InputStream in = new ClassPathResource("booking/holidays-cn.csv").getInputStream()) {
 			days = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
