@@ -17,11 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.platform.ChinaTime;
+import cn.kejiao.platform.Money;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.MutableClock;
 import cn.kejiao.support.NewInstrument;
 import cn.kejiao.support.Personas;
+import cn.kejiao.voucher.InstrumentUseOrders;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +42,9 @@ class BookingFeesTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	InstrumentUseOrders useOrders;
 
 	@Autowired
 	WorkingCalendar calendar;
@@ -254,6 +259,26 @@ class BookingFeesTests {
 				"id=\"cancel-submit\"");
 		String mine = personas.browser("ent-ws").get("/orders").body();
 		assertThat(mine).contains(order);
+	}
+
+	@Test
+	void aBookingHasOneOrderHoldingOnceHoweverOftenItIsOpenedBilledOrCancelled() {
+		Http enterprise = personas.api("ent-ws");
+		String grant = yunnanGrant(enterprise);
+		String before = balance(enterprise, grant);
+		java.util.UUID booking = java.util.UUID.randomUUID();
+		InstrumentUseOrders.Use use = new InstrumentUseOrders.Use(booking, "YY-TEST", "2026-12-08 09:00–10:00",
+				Instant.now().plus(Duration.ofDays(3)), personas.actor("ent-ws").organisationId(),
+				personas.actor("provider-jd").organisationId(), java.util.UUID.randomUUID(), "场发射扫描电镜（计费）",
+				new Money(30_000), java.util.UUID.fromString(grant));
+		java.util.UUID first = personas.as("provider-jd", () -> useOrders.open(use));
+		assertThat(personas.as("provider-jd", () -> useOrders.open(use))).isEqualTo(first);
+		assertThat(useOrders.orderOf(booking)).contains(first);
+		assertThat(balance(enterprise, grant)).isEqualTo(minus(before, "150.00"));
+		personas.as("provider-jd", () -> useOrders.cancel(booking, "测试"));
+		personas.as("provider-jd", () -> useOrders.cancel(booking, "测试"));
+		assertThat(balance(enterprise, grant)).isEqualTo(before);
+		ledgerVerifies();
 	}
 
 	// ---- helpers
