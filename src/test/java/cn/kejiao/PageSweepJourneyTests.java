@@ -31,9 +31,9 @@ class PageSweepJourneyTests extends JourneyTest {
 				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free"));
 		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password", "/bookings",
 				"/bookings/feed", "/instruments/free?zone=yrd"));
-		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me"));
+		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me", "/sharing-figures"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
-				"/notices", "/admin/users"));
+				"/notices", "/admin/users", "/sharing-figures"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
 		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays"));
 	}

@@ -173,7 +173,7 @@ class SharingFiguresTests {
 			.allSatisfy(row -> assertThat(row.get("ownerOrgId").asString()).isEqualTo(centre.id().toString()));
 		assertThat(row(own, microscope).get("lowUse").asBoolean()).isTrue();
 
-		JsonNode other = ok(personas.api("provider-jd"), "region=" + HABAHE + "&" + period(day, day.plusDays(2)));
+		JsonNode other = ok(personas.api("provider-jd"), period(day, day.plusDays(2)));
 		assertThat(other.get("ownInstrumentsOnly").asBoolean()).isTrue();
 		assertThat(other.get("instruments")).isEmpty();
 
