@@ -25,7 +25,7 @@ import cn.kejiao.platform.ChinaTime;
  * booking its booker cancelled; the booker alone (not the whole organisation), of the booking confirmed, approved or
  * rejected with why, cancelled by the owner, marked no-show, and of the booking the day before; the person waiting,
  * of time offered until when. Each notice has a once-key, so an event delivered again tells nobody twice. The link
- * opens the booking on "my bookings".
+ * opens the booking on the booker's "my bookings", or in the owner's console.
  */
 @Component
 class BookingNotices {
@@ -47,7 +47,7 @@ class BookingNotices {
 		if (event.needsApproval()) {
 			notifications.tell(new Notice(event.ownerOrgId(), "booking", "booking-requested",
 					List.of(event.number(), event.bookerOrgName(), event.instrumentTitle(), period(event.start(), event.end())),
-					link(event.number()), "booking-requested:" + event.bookingId()));
+					console(event.bookingId()), "booking-requested:" + event.bookingId()));
 		}
 	}
 
@@ -76,7 +76,7 @@ class BookingNotices {
 		}
 		else {
 			notifications.tell(new Notice(event.ownerOrgId(), "booking", "booking-cancelled-by-booker", args,
-					link(event.number()), "booking-cancelled:" + event.bookingId()));
+					console(event.bookingId()), "booking-cancelled:" + event.bookingId()));
 		}
 	}
 
@@ -108,8 +108,14 @@ class BookingNotices {
 			.tell(Notice.toUser(username, "booking", message, args, link(number), onceKey)));
 	}
 
+	/** The booking on the booker's "my bookings". */
 	private static String link(String number) {
 		return "/bookings#" + number;
+	}
+
+	/** The booking in its owner's console, where it is approved, checked in and its use recorded. */
+	private static String console(UUID bookingId) {
+		return "/bookings/console#booking-" + bookingId;
 	}
 
 	private static String local(Instant instant) {

@@ -77,6 +77,7 @@ class BookingNoticesTests {
 		JsonNode requested = await(owner, number, "等待您确认");
 		assertThat(requested.get("body").asString()).contains("扫描电子显微镜（通知）")
 			.contains(InstrumentFixture.period(at(day, 9), at(day, 11)));
+		assertThat(requested.get("link").asString()).isEqualTo("/bookings/console#booking-" + first.get("id").asString());
 		mail("provider-jd@demo.kejiao.cn", number, "等待您确认");
 
 		// approved: the booker alone
@@ -145,10 +146,13 @@ class BookingNoticesTests {
 			.filter(n -> n.get("title").asString().contains(words)).findFirst().orElse(null));
 	}
 
+	/** The reader's notices about the booking: the booker's open it on "my bookings", the owner's in its console. */
 	private static List<JsonNode> notices(Http reader, String number) {
 		List<JsonNode> found = new ArrayList<>();
 		for (JsonNode notice : reader.get("/api/v1/notifications").json()) {
-			if (notice.get("link").asString().equals("/bookings#" + number)) {
+			String link = notice.get("link").asString();
+			if (notice.get("title").asString().contains(number)
+					&& (link.equals("/bookings#" + number) || link.startsWith("/bookings/console#booking-"))) {
 				found.add(notice);
 			}
 		}
