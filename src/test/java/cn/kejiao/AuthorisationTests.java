@@ -182,9 +182,11 @@ class AuthorisationTests {
 	static String concrete(String pattern) {
 		return pattern.replace("{id}", "00000000-0000-0000-0000-000000000000").replace("{code}", "310000")
 			.replace("{types}", "instruments").replace("{action}", "publish")
-			.replace("{ancestor}", "310000").replace("{period}", "2026-10").replace("{type}", "achievement")
+			.replace("{ancestor}", "310000").replace("{year}", "2099").replace("{period}", "2026-10").replace("{type}", "achievement")
 			.replace("{entryId}", "00000000-0000-0000-0000-000000000000")
 			.replace("{milestoneId}", "00000000-0000-0000-0000-000000000000")
+			.replace("{closureId}", "00000000-0000-0000-0000-000000000000")
+			.replace("{trainingId}", "00000000-0000-0000-0000-000000000000")
 			.replace("{applicationId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
 	}
 }

@@ -10,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Locator;
 
 import cn.kejiao.catalog.Catalog;
-import cn.kejiao.catalog.Confidentiality;
-import cn.kejiao.catalog.EntryForm;
-import cn.kejiao.catalog.EntryType;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.JourneyTest;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Markers;
 import cn.kejiao.support.MutableClock;
+import cn.kejiao.support.NewInstrument;
 import cn.kejiao.support.Personas;
 
 /**
@@ -156,9 +153,9 @@ class BookingOwnerJourneyTests extends JourneyTest {
 		signIn("provider-yn");
 		var response = page.navigate(url("/bookings/console/instruments/" + instrument));
 		assertThat(response.status()).isEqualTo(403);
-		signOut();
-		signIn("ent-ws");
-		assertThat(page.navigate(url("/bookings/console")).status()).isEqualTo(403);
+		var enterprise = newPerson();
+		signIn(enterprise, "ent-ws", DEMO_PASSWORD);
+		assertThat(enterprise.navigate(url("/bookings/console")).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -182,13 +179,8 @@ class BookingOwnerJourneyTests extends JourneyTest {
 		assertNoSidewaysScroll();
 	}
 
-	/** A published instrument of 嘉定's testing agency at ¥300 an hour. */
+	/** A published instrument of 嘉定's testing agency at ¥300 an hour, approved by its owner. */
 	private UUID instrument(String title) {
-		return personas.as("provider-jd", () -> {
-			var entry = catalog.upsert(EntryType.INSTRUMENT, new EntryForm(null, title, title + "：对外开放共享。",
-					"显微镜及图像分析仪器", "显微镜及图像分析仪器", new BigDecimal("300"), "HOUR", Set.of("CMA"), null,
-					Confidentiality.PUBLIC, null, Map.of()));
-			return catalog.publish(entry.id()).id();
-		});
+		return NewInstrument.of(personas, catalog, "provider-jd", title, "300", "300", "1000000", false);
 	}
 }
