@@ -28,8 +28,9 @@ class PageSweepJourneyTests extends JourneyTest {
 
 	static {
 		PAGES.put("", List.of("/", "/catalog", "/catalog?q=电子显微镜", "/demands", "/challenges", "/notices", "/regions", "/zones",
-				"/login", "/register", "/terms", "/privacy", "/password/forgot"));
-		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password"));
+				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free"));
+		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password", "/bookings",
+				"/bookings/feed", "/instruments/free?zone=yrd"));
 		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
 				"/notices", "/admin/users"));

@@ -88,7 +88,7 @@ public class Bookings {
 		if (id == null) {
 			throw clash(instrument.id(), request.start(), request.end());
 		}
-		return requested(id, rule);
+		return requested(id, rule, booker);
 	}
 
 	/**
@@ -133,7 +133,7 @@ public class Bookings {
 					String.join("、", clashes.stream().map(c -> Times.shortText(c.start(), c.end())).toList()))
 				.with("clashes", clashes);
 		}
-		return made.stream().map(id -> requested(id, rule.rules())).toList();
+		return made.stream().map(id -> requested(id, rule.rules(), booker)).toList();
 	}
 
 	private record Rule(Rules rules) {
@@ -172,14 +172,15 @@ public class Bookings {
 		Instant now = clock.instant();
 		boolean external = !instrument.ownerOrgId().equals(booker.organisation().id());
 		Long price = instrument.priceFor(external);
-		long sequence = jdbc.sql("select nextval('booking.booking_number')").query(Long.class).single();
-		String number = "YY" + LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString().replace("-", "")
-				+ String.format("%06d", sequence);
+		// the number: YY, China's date and the next of the sequence, taken in the insert itself (one round trip)
+		String number = "YY" + LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString().replace("-", "");
 		int inserted = jdbc.sql("""
 				insert into booking.reservation (id, number, instrument_id, instrument_title, owner_org_id, owner_org_name,
 				    owner_region, booker_user_id, booker_username, booker_name, booker_org_id, booker_org_name, booker_region,
 				    external, period, state, mode, purpose, grant_id, series_id, unit, unit_price, created_at, updated_at)
-				values (:id, :number, :instrument, :title, :owner, :ownerName, :ownerRegion, :user, :username, :name, :org,
+				values (:id, (select :number || lpad(n::text, greatest(6, length(n::text)), '0')
+				              from nextval('booking.booking_number') n),
+				    :instrument, :title, :owner, :ownerName, :ownerRegion, :user, :username, :name, :org,
 				    :orgName, :orgRegion, :external, tstzrange(:start, :end), 'REQUESTED', :mode, :purpose, :grant, :series,
 				    :unit, :price, :at, :at)
 				on conflict do nothing""")
@@ -197,11 +198,11 @@ public class Bookings {
 		return inserted == 1 ? id : null;
 	}
 
-	private BookingView requested(UUID id, Rules rule) {
+	private BookingView requested(UUID id, Rules rule, Booker booker) {
 		BookingView view = rows.find(id);
 		audit.record("booking.requested", "booking", id.toString(), view.number(), view.ownerRegion(), null, view);
 		events.publishEvent(new BookingRequested(id, view.number(), view.instrumentId(), view.instrumentTitle(),
-				view.ownerOrgId(), bookerUserId(id), view.bookerOrgName(), view.start(), view.end(), rule.approval()));
+				view.ownerOrgId(), booker.actor().userId(), view.bookerOrgName(), view.start(), view.end(), rule.approval()));
 		if (!rule.approval()) {
 			return approved(view, "auto");
 		}
@@ -238,7 +239,7 @@ public class Bookings {
 		jdbc.sql("update booking.reservation set state = 'APPROVED', decided_by = :by, order_id = :order, updated_at = :at where id = :id")
 			.param("by", by).param("order", order).param("at", Timestamp.from(now)).param("id", booking.id()).update();
 		events.publishEvent(new BookingApproved(booking.id(), booking.number(), booking.instrumentId(),
-				booking.instrumentTitle(), bookerUserId(booking.id()), booking.start(), booking.end()));
+				booking.instrumentTitle(), bookerUserId(booking.id()), booking.start(), booking.end(), "auto".equals(by)));
 		return changed(booking, "booking.approved");
 	}
 

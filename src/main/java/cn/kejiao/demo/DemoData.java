@@ -64,13 +64,14 @@ class DemoData implements ApplicationRunner {
 	private final VoucherDemo vouchers;
 	private final DemandDemo demands;
 	private final ChallengeDemo challenges;
+	private final BookingDemo bookings;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
 	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers, DemandDemo demands,
-			ChallengeDemo challenges,
+			ChallengeDemo challenges, BookingDemo bookings,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -81,6 +82,7 @@ class DemoData implements ApplicationRunner {
 		this.vouchers = vouchers;
 		this.demands = demands;
 		this.challenges = challenges;
+		this.bookings = bookings;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -104,14 +106,20 @@ class DemoData implements ApplicationRunner {
 		challenges.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
+			bookings.load();
 			return;
 		}
 		if (catalogInBackground) {
-			// the catalog (thousands of entries) fills while Kejiao already serves; search shows it as it grows
-			Thread.ofVirtual().name("demo-catalog").start(() -> loadCatalog(scale));
+			// the catalog (thousands of entries) fills while Kejiao already serves; search shows it as it grows;
+			// the instruments' bookings follow it
+			Thread.ofVirtual().name("demo-catalog").start(() -> {
+				loadCatalog(scale);
+				bookings.load();
+			});
 		}
 		else {
 			loadCatalog(scale);
+			bookings.load();
 		}
 	}
 

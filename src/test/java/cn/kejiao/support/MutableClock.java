@@ -44,7 +44,8 @@ public final class MutableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return Instant.now().plus(offset.get());
+		// plus the calling thread's shift, as the application's own clock does (TimeShift)
+		return Instant.now().plus(offset.get()).plus(cn.kejiao.platform.TimeShift.current());
 	}
 
 	@Override

@@ -1,0 +1,126 @@
+package cn.kejiao.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.kejiao.booking.BookingRules;
+import cn.kejiao.booking.BookingState;
+import cn.kejiao.booking.BookingView;
+import cn.kejiao.booking.Bookings;
+import cn.kejiao.booking.Rules;
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.catalog.EntryType;
+import cn.kejiao.catalog.EntryView;
+import cn.kejiao.platform.Actors;
+import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.support.KejiaoIntegrationTest;
+import cn.kejiao.support.Personas;
+import cn.kejiao.voucher.GrantView;
+import cn.kejiao.voucher.VoucherGrants;
+
+/** The demo bookings: every state, the open instrument of provider-jd, used hours in 上海 and 云南, ent-ws's voucher. */
+@KejiaoIntegrationTest
+class BookingDemoTests {
+
+	@Autowired
+	DemoData demo;
+
+	@Autowired
+	Personas personas;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	BookingRules rules;
+
+	@Autowired
+	Bookings bookings;
+
+	@Autowired
+	VoucherGrants grants;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theDemoInstrumentsHaveBookingsInEveryState() {
+		List<String> states = jdbc.sql("select distinct state from booking.reservation where owner_region like '31%' or owner_region like '53%'").query(String.class).list();
+		assertThat(states).containsExactlyInAnyOrderElementsOf(
+				EnumSet.allOf(BookingState.class).stream().map(Enum::name).toList());
+	}
+
+	@Test
+	void providerJdHasAnInstrumentAnyVerifiedEnterpriseBooksAtOnceWithoutTraining() {
+		List<Rules> open = personas.as("provider-jd", () -> catalog.mine(EntryType.INSTRUMENT)).stream()
+			.map(EntryView::id).map(rules::rules).filter(r -> r.equals(BookingDemo.openRules(r.instrumentId()))).toList();
+		assertThat(open).isNotEmpty();
+		Rules rule = open.getFirst();
+		assertThat(rule.openFrom()).hasToString("09:00");
+		assertThat(rule.openUntil()).hasToString("17:00");
+		assertThat(rule.workingDaysOnly()).isTrue();
+		assertThat(rule.horizonDays()).isEqualTo(60);
+		assertThat(rule.approval()).as("confirmed at once").isFalse();
+		assertThat(rule.trainingRequired()).isFalse();
+	}
+
+	@Test
+	void shanghaiAndYunnanInstrumentsWereUsedByTheirOwnPeopleAndByOthers() {
+		for (String region : List.of("31", "53")) {
+			List<BigDecimal[]> hours = jdbc.sql("""
+					select sum(extract(epoch from actual_end - actual_start) / 3600) filter (where not external),
+					       sum(extract(epoch from actual_end - actual_start) / 3600) filter (where external),
+					       count(distinct instrument_id)
+					from booking.reservation where owner_region like :region and state in ('USED', 'BILLED')""")
+				.param("region", region + "%")
+				.query((rs, n) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3) }).list();
+			BigDecimal[] figures = hours.getFirst();
+			assertThat(figures[0]).as(region + " internal hours").isNotNull().isPositive();
+			assertThat(figures[1]).as(region + " external hours").isNotNull().isGreaterThan(figures[0]);
+			assertThat(figures[2]).as(region + " instruments used").isGreaterThanOrEqualTo(BigDecimal.TWO);
+		}
+	}
+
+	@Test
+	void entWsBookedProviderJdsInstrumentPayingPartWithItsYunnanVoucher() {
+		BookingView booking = personas.as("ent-ws", () -> bookings.mine(null)).stream()
+			.filter(b -> b.purpose().equals(BookingDemo.VOUCHER_PURPOSE)).findFirst().orElseThrow();
+		assertThat(booking.state()).isEqualTo(BookingState.APPROVED);
+		assertThat(booking.ownerOrgName()).isEqualTo("上海嘉定汽车零部件检测技术有限公司");
+		UUID yunnan = personas.as("ent-ws", () -> grants.grants(Actors.require())).stream()
+			.filter(g -> g.schemeName().equals(VoucherDemo.YUNNAN)).map(GrantView::id).findFirst().orElseThrow();
+		if (booking.grantId() == null) {
+			// only while the booking fees take no voucher: then a grant is refused outright
+			Bookings.Request withGrant = new Bookings.Request(booking.instrumentId(), booking.start().plusSeconds(7 * 86400),
+					booking.end().plusSeconds(7 * 86400), "", yunnan);
+			assertThat(personas.as("ent-ws", () -> {
+				try {
+					bookings.request(withGrant);
+					return "booked";
+				}
+				catch (KejiaoException ex) {
+					return ex.code();
+				}
+			})).isEqualTo("booking.grant-not-accepted");
+		}
+		else {
+			assertThat(booking.grantId()).isEqualTo(yunnan);
+		}
+	}
+
+	@Test
+	void aLaterStartBooksNothingTwice() {
+		long before = jdbc.sql("select count(*) from booking.reservation").query(Long.class).single();
+		demo.run(new DefaultApplicationArguments());
+		assertThat(jdbc.sql("select count(*) from booking.reservation").query(Long.class).single()).isEqualTo(before);
+	}
+}
