@@ -295,9 +295,11 @@ class BookingFeesTests {
 	 */
 	private static String yunnanGrant(Http enterprise) {
 		JsonNode grant = StreamSupport.stream(enterprise.get("/api/v1/voucher-grants").json().spliterator(), false)
-			.filter(g -> g.get("issuerRegion").asString().equals("530000") && g.get("state").asString().equals("ACTIVE")
-					&& "hu-dian".equals(g.get("acceptedZone").asString()))
+			.filter(g -> g.get("schemeName").asString().equals("云南省科技创新券（沪滇通用通兑）")
+					&& g.get("state").asString().equals("ACTIVE"))
 			.findFirst().orElseThrow();
+		assertThat(grant.get("issuerRegion").asString()).isEqualTo("530000");
+		assertThat(grant.get("acceptedZone").asString()).isEqualTo("hu-dian");
 		assertThat(grant.get("subsidyRatio").decimalValue()).isEqualByComparingTo("0.5");
 		return grant.get("id").asString();
 	}
