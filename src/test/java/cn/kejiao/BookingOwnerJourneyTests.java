@@ -10,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Locator;
 
 import cn.kejiao.catalog.Catalog;
-import cn.kejiao.catalog.Confidentiality;
-import cn.kejiao.catalog.EntryForm;
-import cn.kejiao.catalog.EntryType;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.JourneyTest;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Markers;
 import cn.kejiao.support.MutableClock;
+import cn.kejiao.support.NewInstrument;
 import cn.kejiao.support.Personas;
 
 /**
@@ -150,15 +147,63 @@ class BookingOwnerJourneyTests extends JourneyTest {
 	}
 
 	@Test
+	void aSampleIsSentReceivedAsTheCheckInReturnedAndBilledPerSample() {
+		String title = "X射线荧光光谱仪（送样）" + Markers.unique();
+		UUID instrument = NewInstrument.of(personas, catalog, "provider-jd", title, "300", "SAMPLE", "300", "1000000", false);
+		Http owner = personas.api("provider-jd");
+		Http.Response rules = owner.put("/api/v1/instruments/" + instrument + "/booking-rules", Map.of("openFrom", "00:00",
+				"openUntil", "24:00", "workingDaysOnly", false, "openDays", java.util.List.of(1, 2, 3, 4, 5, 6, 7),
+				"slotMinutes", 60, "minMinutes", 60, "maxMinutes", 240, "approval", false, "mode", "SAMPLE"));
+		assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+		ZonedDateTime start = ZonedDateTime.now(ChinaTime.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(2);
+		Http.Response booked = personas.api("ent-ws").post("/api/v1/bookings", Map.of("instrumentId", instrument.toString(),
+				"start", start.toOffsetDateTime().toString(), "end", start.plusHours(1).toOffsetDateTime().toString()));
+		assertThat(booked.json().path("state").asString()).as(booked.body()).isEqualTo("APPROVED");
+		String id = booked.json().path("id").asString();
+
+		// the enterprise records the sample it sends, on its own bookings page
+		signIn("ent-ws");
+		page.navigate(url("/bookings"));
+		Locator item = page.locator("#bookings-upcoming li[data-number='" + booked.json().path("number").asString() + "']");
+		item.locator(".sample-form summary").click();
+		item.locator("input[name=description]").fill("赤泥样品");
+		item.locator("input[name=count]").fill("3");
+		item.locator("input[name=trackingNumber]").fill("SF1234567890");
+		item.locator("button.sample-send").click();
+		assertThat(page.locator("#bookings-message")).containsText("寄出的样品");
+		assertThat(item.locator(".sample-facts")).containsText("SF1234567890");
+
+		// the owner receives it (the check-in), sends it back and bills three samples
+		var provider = newPerson();
+		signIn(provider, "provider-jd", DEMO_PASSWORD);
+		provider.navigate(url("/bookings/console"));
+		Locator card = provider.locator("#booking-" + id);
+		assertThat(card.locator(".sample-facts")).containsText("赤泥样品，3 件，运单号 SF1234567890");
+		card.locator("button.sample-received").click();
+		assertThat(provider.locator("#console-message")).hasText("已签收样品，预约已签到。");
+		assertThat(card.locator(".state")).hasText("已签到");
+		card.locator("details.step summary").filter(new Locator.FilterOptions().setHasText("登记样品退回")).click();
+		card.locator("input[name=returnTracking]").fill("EMS998877");
+		card.locator("form[action$='/sample/returned'] button").click();
+		assertThat(provider.locator("#console-message")).hasText("已登记样品退回。");
+		assertThat(card.locator(".sample-facts")).containsText("EMS998877");
+		clock.set(start.plusHours(1).plusMinutes(10).toInstant());
+		assertThat(card.locator("input[name=quantity]")).hasValue("3");
+		card.locator("button.record-use").click();
+		assertThat(provider.locator("#console-message")).hasText("已登记使用并计费。");
+		assertThat(provider.locator("#booking-" + id + " .fee")).hasText("¥900.00");
+	}
+
+	@Test
 	void anotherOrganisationCannotOpenTheRulesOfAnInstrumentNotItsOwn() {
 		expectErrorPages();
 		UUID instrument = instrument("原子力显微镜（预约）" + Markers.unique());
 		signIn("provider-yn");
 		var response = page.navigate(url("/bookings/console/instruments/" + instrument));
 		assertThat(response.status()).isEqualTo(403);
-		signOut();
-		signIn("ent-ws");
-		assertThat(page.navigate(url("/bookings/console")).status()).isEqualTo(403);
+		var enterprise = newPerson();
+		signIn(enterprise, "ent-ws", DEMO_PASSWORD);
+		assertThat(enterprise.navigate(url("/bookings/console")).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -182,13 +227,8 @@ class BookingOwnerJourneyTests extends JourneyTest {
 		assertNoSidewaysScroll();
 	}
 
-	/** A published instrument of 嘉定's testing agency at ¥300 an hour. */
+	/** A published instrument of 嘉定's testing agency at ¥300 an hour, approved by its owner. */
 	private UUID instrument(String title) {
-		return personas.as("provider-jd", () -> {
-			var entry = catalog.upsert(EntryType.INSTRUMENT, new EntryForm(null, title, title + "：对外开放共享。",
-					"显微镜及图像分析仪器", "显微镜及图像分析仪器", new BigDecimal("300"), "HOUR", Set.of("CMA"), null,
-					Confidentiality.PUBLIC, null, Map.of()));
-			return catalog.publish(entry.id()).id();
-		});
+		return NewInstrument.of(personas, catalog, "provider-jd", title, "300", "300", "1000000", false);
 	}
 }

@@ -9,21 +9,18 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.kejiao.catalog.Catalog;
-import cn.kejiao.catalog.Confidentiality;
-import cn.kejiao.catalog.EntryForm;
-import cn.kejiao.catalog.EntryType;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Markers;
 import cn.kejiao.support.MutableClock;
+import cn.kejiao.support.NewInstrument;
 import cn.kejiao.support.Personas;
 
 /**
@@ -259,15 +256,10 @@ class BookingOwnerApiTests {
 
 	// ---- helpers
 
-	/** A published instrument of 嘉定's testing agency at ¥300 per hour or per sample. */
+	/** A published instrument of 嘉定's testing agency at ¥300 per hour or per sample, approved by its owner. */
 	private UUID instrument(String unit) {
-		String title = "测试预约仪器" + Markers.unique();
-		return personas.as("provider-jd", () -> {
-			var entry = catalog.upsert(EntryType.INSTRUMENT, new EntryForm(null, title, title + "：对外开放共享。",
-					"显微镜及图像分析仪器", "显微镜及图像分析仪器", new BigDecimal("300"), unit, Set.of("CMA"), null,
-					Confidentiality.PUBLIC, null, Map.of()));
-			return catalog.publish(entry.id()).id();
-		});
+		return NewInstrument.of(personas, catalog, "provider-jd", "测试预约仪器" + Markers.unique(), "300", unit, "300",
+				"1000000", false);
 	}
 
 	/** Open all day every day, hour slots, up to 8 hours, 60 days ahead. */

@@ -79,8 +79,8 @@ class BookingConsolePageController {
 		return "booking/console";
 	}
 
-	@PostMapping(CONSOLE + "/{id}/{step:approve|check-in|no-show|bill}")
-	String step(@PathVariable UUID id, @PathVariable String step, RedirectAttributes redirect,
+	@PostMapping(CONSOLE + "/{id}/{action:approve|check-in|no-show|bill}")
+	String step(@PathVariable UUID id, @PathVariable("action") String step, RedirectAttributes redirect,
 			HttpServletRequest request) {
 		return done(() -> switch (step) {
 			case "approve" -> bookings.approve(id);
@@ -90,8 +90,8 @@ class BookingConsolePageController {
 		}, id, step, redirect, request);
 	}
 
-	@PostMapping(CONSOLE + "/{id}/{step:reject|cancel}")
-	String withReason(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) @Nullable String reason,
+	@PostMapping(CONSOLE + "/{id}/{action:reject|cancel}")
+	String withReason(@PathVariable UUID id, @PathVariable("action") String step, @RequestParam(required = false) @Nullable String reason,
 			RedirectAttributes redirect, HttpServletRequest request) {
 		return done(() -> step.equals("reject") ? bookings.reject(id, reason) : bookings.cancel(id, reason), id, step,
 				redirect, request);

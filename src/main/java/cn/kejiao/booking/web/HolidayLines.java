@@ -20,7 +20,7 @@ final class HolidayLines {
 	/** A year the calendar may hold: 2000–2100. */
 	static int year(int year) {
 		if (year < 2000 || year > 2100) {
-			throw KejiaoException.invalid("booking.holiday-year", year);
+			throw KejiaoException.invalid("booking.holiday-year", String.valueOf(year));
 		}
 		return year;
 	}

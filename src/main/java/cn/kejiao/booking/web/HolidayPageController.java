@@ -59,6 +59,7 @@ class HolidayPageController {
 	private String page(int year, @Nullable String typed, Model model) {
 		var days = calendar.year(year);
 		model.addAttribute("year", year);
+		model.addAttribute("yearText", String.valueOf(year));
 		model.addAttribute("days", days);
 		model.addAttribute("lines", typed == null ? HolidayLines.text(days) : typed);
 		int thisYear = LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear();
