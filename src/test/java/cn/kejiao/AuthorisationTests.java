@@ -38,12 +38,13 @@ class AuthorisationTests {
 			"GET /api/v1/search/suggestions", "GET /api/v1/catalog/{types}/{id}", "GET /api/v1/catalog/exports",
 			"GET /api/v1/catalog/imports/template", "GET /api/v1/catalog/categories", "GET /api/v1/demands",
 			"GET /api/v1/demands/{id}", "GET /api/v1/catalog/entries/{id}/demands", "GET /api/v1/challenges",
-			"GET /api/v1/challenges/{id}", "GET /api/v1/challenges/{id}/results");
+			"GET /api/v1/challenges/{id}", "GET /api/v1/challenges/{id}/results", "GET /api/v1/instruments/free",
+			"GET /api/v1/instruments/{id}/availability");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",
 			"POST /password/reset", "GET /terms", "GET /privacy", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
-			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /instruments/free", "GET /instruments/{id}/calendar", "GET /calendar/{token}.ics", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -184,6 +185,8 @@ class AuthorisationTests {
 			.replace("{ancestor}", "310000").replace("{period}", "2026-10").replace("{type}", "achievement")
 			.replace("{entryId}", "00000000-0000-0000-0000-000000000000")
 			.replace("{milestoneId}", "00000000-0000-0000-0000-000000000000")
-			.replace("{applicationId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open");
+			.replace("{applicationId}", "00000000-0000-0000-0000-000000000000").replaceAll("\\{action:[^}]*\\}", "open")
+			.replace("{year}", "2026").replaceAll("\\{[A-Za-z]+:([a-z-]+)[^}]*\\}", "$1")
+			.replaceAll("\\{[A-Za-z]+\\}", "00000000-0000-0000-0000-000000000000");
 	}
 }

@@ -28,13 +28,14 @@ class PageSweepJourneyTests extends JourneyTest {
 
 	static {
 		PAGES.put("", List.of("/", "/catalog", "/catalog?q=电子显微镜", "/demands", "/challenges", "/notices", "/regions", "/zones",
-				"/login", "/register", "/terms", "/privacy", "/password/forgot"));
-		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password"));
-		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/notifications", "/me"));
+				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free"));
+		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password", "/bookings",
+				"/bookings/feed", "/instruments/free?zone=yrd"));
+		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
 				"/notices", "/admin/users"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
-		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users"));
+		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays"));
 	}
 
 	/** Lists whose first item is opened too. */

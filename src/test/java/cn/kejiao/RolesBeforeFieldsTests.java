@@ -56,7 +56,10 @@ class RolesBeforeFieldsTests {
 			"POST /api/v1/challenges/{id}/applications", "POST /api/v1/challenges/{id}/panel",
 			"POST /api/v1/challenges/{id}/reviews", "POST /api/v1/challenges/{id}/award",
 			"POST /api/v1/challenges/{id}/milestones", "POST /api/v1/challenges/milestones/{milestoneId}/deliver",
-			"POST /api/v1/challenges/milestones/{milestoneId}/accept");
+			"POST /api/v1/challenges/milestones/{milestoneId}/accept",
+			"POST /api/v1/bookings/{id}/cancel", "PUT /api/v1/bookings/{id}/sample",
+			// any user of a verified organisation may wait for an instrument's time; only its own place is taken
+			"POST /api/v1/instruments/{id}/waiting", "POST /api/v1/waiting/{id}/take");
 
 	/** Bodies that fail validation wherever validation runs: no fields, and fields of the wrong kind. */
 	static final List<String> INVALID_BODIES = List.of("{}", "{\"name\":\"\",\"regionCode\":\"x\",\"verdict\":null}");

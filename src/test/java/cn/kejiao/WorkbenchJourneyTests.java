@@ -113,7 +113,7 @@ class WorkbenchJourneyTests extends JourneyTest {
 		// the provider is told the quote was accepted, and sees the order among those to deliver
 		awaitOnReload(page, "#recent", "订单 " + number + " 已被接受");
 		assertThat(page.locator("[data-todo=orders-to-deliver] .todo-count")).hasText(String.valueOf(
-				count("select count(*) from voucher.service_order where provider_org_id = ?::uuid and state = 'ACCEPTED'", providerOrg)));
+				count("select count(*) from voucher.service_order where provider_org_id = ?::uuid and state = 'ACCEPTED' and booking_id is null", providerOrg)));
 		page.locator("[data-todo=orders-to-deliver]").click();
 		page.waitForURL(url("/orders?state=ACCEPTED"));
 		assertThat(page.locator("#orders")).containsText(number);

@@ -238,6 +238,12 @@ public class Accounts {
 		return users.findByUsername(username.toLowerCase(Locale.ROOT)).map(UserAccount::view);
 	}
 
+	/** A user by id, for modules whose events name a user by id and that tell the user something (no actor needed). */
+	@Transactional(readOnly = true)
+	public Optional<UserView> find(UUID id) {
+		return users.findById(id).map(UserAccount::view);
+	}
+
 	/** The members of an organisation: visible to its own members and to the admins governing its region. */
 	@Transactional(readOnly = true)
 	public List<UserView> members(UUID organisationId) {

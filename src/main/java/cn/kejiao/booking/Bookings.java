@@ -239,7 +239,7 @@ public class Bookings {
 		jdbc.sql("update booking.reservation set state = 'APPROVED', decided_by = :by, order_id = :order, updated_at = :at where id = :id")
 			.param("by", by).param("order", order).param("at", Timestamp.from(now)).param("id", booking.id()).update();
 		events.publishEvent(new BookingApproved(booking.id(), booking.number(), booking.instrumentId(),
-				booking.instrumentTitle(), bookerUserId(booking.id()), booking.start(), booking.end()));
+				booking.instrumentTitle(), bookerUserId(booking.id()), booking.start(), booking.end(), "auto".equals(by)));
 		return changed(booking, "booking.approved");
 	}
 

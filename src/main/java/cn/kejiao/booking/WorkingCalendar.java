@@ -45,12 +45,13 @@ public class WorkingCalendar {
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
-	private final TransactionTemplate ownTransaction;
 	private final AtomicBoolean fileLoaded = new AtomicBoolean();
+	private final TransactionTemplate ownTransaction;
 
 	WorkingCalendar(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		// the file is loaded in a writing transaction of its own, also when the first reader is in a read-only one
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -141,15 +142,15 @@ public class WorkingCalendar {
 		return days;
 	}
 
-	/**
-	 * Puts the shipped file's days into the table once per node; a year the admin stated is left as the admin stated
-	 * it. In a transaction of its own: the first reader's may be read-only, or be rolled back (a refused booking),
-	 * and must not take the holidays with it.
-	 */
+	/** Puts the shipped file's days into the table once per node; a year the admin stated is left as the admin stated it. */
 	private void loadFile() {
 		if (fileLoaded.get()) {
 			return;
 		}
+		ownTransaction.executeWithoutResult(status -> loadFileNow());
+	}
+
+	private void loadFileNow() {
 		List<Day> days;
 		try (InputStream in = new ClassPathResource("booking/holidays-cn.csv").getInputStream()) {
 			days = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -157,13 +158,15 @@ public class WorkingCalendar {
 		catch (IOException ex) {
 			throw new IllegalStateException("booking/holidays-cn.csv cannot be read", ex);
 		}
-		ownTransaction.executeWithoutResult(status -> days.forEach(day -> jdbc.sql("""
+		for (Day day : days) {
+			jdbc.sql("""
 					insert into booking.calendar_day (day, kind, name, source)
 					select :day, :kind, :name, 'FILE'
 					where not exists (select 1 from booking.calendar_day a
 					                  where a.source = 'ADMIN' and extract(year from a.day) = extract(year from cast(:day as date)))
 					on conflict (day) do nothing""")
-				.param("day", day.day()).param("kind", day.kind().name()).param("name", day.name()).update()));
+				.param("day", day.day()).param("kind", day.kind().name()).param("name", day.name()).update();
+		}
 		fileLoaded.set(true);
 	}
 }

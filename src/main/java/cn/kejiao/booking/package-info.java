@@ -5,7 +5,8 @@
  * their life from request to billing, the waiting list, the fees paid through the voucher module's service orders,
  * and the sharing figures the national evaluation of large-instrument sharing asks for. The facades:
  * {@link cn.kejiao.booking.BookingRules}, {@link cn.kejiao.booking.Bookings},
- * {@link cn.kejiao.booking.Availability} and {@link cn.kejiao.booking.WorkingCalendar}.
+ * {@link cn.kejiao.booking.Availability}, {@link cn.kejiao.booking.WorkingCalendar} and
+ * {@link cn.kejiao.booking.SharingFigures}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Instrument booking")
 @org.jspecify.annotations.NullMarked

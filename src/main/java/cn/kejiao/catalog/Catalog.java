@@ -158,6 +158,17 @@ public class Catalog {
 	}
 
 	/**
+	 * The public instruments (published or in maintenance) of a region and the regions below it, whole as
+	 * {@link #instrument} gives them, by title: what the region's figures of use are counted over.
+	 */
+	@Transactional(readOnly = true)
+	public List<EntryView> publicInstrumentsIn(String regionCode) {
+		return entries.findByTypeAndStateInAndRegionCodeStartingWithOrderByTitle(EntryType.INSTRUMENT,
+				List.of(EntryState.PUBLISHED, EntryState.MAINTENANCE), cn.kejiao.platform.RegionCodes.prefix(regionCode))
+			.stream().map(entry -> entry.view(details(entry), true)).toList();
+	}
+
+	/**
 	 * An entry for its owner's form: as {@link #get} for the acting user, and refused ({@code catalog.not-owner})
 	 * when the user's organisation does not own it.
 	 */

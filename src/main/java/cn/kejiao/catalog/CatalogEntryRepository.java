@@ -20,6 +20,9 @@ interface CatalogEntryRepository extends JpaRepository<CatalogEntry, UUID> {
 
 	long countByStateIn(List<EntryState> states);
 
+	List<CatalogEntry> findByTypeAndStateInAndRegionCodeStartingWithOrderByTitle(EntryType type, List<EntryState> states,
+			String regionPrefix);
+
 	@org.springframework.data.jpa.repository.Query("""
 			select e from CatalogEntry e
 			where e.regionCode like :regionPattern

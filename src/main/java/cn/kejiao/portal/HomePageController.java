@@ -74,6 +74,7 @@ class HomePageController {
 				tiles.add(new Tile("organisations", "/admin/organisations"));
 				tiles.add(new Tile("zones-admin", "/zones"));
 				tiles.add(new Tile("catalog-admin", "/admin/catalog"));
+				tiles.add(new Tile("sharing-figures", "/sharing-figures"));
 				tiles.add(new Tile("voucher-admin", "/admin/vouchers"));
 				tiles.add(new Tile("settlement", "/settlements"));
 				tiles.add(new Tile("audit", "/admin/audit"));
@@ -84,6 +85,7 @@ class HomePageController {
 				tiles.add(new Tile("organisations", "/admin/organisations"));
 				tiles.add(new Tile("audit", "/admin/audit"));
 				tiles.add(new Tile("catalog-admin", "/admin/catalog"));
+				tiles.add(new Tile("sharing-figures", "/sharing-figures"));
 				tiles.add(new Tile("settlement", "/settlements"));
 			}
 			case ENTERPRISE, PROVIDER, EXPERT -> {
@@ -100,6 +102,7 @@ class HomePageController {
 				tiles.add(new Tile("orders", "/orders"));
 				if (role == Role.PROVIDER) {
 					tiles.add(new Tile("settlement", "/settlements"));
+					tiles.add(new Tile("sharing-figures", "/sharing-figures"));
 				}
 				tiles.add(new Tile("my-organisation", "/me"));
 				tiles.add(new Tile("partners", "/zones"));

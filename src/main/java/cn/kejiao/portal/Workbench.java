@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import cn.kejiao.booking.BookingWorkload;
 import cn.kejiao.challenge.PanelInvitations;
 import cn.kejiao.challenge.ReviewsToScore;
 import cn.kejiao.organisation.OrganisationStatus;
@@ -34,8 +35,11 @@ class Workbench {
 
 	private final PanelInvitations invitations;
 	private final Organisations organisations;
+	private final BookingWorkload bookings;
 
-	Workbench(VoucherWorkload vouchers, ReviewsToScore reviews, PanelInvitations invitations, Organisations organisations) {
+	Workbench(VoucherWorkload vouchers, ReviewsToScore reviews, PanelInvitations invitations, Organisations organisations,
+			BookingWorkload bookings) {
+		this.bookings = bookings;
 		this.invitations = invitations;
 		this.vouchers = vouchers;
 		this.reviews = reviews;
@@ -60,6 +64,8 @@ class Workbench {
 			if (actor.has(Role.PROVIDER)) {
 				toDos.add(new ToDo("orders-to-quote", orders.toQuote(), "/orders?state=REQUESTED", null));
 				toDos.add(new ToDo("orders-to-deliver", orders.toDeliver(), "/orders?state=ACCEPTED", null));
+				toDos.add(new ToDo("bookings-to-approve", bookings.toApprove(actor.organisationId()), "/bookings/console#queue",
+						null));
 			}
 		}
 		if (actor.has(Role.EXPERT)) {

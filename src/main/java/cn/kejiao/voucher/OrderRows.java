@@ -34,7 +34,23 @@ class OrderRows {
 	record OrderRow(UUID id, String number, UUID enterpriseOrgId, String enterpriseRegion, UUID providerOrgId,
 			String providerRegion, String serviceKind, @Nullable Long listPrice, OrderState state, @Nullable Long quote,
 			@Nullable UUID grantId, long voucherAmount, @Nullable String issuerRegion, @Nullable String acceptKey,
-			List<String> flags) {
+			List<String> flags, @Nullable UUID bookingId) {
+
+		/**
+		 * Refuses a step its parties take by hand on an order that follows an instrument booking: the booking's
+		 * steps move it ({@link InstrumentUseOrders}), so that the fee and the voucher part stay the booking's.
+		 */
+		void requireTakenByHand() {
+			if (bookingId != null) {
+				throw KejiaoException.conflict("order.follows-booking", number);
+			}
+		}
+
+		/** The same order with another voucher part: what billing a shorter use posts. */
+		OrderRow withVoucherAmount(long amount) {
+			return new OrderRow(id, number, enterpriseOrgId, enterpriseRegion, providerOrgId, providerRegion, serviceKind,
+					listPrice, state, quote, grantId, amount, issuerRegion, acceptKey, flags, bookingId);
+		}
 
 		/** Its parties, and the admins of the regions of its parties and of its voucher's issuer. */
 		boolean visibleTo(Actor actor) {
@@ -66,7 +82,7 @@ class OrderRows {
 
 	private static final String SELECT_ROW = """
 			select id, number, enterprise_org_id, enterprise_region, provider_org_id, provider_region, service_kind,
-			       list_price, state, quote, grant_id, voucher_amount, issuer_region, accept_key, flags
+			       list_price, state, quote, grant_id, voucher_amount, issuer_region, accept_key, flags, booking_id
 			from voucher.service_order""";
 
 	private static final String SELECT_GRANT = """
@@ -77,7 +93,7 @@ class OrderRows {
 			select id, number, enterprise_org_id, enterprise_name, enterprise_region, provider_org_id, provider_name,
 			       provider_region, service_id, service_title, service_kind, list_price, description, state, quote, grant_id,
 			       voucher_amount, issuer_region, report_name, report_note, cancel_reason, dispute_reason, flags, created_at,
-			       quoted_at, accepted_at, hold_expires_at, delivered_at, confirmed_at, cancelled_at, updated_at
+			       quoted_at, accepted_at, hold_expires_at, delivered_at, confirmed_at, cancelled_at, updated_at, booking_id
 			from voucher.service_order""";
 
 	private final JdbcClient jdbc;
@@ -111,6 +127,18 @@ class OrderRows {
 			throw KejiaoException.notFound("order.not-found", id);
 		}
 		return order;
+	}
+
+	/** Locks the order of an instrument booking for one of the booking's steps; empty when it has none. */
+	Optional<OrderRow> lockOfBooking(UUID bookingId) {
+		return jdbc.sql(SELECT_ROW + " where booking_id = :booking for update").param("booking", bookingId)
+			.query(OrderRows::orderRow).optional();
+	}
+
+	/** The next order number: SO, the day in China, a sequence. */
+	String nextNumber(LocalDate today) {
+		long sequence = jdbc.sql("select nextval('voucher.order_number')").query(Long.class).single();
+		return "SO" + today.toString().replace("-", "") + String.format("%06d", sequence);
 	}
 
 	/** Locks the orders in id order, so that two batches never wait for each other the wrong way round. */
@@ -167,7 +195,7 @@ class OrderRows {
 		return new OrderRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
 				rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getObject(8, Long.class),
 				OrderState.valueOf(rs.getString(9)), rs.getObject(10, Long.class), rs.getObject(11, UUID.class),
-				rs.getLong(12), rs.getString(13), rs.getString(14), strings(rs, 15));
+				rs.getLong(12), rs.getString(13), rs.getString(14), strings(rs, 15), rs.getObject(16, UUID.class));
 	}
 
 	private static GrantRow grantRow(ResultSet rs, int row) throws SQLException {
@@ -186,7 +214,8 @@ class OrderRows {
 				quote == null ? null : Money.yuan(quote), rs.getObject(16, UUID.class), Money.yuan(voucher),
 				quote == null ? null : Money.yuan(quote - voucher), rs.getString(18), rs.getString(19), rs.getString(20),
 				rs.getString(21), rs.getString(22), strings(rs, 23), instant(rs, 24), instant(rs, 25), instant(rs, 26),
-				instant(rs, 27), instant(rs, 28), instant(rs, 29), instant(rs, 30), instant(rs, 31));
+				instant(rs, 27), instant(rs, 28), instant(rs, 29), instant(rs, 30), instant(rs, 31),
+				rs.getObject(32, UUID.class));
 	}
 
 	static List<String> strings(ResultSet rs, int column) throws SQLException {

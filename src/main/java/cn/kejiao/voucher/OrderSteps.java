@@ -190,6 +190,7 @@ class OrderSteps {
 				&& Objects.equals(order.quote(), seen)) {
 			return null;
 		}
+		order.requireTakenByHand();
 		order.state().take(OrderState.Step.ACCEPT);
 		// under the order's row lock: a quote made since the enterprise looked cannot slip in before the hold
 		long quote = Objects.requireNonNull(order.quote());
@@ -236,6 +237,7 @@ class OrderSteps {
 
 	private Change delivering(Deliver step, OrderRow order) {
 		requireProvider(step.actor(), order);
+		order.requireTakenByHand();
 		order.state().take(OrderState.Step.DELIVER);
 		byte[] report = step.report();
 		String note = step.note();
@@ -260,6 +262,7 @@ class OrderSteps {
 		if (order.state() == OrderState.CONFIRMED) {
 			return null;
 		}
+		order.requireTakenByHand();
 		order.state().take(OrderState.Step.CONFIRM);
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("at", Timestamp.from(clock.instant()))
 			.addValue("id", order.id());

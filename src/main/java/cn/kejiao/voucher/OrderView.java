@@ -13,7 +13,8 @@ import cn.kejiao.platform.Actor;
  * is the part a grant pays (held from acceptance, paid to the provider on confirmation); the enterprise pays
  * the rest itself. {@code flags} are the abuse checks that fired (related parties, a quote above the list price,
  * split orders), for the region's and the platform's admins to look at: the parties themselves never see them
- * ({@link #seenBy}), so a flag neither accuses them nor teaches them to avoid it.
+ * ({@link #seenBy}), so a flag neither accuses them nor teaches them to avoid it. {@code bookingId}: the instrument
+ * booking whose fee the order pays, whose steps move it ({@link InstrumentUseOrders}); null for an order its parties move.
  */
 public record OrderView(UUID id, String number, UUID enterpriseOrgId, String enterpriseName, String enterpriseRegion,
 		UUID providerOrgId, String providerName, String providerRegion, @Nullable UUID serviceId, String serviceTitle,
@@ -22,7 +23,7 @@ public record OrderView(UUID id, String number, UUID enterpriseOrgId, String ent
 		@Nullable String reportName, @Nullable String reportNote, @Nullable String cancelReason,
 		@Nullable String disputeReason, List<String> flags, Instant createdAt, @Nullable Instant quotedAt,
 		@Nullable Instant acceptedAt, @Nullable Instant holdExpiresAt, @Nullable Instant deliveredAt,
-		@Nullable Instant confirmedAt, @Nullable Instant cancelledAt, Instant updatedAt) {
+		@Nullable Instant confirmedAt, @Nullable Instant cancelledAt, Instant updatedAt, @Nullable UUID bookingId) {
 
 	/** The order as the reader may see it: with its flags for an admin, without them for anyone else. */
 	public OrderView seenBy(@Nullable Actor reader) {
@@ -32,6 +33,6 @@ public record OrderView(UUID id, String number, UUID enterpriseOrgId, String ent
 		return new OrderView(id, number, enterpriseOrgId, enterpriseName, enterpriseRegion, providerOrgId, providerName,
 				providerRegion, serviceId, serviceTitle, serviceKind, listPrice, description, state, quote, grantId,
 				voucherAmount, ownPart, issuerRegion, reportName, reportNote, cancelReason, disputeReason, List.of(),
-				createdAt, quotedAt, acceptedAt, holdExpiresAt, deliveredAt, confirmedAt, cancelledAt, updatedAt);
+				createdAt, quotedAt, acceptedAt, holdExpiresAt, deliveredAt, confirmedAt, cancelledAt, updatedAt, bookingId);
 	}
 }

@@ -117,9 +117,7 @@ public class ServiceOrders {
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		long sequence = jdbc.sql("select nextval('voucher.order_number')").query(Long.class).single();
-		String number = "SO" + LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString().replace("-", "")
-				+ String.format("%06d", sequence);
+		String number = rows.nextNumber(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
 		jdbc.sql("""
 				insert into voucher.service_order (id, number, enterprise_org_id, enterprise_name, enterprise_region,
 				    provider_org_id, provider_name, provider_region, service_id, service_title, service_kind, list_price,
@@ -148,7 +146,7 @@ public class ServiceOrders {
 	static String kindOf(EntryView entry) {
 		return switch (entry.type()) {
 			case SERVICE -> entry.category() == null ? "" : entry.category();
-			case INSTRUMENT -> "检验检测";
+			case INSTRUMENT -> InstrumentUseOrders.TESTING;
 			case ACHIEVEMENT -> "技术转移服务";
 			case EXPERT -> "技术咨询";
 		};
@@ -160,6 +158,7 @@ public class ServiceOrders {
 		Actor actor = Actors.require();
 		OrderRow order = rows.lock(orderId, actor);
 		OrderSteps.requireProvider(actor, order);
+		order.requireTakenByHand();
 		order.state().take(Step.QUOTE);
 		long quote = Money.positiveFen(amount, "amount");
 		Instant now = clock.instant();
@@ -243,11 +242,12 @@ public class ServiceOrders {
 		if (!party) {
 			throw KejiaoException.forbidden("order.not-party");
 		}
+		order.requireTakenByHand();
 		order.state().take(Step.CANCEL);
 		if (reason == null || reason.isBlank()) {
 			throw KejiaoException.invalid("order.reason-required");
 		}
-		voidHold(order);
+		voidHold(order, order.voucherAmount());
 		markCancelled(order, reason.strip(), actor.username(), actor.organisationId());
 		return changed(order, "order.cancelled");
 	}
@@ -258,6 +258,7 @@ public class ServiceOrders {
 		Actor actor = Actors.require();
 		OrderRow order = rows.lock(orderId, actor);
 		OrderSteps.requireEnterprise(actor, order);
+		order.requireTakenByHand();
 		order.state().take(Step.DISPUTE);
 		if (reason == null || reason.isBlank()) {
 			throw KejiaoException.invalid("order.reason-required");
@@ -289,7 +290,7 @@ public class ServiceOrders {
 					new Money(order.voucherAmount())));
 		}
 		else {
-			voidHold(order);
+			voidHold(order, order.voucherAmount());
 			markCancelled(order, reason == null || reason.isBlank() ? "dispute" : reason.strip(), actor.username(), null);
 		}
 		return changed(order, "order.resolved");
@@ -304,7 +305,7 @@ public class ServiceOrders {
 		List<OrderRow> due = rows.lapsedHolds(clock.instant(), 200);
 		for (OrderRow order : due) {
 			order.state().take(Step.LAPSE);
-			voidHold(order);
+			voidHold(order, order.voucherAmount());
 			markCancelled(order, "hold-lapsed", "system", null);
 			audit.record("order.hold-lapsed", "service-order", order.id().toString(), order.number(), order.providerRegion(),
 					null, Map.of("voucherAmount", Money.yuan(order.voucherAmount())));
@@ -312,15 +313,16 @@ public class ServiceOrders {
 		return due.size();
 	}
 
-	private void voidHold(OrderRow order) {
-		if (order.voucherAmount() > 0) {
+	/** Gives back {@code amount} of the order's hold (all of it, or what billing did not post); once per order. */
+	void voidHold(OrderRow order, long amount) {
+		if (amount > 0) {
 			UUID grantId = Objects.requireNonNull(order.grantId());
 			GrantRow grant = rows.grant(grantId).orElseThrow();
 			// a grant that lapsed meanwhile does not take money back: it goes to the scheme's budget
 			String to = grant.state().equals("ACTIVE") ? VoucherAccounts.grant(grantId)
 					: VoucherAccounts.budget(grant.schemeId());
-			ledger.transfer(new Transfer("void:" + order.id(), VoucherAccounts.hold(order.id()), to, order.voucherAmount(),
-					"VOID", "order:" + order.id()));
+			ledger.transfer(new Transfer("void:" + order.id(), VoucherAccounts.hold(order.id()), to, amount, "VOID",
+					"order:" + order.id()));
 		}
 	}
 

@@ -41,15 +41,20 @@ class VoucherPart {
 	 * {@code voucher.kind-not-accepted}
 	 */
 	void check(GrantRow grant, OrderRow order) {
+		check(grant, order.providerRegion(), order.serviceKind());
+	}
+
+	/** The same rule for a provider's region and a kind of service, before any order exists (a booking's request). */
+	void check(GrantRow grant, String providerRegion, String serviceKind) {
 		if (!grant.state().equals("ACTIVE") || grant.validUntil().isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
 			throw KejiaoException.conflict("voucher.grant-expired", grant.validUntil());
 		}
-		if (!accepts(grant, order.providerRegion())) {
-			throw KejiaoException.invalid("voucher.region-not-accepted", regions.fullName(order.providerRegion()));
+		if (!accepts(grant, providerRegion)) {
+			throw KejiaoException.invalid("voucher.region-not-accepted", regions.fullName(providerRegion));
 		}
-		if (!grant.serviceKinds().isEmpty() && !grant.serviceKinds().contains(order.serviceKind())) {
+		if (!grant.serviceKinds().isEmpty() && !grant.serviceKinds().contains(serviceKind)) {
 			throw KejiaoException.invalid("voucher.kind-not-accepted",
-					order.serviceKind().isEmpty() ? "-" : order.serviceKind(), String.join("、", grant.serviceKinds()));
+					serviceKind.isEmpty() ? "-" : serviceKind, String.join("、", grant.serviceKinds()));
 		}
 	}
 

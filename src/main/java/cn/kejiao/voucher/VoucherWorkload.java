@@ -46,7 +46,7 @@ public class VoucherWorkload {
 				select count(*) filter (where enterprise_org_id = :org and state = 'QUOTED'),
 				       count(*) filter (where enterprise_org_id = :org and state = 'DELIVERED'),
 				       count(*) filter (where provider_org_id = :org and state = 'REQUESTED'),
-				       count(*) filter (where provider_org_id = :org and state = 'ACCEPTED')
+				       count(*) filter (where provider_org_id = :org and state = 'ACCEPTED' and booking_id is null)
 				from voucher.service_order where enterprise_org_id = :org or provider_org_id = :org""")
 			.param("org", organisationId)
 			.query((rs, n) -> new OrderCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();

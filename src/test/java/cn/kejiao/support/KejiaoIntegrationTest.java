@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Import;
 		"kejiao.data-dir=target/test-data", "kejiao.embedded-db.clean=true", "kejiao.demo.enabled=true",
 		"logging.file.name=target/test-data/logs/kejiao.log", "kejiao.security.max-failed-logins=5", "server.shutdown=immediate", "kejiao.demo.catalog-scale=small",
 		"kejiao.demo.catalog-in-background=false", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-		"kejiao.matching.embeddings.enabled=false" })
+		"kejiao.matching.embeddings.enabled=false",
+		// the booking jobs (no-shows, reminders, waiting-list offers) run when a test calls them, not on a schedule
+		"kejiao.booking.jobs=false" })
 @Import(SupportConfiguration.class)
 @ExtendWith(ResetClock.class)
 public @interface KejiaoIntegrationTest {

@@ -24,6 +24,8 @@ import cn.kejiao.booking.BookingView;
 import cn.kejiao.booking.Bookings;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.Role;
+import cn.kejiao.platform.web.ForRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -51,6 +53,7 @@ class BookingApiController {
 			@Nullable String purpose, @Nullable UUID grantId, @Nullable Integer everyDays, @Nullable Integer count) {
 	}
 
+	@ForRoles(value = { Role.ENTERPRISE, Role.PROVIDER, Role.EXPERT }, refusal = "booking.verified-only")
 	@PostMapping("/bookings")
 	@Operation(summary = "Book an instrument", description = "start, end: ISO-8601 with offset. grantId: a voucher grant to pay part of the fee. everyDays and count: the same time repeated (7 and 6: every week for six weeks), booked all or nothing. 201 with the booking (a list for a series); 409 booking.clash with the interval that clashed (clash.start, clash.end), booking.series-clash with each failed occurrence (clashes); 400 with the rule broken.")
 	ResponseEntity<Object> book(@RequestBody BookingRequest request) {
@@ -88,6 +91,7 @@ class BookingApiController {
 		return bookings.approve(id);
 	}
 
+	@ForRoles(value = Role.PROVIDER, refusal = "booking.not-owner")
 	@PostMapping("/bookings/{id}/reject")
 	@Operation(summary = "Reject a requested booking with a reason (owner)")
 	BookingView reject(@PathVariable UUID id, @RequestBody(required = false) @Nullable Reason reason) {
@@ -110,6 +114,7 @@ class BookingApiController {
 			@Nullable Boolean bill) {
 	}
 
+	@ForRoles(value = Role.PROVIDER, refusal = "booking.not-owner")
 	@PostMapping("/bookings/{id}/complete")
 	@Operation(summary = "Record the use (owner)", description = "actualStart, actualEnd: ISO-8601 with offset (the booked time when left out); quantity: samples or runs for such a price. bill (default true): bill the fee at once.")
 	BookingView complete(@PathVariable UUID id, @RequestBody(required = false) @Nullable Use use) {
