@@ -57,8 +57,8 @@ public final class BookingBenchmark {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final List<String> BOOKERS = List.of("ent-jd", "ent-ws", "provider-yn", "expert-sh", "expert-cq", "sh-admin",
-			"yn-admin", "ws-admin");
+	static final List<String> BOOKERS = List.of("ent-jd", "ent-ws", "provider-yn", "expert-sh", "expert-cq", "expert-tj",
+			"expert-km", "expert-yn");
 
 	static final double AVAILABILITY_TARGET_MS = 20;
 

@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 class BookingConcurrencyTests {
 
 	static final List<String> BOOKERS = List.of("ent-jd", "ent-ws", "provider-jd", "provider-yn", "expert-sh", "expert-cq",
-			"sh-admin", "yn-admin");
+			"expert-tj", "expert-km");
 
 	@Autowired
 	Personas personas;

@@ -17,6 +17,8 @@ import cn.kejiao.booking.BookingState;
 import cn.kejiao.booking.BookingView;
 import cn.kejiao.booking.Bookings;
 import cn.kejiao.booking.Rules;
+import cn.kejiao.booking.SharingFigures;
+import cn.kejiao.booking.SharingReport;
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
@@ -48,6 +50,9 @@ class BookingDemoTests {
 
 	@Autowired
 	VoucherGrants grants;
+
+	@Autowired
+	SharingFigures sharing;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,6 +92,18 @@ class BookingDemoTests {
 			assertThat(figures[0]).as(region + " internal hours").isNotNull().isPositive();
 			assertThat(figures[1]).as(region + " external hours").isNotNull().isGreaterThan(figures[0]);
 			assertThat(figures[2]).as(region + " instruments used").isGreaterThanOrEqualTo(BigDecimal.TWO);
+		}
+	}
+
+	@Test
+	void theSharingFiguresOfShanghaiAndYunnanCountInternalAndOutsideHours() {
+		for (String[] region : List.of(new String[] { "sh-admin", "310000" }, new String[] { "yn-admin", "530000" })) {
+			SharingReport report = personas.as(region[0], () -> sharing.figures(region[1], sharing.period(null, null)));
+			assertThat(report.total().externalHours()).as(region[1]).isPositive();
+			assertThat(report.total().effectiveHours()).as(region[1]).isGreaterThan(report.total().externalHours());
+			assertThat(report.total().sharingRate()).as(region[1]).isStrictlyBetween(BigDecimal.ZERO, BigDecimal.ONE);
+			assertThat(report.instruments().stream().filter(i -> i.effectiveHours().signum() > 0)).as(region[1])
+				.hasSizeGreaterThanOrEqualTo(2);
 		}
 	}
 
