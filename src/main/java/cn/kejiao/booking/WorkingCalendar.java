@@ -101,7 +101,7 @@ public class WorkingCalendar {
 		List<Day> days = parse(lines);
 		for (Day day : days) {
 			if (day.day().getYear() != year) {
-				throw KejiaoException.invalid("booking.holiday-other-year", day.day(), year);
+				throw KejiaoException.invalid("booking.holiday-other-year", day.day().toString(), String.valueOf(year));
 			}
 		}
 		loadFile();

@@ -123,6 +123,14 @@ public final class BookingBenchmark {
 			long contendedCreated = attempts.stream().filter(a -> a.status() == 201 && contended.contains(a.instrument())).count();
 			long contendedAttempts = attempts.stream().filter(a -> contended.contains(a.instrument())).count();
 
+			// what the bookings set going after their commit (notices, the waiting list) is finished before the calendar
+			// is timed, so that the availability's figure is its own and not the backlog's
+			long drainStarted = System.nanoTime();
+			while (jdbc.sql("select count(*) from platform.event_publication where completion_date is null")
+				.query(Long.class).single() > 0 && System.nanoTime() - drainStarted < 180_000_000_000L) {
+				Thread.sleep(200);
+			}
+			double drained = (System.nanoTime() - drainStarted) / 1e9;
 			List<Double> week = availability(base, tokens.getFirst(), contended, spread, today, fetches);
 			double p95 = VoucherBenchmark.pct(week, 95);
 			double bookingRate = attempts.size() / booking[0];
@@ -145,6 +153,7 @@ public final class BookingBenchmark {
 			System.out.printf(Locale.ROOT, "| overlapping live bookings (SQL) | %d | 0 | %s |%n", overlapping,
 					overlapping == 0 ? "yes" : "**no**");
 			System.out.printf(Locale.ROOT, "| wrong outcomes %s | %d | 0 | %s |%n", wrong, wrongTotal, wrongTotal == 0 ? "yes" : "**no**");
+			System.out.printf(Locale.ROOT, "| events the bookings published, still being delivered after the phase | %.1f s | | |%n", drained);
 			System.out.printf(Locale.ROOT, "| a week's availability, p50 / p95 / max ms (%d fetches, one client) | %.1f / %.1f / %.1f | p95 ≤ %.0f ms | %s |%n",
 					week.size(), VoucherBenchmark.pct(week, 50), p95, VoucherBenchmark.pct(week, 100), AVAILABILITY_TARGET_MS,
 					p95 <= AVAILABILITY_TARGET_MS ? "yes" : "**no**");
