@@ -96,7 +96,12 @@ public final class BookingBenchmark {
 			load(base, tokens, clients, 5, c -> warm.add(book(base, tokens.get(c % tokens.size()),
 					spread.get(ThreadLocalRandom.current().nextInt(spread.size())), today.plusDays(300), 0)));
 
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			long[] beforeFloor = databaseWork(jdbc);
 			double[] floor = load(base, tokens, clients, seconds, c -> me(base, tokens, c));
+			long[] floorWork = since(jdbc, beforeFloor);
+			long meRequests = Math.round(floor[1] * floor[0]);
+			long[] beforeBooking = databaseWork(jdbc);
 			List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
 			double[] booking = load(base, tokens, clients, seconds, c -> {
 				ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -107,7 +112,6 @@ public final class BookingBenchmark {
 				attempts.add(book(base, tokens.get(c % tokens.size()), instrument, day, 0));
 			});
 
-			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			List<UUID> all = new ArrayList<>(contended);
 			all.addAll(spread);
 			long overlapping = jdbc.sql("""
@@ -131,6 +135,7 @@ public final class BookingBenchmark {
 				Thread.sleep(200);
 			}
 			double drained = (System.nanoTime() - drainStarted) / 1e9;
+			long[] bookingWork = since(jdbc, beforeBooking);
 			List<Double> week = availability(base, tokens.getFirst(), contended, spread, today, fetches);
 			double p95 = VoucherBenchmark.pct(week, 95);
 			double bookingRate = attempts.size() / booking[0];
@@ -153,6 +158,11 @@ public final class BookingBenchmark {
 			System.out.printf(Locale.ROOT, "| overlapping live bookings (SQL) | %d | 0 | %s |%n", overlapping,
 					overlapping == 0 ? "yes" : "**no**");
 			System.out.printf(Locale.ROOT, "| wrong outcomes %s | %d | 0 | %s |%n", wrong, wrongTotal, wrongTotal == 0 ? "yes" : "**no**");
+			System.out.printf(Locale.ROOT, "| PostgreSQL work per GET /api/v1/me: transactions / rows written / rows read | %.2f / %.2f / %.1f | | |%n",
+					(double) floorWork[0] / meRequests, (double) floorWork[1] / meRequests, (double) floorWork[2] / meRequests);
+			System.out.printf(Locale.ROOT, "| PostgreSQL work per booking attempt, its events' delivery included: transactions / rows written / rows read | %.2f / %.2f / %.1f | | |%n",
+					(double) bookingWork[0] / attempts.size(), (double) bookingWork[1] / attempts.size(),
+					(double) bookingWork[2] / attempts.size());
 			System.out.printf(Locale.ROOT, "| events the bookings published, still being delivered after the phase | %.1f s | | |%n", drained);
 			System.out.printf(Locale.ROOT, "| a week's availability, p50 / p95 / max ms (%d fetches, one client) | %.1f / %.1f / %.1f | p95 ≤ %.0f ms | %s |%n",
 					week.size(), VoucherBenchmark.pct(week, 50), p95, VoucherBenchmark.pct(week, 100), AVAILABILITY_TARGET_MS,
@@ -337,6 +347,21 @@ public final class BookingBenchmark {
 		try (var answer = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
 			return new Answer(status, answer == null ? "" : new String(answer.readAllBytes(), StandardCharsets.UTF_8));
 		}
+	}
+
+	/** What PostgreSQL has done so far in the database: transactions, rows written, rows read. */
+	static long[] databaseWork(JdbcClient jdbc) {
+		return jdbc.sql("""
+				select xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted, tup_returned + tup_fetched
+				from pg_stat_database where datname = current_database()""")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
+	}
+
+	/** The work done since {@code before}, once the statistics of the last transactions have reached the view. */
+	static long[] since(JdbcClient jdbc, long[] before) throws InterruptedException {
+		Thread.sleep(1500);
+		long[] now = databaseWork(jdbc);
+		return new long[] { now[0] - before[0], now[1] - before[1], now[2] - before[2] };
 	}
 
 	static String loadAverage() {
