@@ -19,8 +19,9 @@ record Instrument(UUID id, String title, UUID ownerOrgId, String ownerOrgName, S
 
 	static Instrument of(EntryView entry) {
 		Long external = entry.price() == null ? null : entry.price().movePointRight(2).longValue();
-		Long internal = decimal(entry.details().get("internalPrice")) == null ? external
-				: decimal(entry.details().get("internalPrice")).movePointRight(2).longValue();
+		BigDecimal internalPrice = decimal(entry.details().get("internalPrice"));
+		// an instrument without an internal price charges its own people the external one (or nothing, unpriced)
+		Long internal = internalPrice == null ? external : Long.valueOf(internalPrice.movePointRight(2).longValue());
 		return new Instrument(entry.id(), entry.title(), entry.ownerOrgId(), entry.ownerOrgName(), entry.regionCode(),
 				entry.state(), Unit.ofCatalog(entry.priceUnit()), external, internal,
 				decimal(entry.details().get("originalValue")), EntryDetails.AUTO.equals(entry.details().get("bookingMode")));

@@ -167,4 +167,23 @@ class BookingLifecycleTests {
 		assertThat(personas.api("provider-jd").post("/api/v1/bookings/" + id + "/cancel", Map.of("reason", "设备故障"))
 			.json().get("state").asString()).isEqualTo("CANCELLED");
 	}
+
+	@Test
+	void anInstrumentWithoutAPriceShowsItsCalendarAndIsBookedWithoutAFee() {
+		UUID unpriced = personas.as("provider-jd", () -> {
+			EntryView entry = catalog.create(cn.kejiao.catalog.EntryType.INSTRUMENT, new cn.kejiao.catalog.EntryForm(
+					"FREE-" + UUID.randomUUID().toString().substring(0, 8), "显微拉曼光谱仪（免费开放）", "免费开放的仪器。", "拉曼",
+					"X射线仪器", null, null, java.util.Set.of(), null, cn.kejiao.catalog.Confidentiality.PUBLIC, null,
+					Map.of("bookingMode", "自动审批")));
+			return catalog.publish(entry.id()).id();
+		});
+		LocalDate day = workingDay(6);
+		assertThat(personas.api("ent-jd").get("/api/v1/instruments/" + unpriced + "/availability?from=" + day + "&to=" + day)
+			.status()).isEqualTo(200);
+		Http.Response booked = personas.api("ent-jd").post("/api/v1/bookings", Map.of("instrumentId", unpriced.toString(),
+				"start", at(day, 10, 0).toString(), "end", at(day, 11, 0).toString(), "purpose", "拉曼光谱"));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+		assertThat(booked.json().get("state").asString()).isEqualTo("APPROVED");
+		assertThat(booked.json().get("unitPrice").isNull()).isTrue();
+	}
 }

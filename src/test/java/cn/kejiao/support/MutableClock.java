@@ -37,6 +37,11 @@ public final class MutableClock extends Clock {
 		offset.set(Duration.between(Instant.now(), instant));
 	}
 
+	/** Whether the clock runs ahead of the system time (a test moved it forward). */
+	public boolean ahead() {
+		return offset.get().compareTo(Duration.ofMinutes(1)) > 0;
+	}
+
 	/** Back to the system time. */
 	public void reset() {
 		offset.set(Duration.ZERO);
