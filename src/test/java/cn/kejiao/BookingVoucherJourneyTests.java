@@ -63,7 +63,8 @@ class BookingVoucherJourneyTests extends JourneyTest {
 		LocalDate day = start.atZone(ChinaTime.ZONE).toLocalDate();
 		String figures = "/sharing-figures?region=310114&from=" + day + "&to=" + day;
 		Http enterprise = personas.api("ent-ws");
-		BigDecimal grantBefore = yunnanGrantBalance(enterprise);
+		String grantId = yunnanGrant(enterprise);
+		BigDecimal grantBefore = balance(enterprise, grantId);
 
 		// 上海's admin looks at 嘉定's figures for the day before anything is used
 		signIn("sh-admin");
@@ -88,9 +89,8 @@ class BookingVoucherJourneyTests extends JourneyTest {
 		assertThat(page.locator("#booking-form")).isVisible();
 		page.locator("#booking-purpose").fill("赤泥颗粒形貌与元素分布观察");
 		page.locator("#booking-minutes").selectOption("120");
-		String grantOption = page.locator("#booking-grant option", new com.microsoft.playwright.Page.LocatorOptions()
-			.setHasText("云南省科技创新券")).first().getAttribute("value");
-		page.locator("#booking-grant").selectOption(grantOption);
+		assertThat(page.locator("#booking-grant option[value='" + grantId + "']")).containsText("云南省科技创新券");
+		page.locator("#booking-grant").selectOption(grantId);
 		page.locator("#booking-submit").click();
 		assertThat(page.locator("#booking-confirmation")).containsText("YY");
 		String number = page.locator("#booking-confirmation .booking-number").first().textContent().strip();
@@ -98,7 +98,7 @@ class BookingVoucherJourneyTests extends JourneyTest {
 		JsonNode booking = StreamSupport.stream(enterprise.get("/api/v1/bookings?mine=true").json().spliterator(), false)
 			.filter(b -> b.get("number").asString().equals(number)).findFirst().orElseThrow();
 		String id = booking.get("id").asString();
-		assertThat(booking.get("grantId").asString()).isEqualTo(grantOption);
+		assertThat(booking.get("grantId").asString()).isEqualTo(grantId);
 
 		// the agency approves it from its console: the voucher part of the estimate is held
 		signIn("provider-jd");
@@ -107,7 +107,7 @@ class BookingVoucherJourneyTests extends JourneyTest {
 		assertThat(card.locator(".booker")).containsText("文山");
 		card.locator("button.approve").click();
 		assertThat(page.locator("#console-message")).containsText("已确认该预约");
-		BigDecimal held = grantBefore.subtract(yunnanGrantBalance(enterprise));
+		BigDecimal held = grantBefore.subtract(balance(enterprise, grantId));
 		assertThat(held).as("half of two hours at ¥300 held").isEqualByComparingTo("300.00");
 
 		// the booker comes; the use ends half an hour early and is billed at once
@@ -127,7 +127,7 @@ class BookingVoucherJourneyTests extends JourneyTest {
 		// half of the actual fee was paid by the voucher, the rest of its hold went back to the grant
 		// (a token of its own: the clock moved on by more than a token lives)
 		Http later = personas.api("ent-ws");
-		assertThat(grantBefore.subtract(yunnanGrantBalance(later))).isEqualByComparingTo("225.00");
+		assertThat(grantBefore.subtract(balance(later, grantId))).isEqualByComparingTo("225.00");
 		JsonNode order = later.get("/api/v1/orders/" + later.get("/api/v1/bookings/" + id).json().get("orderId").asString()).json();
 		assertThat(order.get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(new BigDecimal(order.get("voucherAmount").asString())).isEqualByComparingTo("225.00");
@@ -146,11 +146,18 @@ class BookingVoucherJourneyTests extends JourneyTest {
 		}
 	}
 
-	private static BigDecimal yunnanGrantBalance(Http enterprise) {
-		JsonNode grant = StreamSupport.stream(enterprise.get("/api/v1/voucher-grants").json().spliterator(), false)
+	/** The demo's Yunnan grant of ent-ws: half of a use, accepted in the 沪滇 zone (others may hold other ratios). */
+	private static String yunnanGrant(Http enterprise) {
+		return StreamSupport.stream(enterprise.get("/api/v1/voucher-grants").json().spliterator(), false)
 			.filter(g -> g.get("schemeName").asString().equals("云南省科技创新券（沪滇通用通兑）")
-					&& g.get("state").asString().equals("ACTIVE"))
-			.findFirst().orElseThrow();
+					&& g.get("state").asString().equals("ACTIVE") && g.get("subsidyRatio").decimalValue().compareTo(new BigDecimal("0.5")) == 0
+					&& new BigDecimal(g.get("balance").asString()).compareTo(new BigDecimal("300")) >= 0)
+			.findFirst().orElseThrow().get("id").asString();
+	}
+
+	private static BigDecimal balance(Http enterprise, String grantId) {
+		JsonNode grant = StreamSupport.stream(enterprise.get("/api/v1/voucher-grants").json().spliterator(), false)
+			.filter(g -> g.get("id").asString().equals(grantId)).findFirst().orElseThrow();
 		return new BigDecimal(grant.get("balance").asString());
 	}
 
