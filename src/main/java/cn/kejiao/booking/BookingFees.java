@@ -31,7 +31,7 @@ class BookingFees {
 	 * whatever the voucher module's rule refuses (not the booker's own, lapsed, not accepted where the owner is or for
 	 * testing, empty, the booker not an enterprise).
 	 */
-	void checkGrant(Bookings.Booker booker, Instrument instrument, @Nullable UUID grantId) {
+	void checkGrant(Reservations.Booker booker, Instrument instrument, @Nullable UUID grantId) {
 		if (grantId == null) {
 			return;
 		}

@@ -5,13 +5,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -22,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.audit.AuditLog;
 import cn.kejiao.booking.BookingState.Step;
-import cn.kejiao.organisation.OrganisationView;
-import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.ChinaTime;
@@ -50,22 +46,20 @@ public class Bookings {
 	private final ReservationRows rows;
 	private final Instruments instruments;
 	private final BookingRules rules;
-	private final WorkingCalendar calendar;
+	private final Reservations reservations;
 	private final BookingFees fees;
-	private final Organisations organisations;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	Bookings(JdbcClient jdbc, ReservationRows rows, Instruments instruments, BookingRules rules, WorkingCalendar calendar,
-			BookingFees fees, Organisations organisations, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+	Bookings(JdbcClient jdbc, ReservationRows rows, Instruments instruments, BookingRules rules, Reservations reservations,
+			BookingFees fees, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.instruments = instruments;
 		this.rules = rules;
-		this.calendar = calendar;
+		this.reservations = reservations;
 		this.fees = fees;
-		this.organisations = organisations;
 		this.audit = audit;
 		this.clock = clock;
 		this.events = events;
@@ -79,14 +73,14 @@ public class Bookings {
 	@Transactional
 	public BookingView request(Request request) {
 		Actor actor = Actors.require();
-		Booker booker = booker(actor);
+		Reservations.Booker booker = reservations.booker(actor);
 		Instrument instrument = instruments.seenBy(request.instrumentId(), actor);
 		Rules rule = rules.rules(instrument);
-		check(instrument, rule, booker, request.start(), request.end());
+		reservations.check(instrument, rule, booker, request.start(), request.end());
 		fees.checkGrant(booker, instrument, request.grantId());
-		UUID id = insert(instrument, rule, booker, request, null);
+		UUID id = reservations.insert(instrument, rule, booker, request, null);
 		if (id == null) {
-			throw clash(instrument.id(), request.start(), request.end());
+			throw reservations.clash(instrument.id(), request.start(), request.end());
 		}
 		return requested(id, rule, booker);
 	}
@@ -102,9 +96,9 @@ public class Bookings {
 		if (count < 1 || count > 52 || everyDays < 1 || everyDays > 31) {
 			throw KejiaoException.invalid("booking.series-invalid");
 		}
-		Booker booker = booker(actor);
+		Reservations.Booker booker = reservations.booker(actor);
 		Instrument instrument = instruments.seenBy(first.instrumentId(), actor);
-		Rule rule = new Rule(rules.rules(instrument));
+		Rules rule = rules.rules(instrument);
 		fees.checkGrant(booker, instrument, first.grantId());
 		UUID series = UUID.randomUUID();
 		List<Clash> clashes = new ArrayList<>();
@@ -113,13 +107,13 @@ public class Bookings {
 			Instant start = first.start().atZone(ChinaTime.ZONE).plusDays((long) i * everyDays).toInstant();
 			Instant end = first.end().atZone(ChinaTime.ZONE).plusDays((long) i * everyDays).toInstant();
 			try {
-				check(instrument, rule.rules(), booker, start, end);
+				reservations.check(instrument, rule, booker, start, end);
 			}
 			catch (KejiaoException broken) {
 				clashes.add(new Clash(start, end, broken.code()));
 				continue;
 			}
-			UUID id = insert(instrument, rule.rules(), booker,
+			UUID id = reservations.insert(instrument, rule, booker,
 					new Request(first.instrumentId(), start, end, first.purpose(), first.grantId()), series);
 			if (id == null) {
 				clashes.add(new Clash(start, end, "booking.clash"));
@@ -133,72 +127,10 @@ public class Bookings {
 					String.join("、", clashes.stream().map(c -> Times.shortText(c.start(), c.end())).toList()))
 				.with("clashes", clashes);
 		}
-		return made.stream().map(id -> requested(id, rule.rules(), booker)).toList();
+		return made.stream().map(id -> requested(id, rule, booker)).toList();
 	}
 
-	private record Rule(Rules rules) {
-	}
-
-	/** Who books: a user of a verified organisation. */
-	record Booker(Actor actor, OrganisationView organisation) {
-	}
-
-	Booker booker(Actor actor) {
-		OrganisationView organisation = Optional.ofNullable(actor.organisationId()).flatMap(organisations::find)
-			.filter(OrganisationView::isVerified)
-			.orElseThrow(() -> KejiaoException.forbidden("booking.verified-only"));
-		return new Booker(actor, organisation);
-	}
-
-	private void check(Instrument instrument, Rules rule, Booker booker, Instant start, Instant end) {
-		if (!instrument.bookable()) {
-			throw KejiaoException.conflict("booking.not-bookable", instrument.title());
-		}
-		LocalDate firstDay = start.atZone(ChinaTime.ZONE).toLocalDate();
-		LocalDate lastDay = end.atZone(ChinaTime.ZONE).toLocalDate();
-		rule.check(start, end, clock.instant(), calendar.between(firstDay, lastDay.plusDays(1)));
-		rules.closureDuring(instrument.id(), start, end).ifPresent(closure -> {
-			throw KejiaoException.conflict("booking.closed", closure.reason(), Times.shortText(closure.start(), closure.end()))
-				.with("closure", Map.of("start", closure.start(), "end", closure.end(), "reason", closure.reason()));
-		});
-		if (rule.trainingRequired() && rule.mode() == Mode.SELF) {
-			rules.requireTrained(instrument.id(), booker.actor().userId(), firstDay);
-		}
-	}
-
-	/** Inserts the booking unless it overlaps a live one; null when it does (nothing inserted). */
-	private @Nullable UUID insert(Instrument instrument, Rules rule, Booker booker, Request request, @Nullable UUID series) {
-		UUID id = UUID.randomUUID();
-		Instant now = clock.instant();
-		boolean external = !instrument.ownerOrgId().equals(booker.organisation().id());
-		Long price = instrument.priceFor(external);
-		// the number: YY, China's date and the next of the sequence, taken in the insert itself (one round trip)
-		String number = "YY" + LocalDate.now(clock.withZone(ChinaTime.ZONE)).toString().replace("-", "");
-		int inserted = jdbc.sql("""
-				insert into booking.reservation (id, number, instrument_id, instrument_title, owner_org_id, owner_org_name,
-				    owner_region, booker_user_id, booker_username, booker_name, booker_org_id, booker_org_name, booker_region,
-				    external, period, state, mode, purpose, grant_id, series_id, unit, unit_price, created_at, updated_at)
-				values (:id, (select :number || lpad(n::text, greatest(6, length(n::text)), '0')
-				              from nextval('booking.booking_number') n),
-				    :instrument, :title, :owner, :ownerName, :ownerRegion, :user, :username, :name, :org,
-				    :orgName, :orgRegion, :external, tstzrange(:start, :end), 'REQUESTED', :mode, :purpose, :grant, :series,
-				    :unit, :price, :at, :at)
-				on conflict do nothing""")
-			.param("id", id).param("number", number).param("instrument", instrument.id())
-			.param("title", instrument.title()).param("owner", instrument.ownerOrgId())
-			.param("ownerName", instrument.ownerOrgName()).param("ownerRegion", instrument.regionCode())
-			.param("user", booker.actor().userId()).param("username", booker.actor().username())
-			.param("name", booker.actor().displayName()).param("org", booker.organisation().id())
-			.param("orgName", booker.organisation().name()).param("orgRegion", booker.organisation().regionCode())
-			.param("external", external).param("start", Timestamp.from(request.start()))
-			.param("end", Timestamp.from(request.end())).param("mode", rule.mode().name())
-			.param("purpose", request.purpose() == null ? "" : request.purpose().strip()).param("grant", request.grantId())
-			.param("series", series).param("unit", instrument.unit().name()).param("price", price)
-			.param("at", Timestamp.from(now)).update();
-		return inserted == 1 ? id : null;
-	}
-
-	private BookingView requested(UUID id, Rules rule, Booker booker) {
+	private BookingView requested(UUID id, Rules rule, Reservations.Booker booker) {
 		BookingView view = rows.find(id);
 		audit.record("booking.requested", "booking", id.toString(), view.number(), view.ownerRegion(), null, view);
 		events.publishEvent(new BookingRequested(id, view.number(), view.instrumentId(), view.instrumentTitle(),
@@ -207,20 +139,6 @@ public class Bookings {
 			return approved(view, "auto");
 		}
 		return view;
-	}
-
-	/** The refusal of a booking that overlaps another: 409 with the first interval it overlaps. */
-	private KejiaoException clash(UUID instrumentId, Instant start, Instant end) {
-		List<Instant[]> taken = jdbc.sql("""
-				select lower(period), upper(period) from booking.reservation
-				where instrument_id = :id and period && tstzrange(:start, :end)
-				  and state in ('REQUESTED', 'APPROVED', 'CHECKED_IN', 'USED', 'BILLED')
-				order by lower(period)""")
-			.param("id", instrumentId).param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
-			.query((rs, n) -> new Instant[] { rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant() }).list();
-		Instant[] first = taken.isEmpty() ? new Instant[] { start, end } : taken.get(0);
-		return KejiaoException.conflict("booking.clash", Times.shortText(first[0], first[1]))
-			.with("clash", Map.of("start", first[0], "end", first[1]));
 	}
 
 	// ---- the owner's steps

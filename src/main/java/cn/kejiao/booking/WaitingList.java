@@ -3,7 +3,6 @@ package cn.kejiao.booking;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import cn.kejiao.booking.WaitingLines.Entry;
 import cn.kejiao.booking.WaitingView.State;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
-import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 
 /**
@@ -38,18 +36,18 @@ public class WaitingList {
 	private final Bookings bookings;
 	private final Instruments instruments;
 	private final BookingRules rules;
-	private final WorkingCalendar calendar;
+	private final Reservations reservations;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	WaitingList(JdbcClient jdbc, WaitingLines lines, Bookings bookings, Instruments instruments, BookingRules rules,
-			WorkingCalendar calendar, AuditLog audit, Clock clock) {
+			Reservations reservations, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.lines = lines;
 		this.bookings = bookings;
 		this.instruments = instruments;
 		this.rules = rules;
-		this.calendar = calendar;
+		this.reservations = reservations;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -63,17 +61,9 @@ public class WaitingList {
 	@Transactional
 	public WaitingView join(UUID instrumentId, Instant start, Instant end, @Nullable String purpose) {
 		Actor actor = Actors.require();
-		Bookings.Booker booker = bookings.booker(actor);
+		Reservations.Booker booker = reservations.booker(actor);
 		Instrument instrument = instruments.seenBy(instrumentId, actor);
-		if (!instrument.bookable()) {
-			throw KejiaoException.conflict("booking.not-bookable", instrument.title());
-		}
-		LocalDate firstDay = start.atZone(ChinaTime.ZONE).toLocalDate();
-		LocalDate lastDay = end.atZone(ChinaTime.ZONE).toLocalDate();
-		rules.rules(instrument).check(start, end, clock.instant(), calendar.between(firstDay, lastDay.plusDays(1)));
-		rules.closureDuring(instrumentId, start, end).ifPresent(closure -> {
-			throw KejiaoException.conflict("booking.closed", closure.reason(), Times.shortText(closure.start(), closure.end()));
-		});
+		reservations.checkTime(instrument, rules.rules(instrument), start, end);
 		lines.lock(instrumentId);
 		if (lines.free(instrumentId, start, end)) {
 			throw KejiaoException.conflict("booking.waiting-free", Times.shortText(start, end));
