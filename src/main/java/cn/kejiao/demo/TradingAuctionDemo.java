@@ -56,8 +56,11 @@ class TradingAuctionDemo {
 
 	void load() {
 		try {
-			if (queries.sessions(true).stream().noneMatch(s -> s.title().equals(LIVE_SESSION))) {
+			List<String> loaded = queries.sessions(true).stream().map(AuctionQueries.SessionView::title).toList();
+			if (!loaded.contains(PAST_SESSION)) {
 				past();
+			}
+			if (!loaded.contains(LIVE_SESSION)) {
 				live();
 				log.info("Demo auctions loaded");
 			}
