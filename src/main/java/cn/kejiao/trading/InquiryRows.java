@@ -54,8 +54,8 @@ class InquiryRows {
 
 	/** The threads with a side in the region or below it ({@code likePattern} as RegionCodes writes it). */
 	List<InquiryView> inRegion(String likePattern) {
-		return jdbc.sql(INQUIRY + """
-				 where seller_region_code like :p or buyer_region_code like :p order by last_activity_at desc limit 500""")
+		return jdbc.sql(INQUIRY
+				+ " where seller_region_code like :p or buyer_region_code like :p order by last_activity_at desc limit 500")
 			.param("p", likePattern).query(InquiryRows::inquiry).list();
 	}
 

@@ -68,7 +68,7 @@ class ListingPageController {
 	String browse(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String mode,
 			@RequestParam(required = false) @Nullable String region, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		ListingMode chosen = ListingApiController.mode(mode);
+		ListingMode chosen = ListingApiController.modeOrNull(mode);
 		String regionCode = region == null || region.isBlank() || !regions.exists(region.strip()) ? null : region.strip();
 		ListingResults results = search.search(new ListingQuery(q, chosen, regionCode, page, 20),
 				Actors.current().orElse(null));

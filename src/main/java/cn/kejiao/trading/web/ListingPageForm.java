@@ -32,10 +32,6 @@ record ListingPageForm(@Nullable UUID achievementId, @Nullable List<ListingMode>
 				String.join("\n", listing.patentNumbers()), listing.legalStatus(), listing.notes(), false);
 	}
 
-	boolean offers(ListingMode mode) {
-		return modes != null && modes.contains(mode);
-	}
-
 	ListingForm listing() {
 		Money price = askingPrice == null || askingPrice.isBlank() ? null
 				: new Money(WrittenAmount.fen(askingPrice, "askingPrice"));
