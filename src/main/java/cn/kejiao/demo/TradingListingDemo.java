@@ -29,8 +29,8 @@ import cn.kejiao.trading.Listings;
 /**
  * Technology listings of providers in 云南, 上海 and 重庆, each on an achievement of the seller's own that this
  * demo puts in the catalog (so it does not wait for the bulk catalog), and inquiry threads on them: {@code ent-jd}
- * (上海嘉定) agreed with 云南省科学技术院 ({@code provider-yn}) on a non-exclusive licence of its bauxite flotation
- * technology, the offer accepted; {@code ent-ws} (文山) in talks with 同济大学 with an open offer; {@code ent-jd}
+ * (上海嘉定) agreed with 云南省科学技术院 ({@code provider-yn}) on a non-exclusive licence of its low-platinum exhaust
+ * catalyst, the offer accepted; {@code ent-ws} (文山) in talks with 同济大学 with an open offer; {@code ent-jd}
  * asking 重庆两江新材料检测中心 a question. Everything goes through the facades as the people would do it. Once: a
  * later start finds the listings and does nothing.
  */
@@ -42,7 +42,7 @@ public class TradingListingDemo {
 	}
 
 	static final List<DemoListing> LISTINGS = List.of(
-			new DemoListing("yn-bauxite", "provider-yn", "LST-YN-01", "高硅铝土矿浮选脱硅与强化拜耳法溶出集成技术"),
+			new DemoListing("yn-catalyst", "provider-yn", "LST-YN-01", "汽车尾气净化用低铂三效催化剂制备技术"),
 			new DemoListing("yn-notoginseng", "provider-yn", "LST-YN-02", "三七总皂苷绿色高效提取纯化技术"),
 			new DemoListing("sh-emc", "provider-jd", "LST-SH-01", "汽车零部件电磁兼容快速预测评估方法"),
 			new DemoListing("sh-welding", "expert-sh", "LST-SH-02", "车用轻量化铝合金激光-电弧复合焊接工艺"),
@@ -66,7 +66,7 @@ public class TradingListingDemo {
 	}
 
 	/**
-	 * The ids of the demo listings by key ({@code yn-bauxite}, {@code yn-notoginseng}, {@code sh-emc},
+	 * The ids of the demo listings by key ({@code yn-catalyst}, {@code yn-notoginseng}, {@code sh-emc},
 	 * {@code sh-welding}, {@code cq-ageing}); a listing not loaded (yet) is absent.
 	 */
 	public Map<String, UUID> listingIds() {
@@ -101,12 +101,12 @@ public class TradingListingDemo {
 
 	private void seed() {
 		Map<String, UUID> ids = new LinkedHashMap<>(listingIds());
-		ids.computeIfAbsent("yn-bauxite", key -> list(LISTINGS.get(0),
-				"针对高硅低铝比（A/S 3–5）铝土矿，浮选脱硅使精矿铝硅比提高到 7 以上，石灰强化拜耳法溶出，氧化铝溶出率 85% 以上，吨氧化铝碱耗降低约 20%，已完成 10 万吨级中试。",
-				"铝土矿、浮选脱硅、拜耳法、氧化铝、赤泥", "冶金工程",
+		ids.computeIfAbsent("yn-catalyst", key -> list(LISTINGS.get(0),
+				"以铈锆固溶体储氧材料负载高分散铂钯铑，贵金属用量比常规配方降低 30%，满足国六 b 排放要求，已在 2 万升/年涂覆线上完成中试。",
+				"催化剂、铂族金属、汽车尾气、三效催化、国六", "化工",
 				new ListingForm(null, List.of(ListingMode.LICENCE_NON_EXCLUSIVE, ListingMode.JOINT_DEVELOPMENT), "中国大陆",
 						"5 年", new Money(150_000_000L), List.of("ZL201810123456.7", "ZL201920654321.X"), LegalStatus.GRANTED,
-						"提供工艺包、中试数据和现场技术指导。")));
+						"提供配方与涂覆工艺包、中试数据和现场技术指导。")));
 		ids.computeIfAbsent("yn-notoginseng", key -> list(LISTINGS.get(1),
 				"以大孔树脂与膜分离耦合提取纯化三七总皂苷，收率提高 12%，乙醇用量减少三分之一，适用于文山三七产区的中药饮片与提取物企业。",
 				"三七、总皂苷、提取纯化、膜分离、中药", "中药学",
@@ -144,16 +144,16 @@ public class TradingListingDemo {
 
 	/** The threads: one agreed (云南 seller, 上海 buyer), one with an open offer, one question. */
 	private void threads(Map<String, UUID> ids) {
-		UUID bauxite = ids.get("yn-bauxite");
-		if (bauxite != null && actors.as("ent-jd", () -> inquiries.mineOn(bauxite)).isEmpty()) {
-			InquiryThread thread = actors.as("ent-jd", () -> inquiries.open(bauxite,
-					"我司计划在文山合作建设低品位铝土矿示范线，希望了解普通许可的费用、中试数据和技术指导安排。", List.of()));
+		UUID catalyst = ids.get("yn-catalyst");
+		if (catalyst != null && actors.as("ent-jd", () -> inquiries.mineOn(catalyst)).isEmpty()) {
+			InquiryThread thread = actors.as("ent-jd", () -> inquiries.open(catalyst,
+					"我司拟在嘉定的排气后处理产线导入该催化剂，希望了解普通许可的费用、中试数据和技术指导安排。", List.of()));
 			UUID id = thread.inquiry().id();
 			actors.as("provider-yn", () -> inquiries.post(id,
 					"感谢关注。普通许可含工艺包和 3 次现场指导，中试报告可在签署保密协议后提供。", List.of()));
 			InquiryOffer offer = actors.as("provider-yn", () -> inquiries.offer(id, new Inquiries.OfferForm(
 					new Money(120_000_000L), ListingMode.LICENCE_NON_EXCLUSIVE,
-					"普通许可，中国大陆，5 年；合同生效后 30 日内支付 60%，示范线投产后支付 40%。")));
+					"普通许可，中国大陆，5 年；合同生效后 30 日内支付 60%，产线量产后支付 40%。")));
 			actors.as("ent-jd", () -> inquiries.accept(id, offer.id()));
 		}
 		UUID welding = ids.get("sh-welding");

@@ -37,13 +37,13 @@ class TradingListingDemoTests {
 	@Test
 	void listingsOfThreeRegionsAndAnAgreementBetweenAYunnanSellerAndAShanghaiBuyer() {
 		Map<String, UUID> ids = demo.listingIds();
-		assertThat(ids).containsOnlyKeys("yn-bauxite", "yn-notoginseng", "sh-emc", "sh-welding", "cq-ageing");
+		assertThat(ids).containsOnlyKeys("yn-catalyst", "yn-notoginseng", "sh-emc", "sh-welding", "cq-ageing");
 		List<ListingView> all = ids.values().stream().map(id -> listings.find(id).orElseThrow()).toList();
 		assertThat(all).allMatch(l -> l.state() == ListingState.PUBLISHED);
 		assertThat(all).extracting(l -> l.sellerRegionCode().substring(0, 2)).contains("53", "31", "50");
 
 		List<InquiryThread> agreed = personas.as("ent-jd", () -> inquiries.mine().stream()
-			.filter(i -> i.listingId().equals(ids.get("yn-bauxite"))).map(i -> inquiries.get(i.id())).toList());
+			.filter(i -> i.listingId().equals(ids.get("yn-catalyst"))).map(i -> inquiries.get(i.id())).toList());
 		assertThat(agreed).singleElement().satisfies(thread -> {
 			assertThat(thread.inquiry().agreed()).isTrue();
 			assertThat(thread.inquiry().sellerOrgName()).isEqualTo("云南省科学技术院");
@@ -54,6 +54,6 @@ class TradingListingDemoTests {
 		demo.load();
 		assertThat(demo.listingIds()).isEqualTo(ids);
 		assertThat(personas.as("ent-jd", () -> inquiries.mine()).stream()
-			.filter(i -> i.listingId().equals(ids.get("yn-bauxite")))).hasSize(1);
+			.filter(i -> i.listingId().equals(ids.get("yn-catalyst")))).hasSize(1);
 	}
 }
