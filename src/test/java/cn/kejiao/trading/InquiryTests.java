@@ -90,6 +90,7 @@ class InquiryTests {
 			assertThat(read.json().get("yourSide").isNull()).isTrue();
 			assertThat(personas.api(admin).get("/api/v1/inquiries").body()).as(admin).contains(id.toString());
 		}
+		assertThat(personas.browser("yn-admin").get("/inquiries").body()).contains("/inquiries/" + id);
 		var page = personas.browser("yn-admin").get("/inquiries/" + id);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("请问普通许可的费用").doesNotContain("id=\"message-form\"");
