@@ -61,6 +61,15 @@ class ContractOriginTests {
 	@Autowired
 	Challenges challenges;
 
+	@Autowired
+	ContractDrafts drafts;
+
+	@Autowired
+	cn.kejiao.demand.Demands demands;
+
+	@Autowired
+	cn.kejiao.demand.Matching matching;
+
 	private UUID org(String username) {
 		return personas.actor(username).organisationId();
 	}
@@ -127,5 +136,24 @@ class ContractOriginTests {
 				List.of(new ChallengeAwarded.Winner(org("expert-sh"), Money.ofYuan("800000", "a"))), List.of());
 		publishTwice(again, awarded.id().toString());
 		assertThat(contractsOf(key)).containsExactly(drafted);
+	}
+
+	@Test
+	void theOwnerOfADemandDraftsOneContractWithTheOwnerOfAMatchedEntry() {
+		cn.kejiao.demand.DemandView bauxite = personas.as("ent-ws", () -> demands.list(cn.kejiao.platform.Actors.require(),
+				null, null, null, true)).stream().filter(d -> d.title().equals("低品位铝土矿高效生产氧化铝的工艺技术")).findFirst().orElseThrow();
+		var match = personas.as("ent-ws", () -> matching.matches(bauxite.id(), cn.kejiao.catalog.EntryType.ACHIEVEMENT, 10))
+			.getFirst();
+		ContractView contract = personas.as("ent-ws", () -> drafts.fromMatch(bauxite.id(), match.id(), null, null));
+		assertThat(contract.origin()).isEqualTo("DEMAND_MATCH");
+		assertThat(contract.buyer().organisationId()).isEqualTo(org("ent-ws"));
+		assertThat(contract.seller().name()).isEqualTo(match.organisation());
+		assertThat(contract.type()).isEqualTo(ContractType.TRANSFER);
+		assertThat(contract.value()).isEqualTo(Money.ofYuan("3000000", "v"));
+		assertThat(personas.as("ent-ws", () -> drafts.fromMatch(bauxite.id(), match.id(), null, null)).id())
+			.as("once per demand and entry").isEqualTo(contract.id());
+		assertThat(ContractLifecycleTests.refusal(() -> personas.as("ent-jd",
+				() -> drafts.fromMatch(bauxite.id(), match.id(), null, null))))
+			.isIn("contract.demand-owner-only", "demand.not-found");
 	}
 }
