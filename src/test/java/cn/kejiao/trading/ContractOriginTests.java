@@ -156,4 +156,21 @@ class ContractOriginTests {
 				() -> drafts.fromMatch(bauxite.id(), match.id(), null, null))))
 			.isIn("contract.demand-owner-only", "demand.not-found");
 	}
+
+	@Test
+	void eachStepIsToldToTheOtherSideAndASignedContractToTheSellersRegion() {
+		ContractView c = personas.as("provider-yn", () -> contracts.create(new Contracts.Draft("赤泥制备建材技术咨询",
+				ContractType.CONSULTING, org("provider-yn"), org("ent-ws"), Money.ofYuan("60000", "v"), List.of(), null,
+				null)));
+		personas.as("provider-yn", () -> contracts.sign(c.id()));
+		Eventually.await(WAIT, () -> assertThat(titles("ent-ws")).contains("对方已签署技术合同 " + c.number()));
+		personas.as("ent-ws", () -> contracts.sign(c.id()));
+		Eventually.await(WAIT, () -> assertThat(titles("provider-yn")).contains("技术合同 " + c.number() + " 双方已签署"));
+		Eventually.await(WAIT, () -> assertThat(titles("yn-admin")).contains("技术合同 " + c.number() + " 等待认定登记"));
+		assertThat(titles("provider-yn")).as("the side that acted is not told").doesNotContain("对方已签署技术合同 " + c.number());
+	}
+
+	private List<String> titles(String username) {
+		return personas.api(username).get("/api/v1/notifications").json().findValuesAsString("title");
+	}
 }
