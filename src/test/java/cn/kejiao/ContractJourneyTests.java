@@ -34,6 +34,9 @@ class ContractJourneyTests extends JourneyTest {
 		signIn("provider-yn");
 		page.locator("#nav-contracts").click();
 		page.locator("#contract-new").click();
+		phone();
+		assertNoSidewaysScroll();
+		page.setViewportSize(1280, 900);
 		page.locator("#c-title").fill(title);
 		page.locator("#c-type").selectOption("TRANSFER");
 		page.locator("#c-side").selectOption("SELLER");
@@ -80,6 +83,17 @@ class ContractJourneyTests extends JourneyTest {
 		String year = String.valueOf(LocalDate.now(ChinaTime.ZONE).getYear());
 		assertThat(page.locator("#contract-message")).containsText(Pattern.compile("登记号 530102" + year + "\\d{6}"));
 		assertThat(page.locator("#queue form[action*='" + id + "']")).hasCount(0);
+
+		page.locator("#broker-username").fill("expert-km");
+		page.locator("#broker-certificate").fill("滇技经证 2026-0031");
+		page.locator("#broker-submit").click();
+		assertThat(page.locator("#broker-message")).containsText("登记为技术经纪人");
+		assertThat(page.locator("#broker-list")).containsText("滇技经证 2026-0031");
+		phone();
+		assertNoSidewaysScroll();
+		page.navigate(url("/contracts"));
+		assertNoSidewaysScroll();
+		page.setViewportSize(1280, 900);
 
 		page.navigate(contract);
 		assertThat(page.locator("#contract-state")).hasText("已认定登记");

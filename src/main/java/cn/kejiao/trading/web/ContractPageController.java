@@ -164,7 +164,23 @@ class ContractPageController {
 	@GetMapping("/contracts/registrations")
 	String queue(Model model) {
 		model.addAttribute("queue", contracts.registrationQueue());
+		model.addAttribute("brokers", brokers.all());
 		return "trading/contracts/queue";
+	}
+
+	/** A region admin records an expert's technology-broker certificate, below the queue. */
+	@PostMapping("/contracts/brokers")
+	String registerBroker(@RequestParam(required = false) @Nullable String username,
+			@RequestParam(required = false) @Nullable String certificate, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		try {
+			Brokers.BrokerView broker = brokers.register(username == null ? "" : username.strip(), certificate);
+			redirect.addFlashAttribute("broker", broker.displayName());
+		}
+		catch (KejiaoException ex) {
+			redirect.addFlashAttribute("brokerError", problems.refusal(ex, request));
+		}
+		return "redirect:/contracts/registrations#brokers";
 	}
 
 	private String step(java.util.function.Supplier<ContractView> step, String done, UUID id,
