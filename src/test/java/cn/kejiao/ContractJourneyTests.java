@@ -63,7 +63,7 @@ class ContractJourneyTests extends JourneyTest {
 		assertThat(page.locator("#contract-instalments tbody tr")).hasCount(2);
 		page.locator("#contract-sign").click();
 		assertThat(page.locator("#contract-message")).containsText("已签署合同");
-		assertThat(page.locator("#contract-seller")).containsText("provider-yn 已于");
+		assertThat(page.locator("#contract-seller")).containsText("云南省科学技术院成果转化部 已于");
 		String contract = page.url().replaceAll("\\?.*", "");
 		String id = contract.substring(contract.lastIndexOf('/') + 1);
 		signOut();

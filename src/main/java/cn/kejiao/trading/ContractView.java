@@ -32,7 +32,7 @@ public record ContractView(UUID id, String number, String title, ContractType ty
 	public record Broker(UUID userId, String name) {
 	}
 
-	/** Who did it (username) and when. */
+	/** Who did it (the person's name as the platform knows it) and when; the audit log keeps the account. */
 	public record Signature(String by, Instant at) {
 	}
 

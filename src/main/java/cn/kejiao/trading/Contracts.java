@@ -136,7 +136,7 @@ public class Contracts {
 			throw KejiaoException.conflict("contract.already-signed");
 		}
 		boolean both = (side == ContractView.Side.SELLER ? contract.buyerSigned() : contract.sellerSigned()) != null;
-		rows.sign(id, side, actor.username(), clock.instant(), both);
+		rows.sign(id, side, actor.displayName(), clock.instant(), both);
 		return changed(contract, both ? "signed-by-both" : "signed", actor.organisationId(), "");
 	}
 
@@ -155,7 +155,7 @@ public class Contracts {
 		Instant now = clock.instant();
 		ZonedDateTime local = now.atZone(ChinaTime.ZONE);
 		String number = rows.nextRegistrationNumber(contract.seller().regionCode(), local.getYear());
-		rows.register(id, number, actor.username(), now, LocalDate.of(local.getYear(), local.getMonth(), 1));
+		rows.register(id, number, actor.displayName(), now, LocalDate.of(local.getYear(), local.getMonth(), 1));
 		return changed(contract, "registered", null, number);
 	}
 

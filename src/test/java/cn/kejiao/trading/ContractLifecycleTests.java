@@ -58,7 +58,7 @@ class ContractLifecycleTests {
 
 		ContractView half = personas.as("provider-yn", () -> contracts.sign(draft.id()));
 		assertThat(half.state()).isEqualTo(ContractState.DRAFT);
-		assertThat(half.sellerSigned().by()).isEqualTo("provider-yn");
+		assertThat(half.sellerSigned().by()).isEqualTo(personas.actor("provider-yn").displayName());
 		ContractView signed = personas.as("ent-jd", () -> contracts.sign(draft.id()));
 		assertThat(signed.state()).isEqualTo(ContractState.SIGNED);
 
@@ -70,7 +70,7 @@ class ContractLifecycleTests {
 		ContractView registered = personas.as("yn-admin", () -> contracts.register(draft.id()));
 		assertThat(registered.state()).isEqualTo(ContractState.REGISTERED);
 		assertThat(registered.registrationNumber()).matches("530102" + LocalDate.now().getYear() + "\\d{6}");
-		assertThat(registered.registered().by()).isEqualTo("yn-admin");
+		assertThat(registered.registered().by()).isEqualTo(personas.actor("yn-admin").displayName());
 
 		ContractView next = yunnanToShanghai("另一份合同");
 		personas.as("provider-yn", () -> contracts.sign(next.id()));
