@@ -102,11 +102,12 @@ class ContractDrafting {
 				contract);
 		events.publishEvent(new ContractStepTaken(contract.id(), contract.number(), contract.title(), "drafted",
 				seller.organisationId(), buyer.organisationId(), seller.regionCode(),
-				"MANUAL".equals(draft.origin()) || "DEMAND_MATCH".equals(draft.origin()) ? creatorOrg(draft) : null, ""));
+				"MANUAL".equals(draft.origin()) || "DEMAND_MATCH".equals(draft.origin()) ? creatorOrg() : null, ""));
 		return Optional.of(contract);
 	}
 
-	private @Nullable UUID creatorOrg(Draft draft) {
+	/** The organisation of whoever drafted it by hand: the side that need not be told. */
+	private static @Nullable UUID creatorOrg() {
 		return cn.kejiao.platform.Actors.current().map(cn.kejiao.platform.Actor::organisationId).orElse(null);
 	}
 

@@ -33,14 +33,14 @@ class ContractOrigins {
 
 	@ApplicationModuleListener
 	void on(LotSold sold) {
-		drafting.draft(new ContractDrafting.Draft(sold.title(), ContractType.TRANSFER, sold.sellerOrgId(),
+		draft(new ContractDrafting.Draft(sold.title(), ContractType.TRANSFER, sold.sellerOrgId(),
 				sold.buyerOrgId(), sold.hammer(), null, null, Money.ZERO, "LOT", sold.lotId(), "LOT:" + sold.lotId(),
 				"system"));
 	}
 
 	@ApplicationModuleListener
 	void on(OfferAccepted accepted) {
-		drafting.draft(new ContractDrafting.Draft(accepted.title(), ContractType.ofListingMode(accepted.mode()),
+		draft(new ContractDrafting.Draft(accepted.title(), ContractType.ofListingMode(accepted.mode()),
 				accepted.sellerOrgId(), accepted.buyerOrgId(), accepted.amount(), null, null, Money.ZERO, "OFFER",
 				accepted.offerId(), "OFFER:" + accepted.offerId(), "system"));
 	}
@@ -57,9 +57,22 @@ class ContractOrigins {
 			if (winner.organisationId().equals(publisher.get()) || winner.amount().isZero()) {
 				continue;
 			}
-			drafting.draft(new ContractDrafting.Draft(awarded.title(), ContractType.DEVELOPMENT, winner.organisationId(),
+			draft(new ContractDrafting.Draft(awarded.title(), ContractType.DEVELOPMENT, winner.organisationId(),
 					publisher.get(), winner.amount(), null, null, Money.ZERO, "CHALLENGE", awarded.challengeId(),
 					"CHALLENGE:" + awarded.challengeId() + ":" + winner.organisationId(), "system"));
+		}
+	}
+
+	/**
+	 * A deal that cannot become a contract (a party no longer verified, say) is logged and left to the parties to
+	 * draft by hand: a refusal is the answer, not a failure that delivering the event again would mend.
+	 */
+	private void draft(ContractDrafting.Draft draft) {
+		try {
+			drafting.draft(draft);
+		}
+		catch (cn.kejiao.platform.KejiaoException refused) {
+			log.warn("No contract drafted from {}: {}", draft.originKey(), refused.code());
 		}
 	}
 }
