@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +30,15 @@ public class Bidding {
 	private final JdbcClient jdbc;
 	private final Organisations organisations;
 	private final LotWatchers watchers;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Bidding(JdbcClient jdbc, Organisations organisations, LotWatchers watchers, Clock clock) {
+	Bidding(JdbcClient jdbc, Organisations organisations, LotWatchers watchers, ApplicationEventPublisher events,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.watchers = watchers;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -68,7 +72,7 @@ public class Bidding {
 		}
 		LotRow lot = jdbc.sql("""
 				select seller_org_id, state, starts_at, closes_at, extend_window_s, extend_by_s, starting_fen,
-				       increment_fen, leading_fen, leader_org_id, leader_max_fen, leader_no, step_count, bid_count
+				       increment_fen, leading_fen, leader_org_id, leader_max_fen, leader_no, step_count, bid_count, title
 				from trading.lot where id = :lot for update""").param("lot", lotId).query(LotRow::read).optional()
 			.orElseThrow(() -> KejiaoException.notFound("auction.lot-not-found"));
 		if (lot.sellerOrgId().equals(org)) {
@@ -129,6 +133,10 @@ public class Bidding {
 			.param("leading", after.leadingFen()).param("leader", after.leader()).param("max", after.leaderMaxFen())
 			.param("no", leaderNo).param("steps", stepCount).param("bids", bidSeq)
 			.param("closes", Timestamp.from(closesAt)).param("lot", lotId).update();
+		if (newLeader && lot.leaderOrgId() != null) {
+			events.publishEvent(new BidOutbid(lotId, lot.title(), lot.leaderOrgId(), new Money(after.leadingFen()),
+					closesAt, now));
+		}
 		if (!steps.isEmpty()) {
 			watchers.announce(new LotChange(lotId, "bid", stepCount, Money.yuan(after.leadingFen()),
 					Pseudonyms.letters(leaderNo), closesAt, now));
@@ -144,13 +152,13 @@ public class Bidding {
 
 	record LotRow(UUID sellerOrgId, String state, Instant startsAt, Instant closesAt, int extendWindowS,
 			int extendByS, long startingFen, long incrementFen, @Nullable Long leadingFen, @Nullable UUID leaderOrgId,
-			@Nullable Long leaderMaxFen, int leaderNo, int stepCount, int bidCount) {
+			@Nullable Long leaderMaxFen, int leaderNo, int stepCount, int bidCount, String title) {
 
 		static LotRow read(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 			return new LotRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
 					rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8),
 					(Long) rs.getObject(9), rs.getObject(10, UUID.class), (Long) rs.getObject(11), rs.getInt(12),
-					rs.getInt(13), rs.getInt(14));
+					rs.getInt(13), rs.getInt(14), rs.getString(15));
 		}
 
 		AuctionRules.Prices prices() {
