@@ -19,14 +19,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** The live stream of a lot: every new leading bid and the close, as server-sent events, on any node. */
 @RestController
 @Tag(name = "Auctions")
-class AuctionEventsController {
+class AuctionEventsApiController {
 
 	private static final long STREAM_FOR = Duration.ofHours(1).toMillis();
 
 	private final AuctionQueries queries;
 	private final LotWatchers watchers;
 
-	AuctionEventsController(AuctionQueries queries, LotWatchers watchers) {
+	AuctionEventsApiController(AuctionQueries queries, LotWatchers watchers) {
 		this.queries = queries;
 		this.watchers = watchers;
 	}
