@@ -1,10 +1,12 @@
 package cn.kejiao.trading;
 
+import cn.kejiao.platform.database.SqlArrays;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -49,8 +51,19 @@ public class LotWatchers implements SmartLifecycle {
 
 	/** Sends the change to every node when the caller's transaction commits. */
 	void announce(LotChange change) {
-		jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL)
-			.param("payload", json.writeValueAsString(change)).query().singleValue();
+		announce(List.of(change));
+	}
+
+	/** Sends the changes, in this order, to every node when the caller's transaction commits. */
+	void announce(List<LotChange> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		List<String> payloads = changes.stream().map(json::writeValueAsString).toList();
+		jdbc.sql("""
+				select count(pg_notify(:channel, payload))
+				from unnest(:payloads) with ordinality as p (payload, n)""")
+			.param("channel", CHANNEL).param("payloads", SqlArrays.texts(payloads)).query().singleValue();
 	}
 
 	/** Calls {@code watcher} with each change of the lot until the returned step is run. */
