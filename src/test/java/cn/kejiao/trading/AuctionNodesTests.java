@@ -87,7 +87,7 @@ class AuctionNodesTests {
 				if (change != null) {
 					seenOnSecond.add(change);
 				}
-			});
+			}, () -> { });
 			AuctionConcurrencyTests.Watcher onFirst = AuctionConcurrencyTests.Watcher.open(personas.port(), lot.id());
 			Thread.sleep(300); // the second node's LISTEN is in place
 

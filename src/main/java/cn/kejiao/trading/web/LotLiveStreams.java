@@ -70,7 +70,7 @@ class LotLiveStreams {
 		groups.compute(lotId, (id, group) -> {
 			Group joined = group == null ? new Group() : group;
 			if (joined.stop == null) {
-				joined.stop = watchers.watch(id, change -> changed(id, change));
+				joined.stop = watchers.watch(id, change -> changed(id, change), () -> ended(id));
 			}
 			joined.members.add(watcher);
 			return joined;
@@ -98,6 +98,14 @@ class LotLiveStreams {
 			}
 			return null;
 		});
+	}
+
+	/** This node stops: its streams end now, and the pages reconnect to another node. */
+	private void ended(UUID lotId) {
+		Group group = groups.get(lotId);
+		if (group != null) {
+			group.members.forEach(watcher -> watcher.emitter().complete());
+		}
 	}
 
 	private void changed(UUID lotId, @Nullable LotChange change) {
