@@ -55,6 +55,7 @@
   document.body.addEventListener('htmx:sseMessage', function (event) {
     if (event.target && event.target.id === 'lot-live') {
       marks();
+      tick();
     }
   });
   document.body.addEventListener('htmx:afterSwap', function (event) {

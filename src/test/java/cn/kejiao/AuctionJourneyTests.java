@@ -108,6 +108,13 @@ class AuctionJourneyTests extends JourneyTest {
 		a.reload();
 		assertThat(a.locator("#leading-amount")).hasText("¥120,000.00");
 		assertNoSidewaysScroll();
+		a.locator(".nav-toggle-label").click();
+		a.locator("#nav-auctions").click();
+		assertThat(a.locator("[data-lot='" + lot.lotId() + "']")).containsText("¥120,000.00");
+		assertNoSidewaysScroll();
+		a.navigate(url("/auctions/mine"));
+		assertThat(a.locator(".my-bid[data-lot='" + lot.lotId() + "']")).containsText("领先");
+		assertNoSidewaysScroll();
 	}
 
 	private static void bothShow(Page a, Page b, String amount, String leader, String bids) {
