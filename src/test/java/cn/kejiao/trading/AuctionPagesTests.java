@@ -93,6 +93,35 @@ class AuctionPagesTests {
 	}
 
 	@Test
+	void theLivePartIsStreamedToTheLotPageAtEachBidAndNeverHoldsTheReserve() throws Exception {
+		AuctionFixture.Lot lot = auctions.liveLot();
+		auctions.registerWithDeposit(lot.lotId(), "ent-ws");
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = client.send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + personas.port()
+						+ "/auctions/lots/" + lot.lotId() + "/live"))
+					.header("Accept", "text/event-stream").header("Accept-Language", "zh-CN").build(),
+				java.net.http.HttpResponse.BodyHandlers.ofLines());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		java.util.concurrent.BlockingQueue<String> data = new java.util.concurrent.LinkedBlockingQueue<>();
+		Thread reader = Thread.ofVirtual().start(() -> stream.body().filter(line -> line.startsWith("data:"))
+			.forEach(data::add));
+		try {
+			String first = data.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(first).contains("暂无出价").contains("¥100,000.00").doesNotContain("300,000");
+			personas.as("ent-ws", () -> bidding.bid(personas.actor("ent-ws"), lot.lotId(),
+					new Bidding.BidRequest(new cn.kejiao.platform.Money(10_500_000), null)));
+			String next = data.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(next).contains("id=\"leading-amount\">¥105,000.00").contains("竞买人 A")
+				.contains("¥110,000.00").doesNotContain("300,000");
+		}
+		finally {
+			reader.interrupt();
+			stream.body().close();
+		}
+	}
+
+	@Test
 	void theLotPageReadsInEnglish() {
 		AuctionFixture.Lot lot = auctions.liveLot();
 		String page = Http.browser(personas.port()).get("/auctions/lots/" + lot.lotId() + "?lang=en").body();
