@@ -14,7 +14,7 @@ import cn.kejiao.platform.Money;
 
 /**
  * Drafts the contract a deal ends in, once per deal however often its event is delivered: a lot sold (a transfer
- * between the seller and the winning bidder at the hammer price), an offer accepted in an inquiry (the kind of
+ * between the seller and the winning bidder at the hammer price, or the licence its listing offered), an offer accepted in an inquiry (the kind of
  * contract from the offer's mode) and a challenge award (a development contract of each winner, who develops, with
  * the publisher, who commissions, at the amount awarded).
  */
@@ -25,17 +25,33 @@ class ContractOrigins {
 
 	private final ContractDrafting drafting;
 	private final Challenges challenges;
+	private final Listings listings;
 
-	ContractOrigins(ContractDrafting drafting, Challenges challenges) {
+	ContractOrigins(ContractDrafting drafting, Challenges challenges, Listings listings) {
 		this.drafting = drafting;
 		this.challenges = challenges;
+		this.listings = listings;
 	}
 
 	@ApplicationModuleListener
 	void on(LotSold sold) {
-		draft(new ContractDrafting.Draft(sold.title(), ContractType.TRANSFER, sold.sellerOrgId(),
+		draft(new ContractDrafting.Draft(sold.title(), typeOfSale(sold), sold.sellerOrgId(),
 				sold.buyerOrgId(), sold.hammer(), null, null, Money.ZERO, "LOT", sold.lotId(), "LOT:" + sold.lotId(),
 				"system"));
+	}
+
+	/**
+	 * A lot sells the patent (a transfer), unless it was made from a listing that does not offer a transfer: then the
+	 * kind the listing's first mode leads to (an auctioned exclusive licence is a licence).
+	 */
+	private ContractType typeOfSale(LotSold sold) {
+		if (sold.listingId() == null) {
+			return ContractType.TRANSFER;
+		}
+		return listings.find(sold.listingId())
+			.filter(listing -> !listing.offers(ListingMode.TRANSFER) && !listing.modes().isEmpty())
+			.map(listing -> ContractType.ofListingMode(listing.modes().getFirst().name()))
+			.orElse(ContractType.TRANSFER);
 	}
 
 	@ApplicationModuleListener

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Money;
+import cn.kejiao.platform.Paging;
 import cn.kejiao.support.Eventually;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.NewListing;
@@ -59,6 +60,9 @@ class AuctionApiTests {
 
 	@Autowired
 	AuctionQueries queries;
+
+	@Autowired
+	Contracts contracts;
 
 	LiveLots lots;
 
@@ -248,5 +252,12 @@ class AuctionApiTests {
 
 		Eventually.await(Duration.ofSeconds(10),
 				() -> assertThat(listings.find(listing.id()).orElseThrow().state()).isEqualTo(ListingState.SOLD));
+		ContractView contract = Eventually.await(Duration.ofSeconds(10), () -> personas.as(
+				buyer.organisation().username(), () -> contracts.list(new Paging(0, 20)).getContent().stream()
+					.filter(c -> lotId.equals(c.originId())).findFirst().orElse(null)));
+		assertThat(contract.type()).isEqualTo(ContractType.TRANSFER);
+		assertThat(contract.value().yuan()).isEqualTo("12000.00");
+		assertThat(contract.seller().organisationId()).isEqualTo(listing.sellerOrgId());
+		assertThat(contract.state()).isEqualTo(ContractState.DRAFT);
 	}
 }
