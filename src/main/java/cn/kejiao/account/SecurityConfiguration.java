@@ -121,6 +121,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/demands", "/demands/{id:[0-9a-f-]{36}}", "/demands/for-entry/{id:[0-9a-f-]{36}}", "/challenges",
 						"/challenges/{id:[0-9a-f-]{36}}", "/instruments/free", "/instruments/{id:[0-9a-f-]{36}}/calendar",
 						"/calendar/{token:[0-9a-f]{48}}.ics", "/listings", "/listings/{id:[0-9a-f-]{36}}").permitAll()
+				.requestMatchers(HttpMethod.GET, "/auctions", "/auctions/sessions/{id:[0-9a-f-]{36}}",
+						"/auctions/lots/{id:[0-9a-f-]{36}}", "/auctions/lots/{id:[0-9a-f-]{36}}/live").permitAll()
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())

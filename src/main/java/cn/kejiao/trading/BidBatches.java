@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,14 +41,16 @@ class BidBatches {
 	private final JdbcTemplate template;
 	private final Organisations organisations;
 	private final LotWatchers watchers;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	BidBatches(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, LotWatchers watchers,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.organisations = organisations;
 		this.watchers = watchers;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -65,12 +68,13 @@ class BidBatches {
 		List<Object[]> bids = new ArrayList<>();
 		List<Object[]> steps = new ArrayList<>();
 		List<LotChange> changes = new ArrayList<>();
+		List<BidOutbid> outbid = new ArrayList<>();
 		for (Job job : jobs) {
 			try {
 				boolean isVerified = verified.computeIfAbsent(job.orgId(),
 						org -> organisations.find(org).map(OrganisationView::isVerified).orElse(false));
 				results.add(GroupCommit.Result.of(apply(job, isVerified, lots.get(job.lotId()),
-						registrations.get(job.lotId() + "/" + job.orgId()), now, at, bids, steps, changes)));
+						registrations.get(job.lotId() + "/" + job.orgId()), now, at, bids, steps, changes, outbid)));
 			}
 			catch (KejiaoException refused) {
 				results.add(GroupCommit.Result.refused(refused));
@@ -99,12 +103,13 @@ class BidBatches {
 						Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER });
 		}
 		watchers.announce(changes);
+		outbid.forEach(events::publishEvent);
 		return results;
 	}
 
 	private Bidding.BidResult apply(Job job, boolean isVerified, @Nullable Lot lot,
 			@Nullable Registration registration, Instant now, OffsetDateTime at, List<Object[]> bids, List<Object[]> steps,
-			List<LotChange> changes) {
+			List<LotChange> changes, List<BidOutbid> outbid) {
 		if (!isVerified) {
 			throw KejiaoException.conflict("auction.unverified");
 		}
@@ -139,7 +144,9 @@ class BidBatches {
 			steps.add(new Object[] { job.lotId(), ++lot.stepCount, step.bidder(), step.fen(), step.auto(), bidSeq, at });
 		}
 		AuctionRules.Prices after = outcome.after();
-		if (!after.leader().equals(lot.prices.leader())) {
+		UUID formerLeader = lot.prices.leader();
+		boolean newLeader = !after.leader().equals(formerLeader);
+		if (newLeader) {
 			lot.leaderNo = registration.pseudonymNo();
 		}
 		lot.prices = after;
@@ -148,6 +155,10 @@ class BidBatches {
 			lot.closesAt = AuctionRules.closeAfterBid(lot.closesAt, now, lot.extendWindow, lot.extendBy);
 			changes.add(new LotChange(job.lotId(), "bid", lot.stepCount, Money.yuan(after.leadingFen()),
 					Pseudonyms.letters(lot.leaderNo), lot.closesAt, now));
+		}
+		if (newLeader && formerLeader != null) {
+			outbid.add(new BidOutbid(job.lotId(), lot.title, formerLeader, new Money(after.leadingFen()), lot.closesAt,
+					now));
 		}
 		boolean youLead = after.leader().equals(job.orgId());
 		return new Bidding.BidResult(job.lotId(), bidSeq, new Money(after.leadingFen()),
@@ -175,7 +186,7 @@ class BidBatches {
 		jdbc.sql("""
 				select id, seller_org_id, state, starts_at, closes_at, extend_window_s, extend_by_s, starting_fen,
 				       increment_fen, leading_fen, leader_org_id, leader_max_fen, leader_no, step_count, bid_count,
-				       deposit_fen
+				       deposit_fen, title
 				from trading.lot where id = any(:ids) order by id for update""")
 			.param("ids", SqlArrays.uuids(ids))
 			.query((RowCallbackHandler) rs -> {
@@ -193,6 +204,7 @@ class BidBatches {
 				lot.stepCount = rs.getInt(14);
 				lot.bidCount = rs.getInt(15);
 				lot.depositFen = rs.getLong(16);
+				lot.title = rs.getString(17);
 				lots.put(lot.id, lot);
 			});
 		return lots;
@@ -216,6 +228,7 @@ class BidBatches {
 		int stepCount;
 		int bidCount;
 		long depositFen;
+		String title;
 		boolean changed;
 
 		boolean changed() {

@@ -127,6 +127,10 @@ public class LotClosing {
 					lot.achievementId(), lot.sellerOrgId(), lot.leaderOrgId(), new Money(hammer),
 					new Money(buyerCommission), new Money(sellerCommission), now));
 		}
+		else {
+			events.publishEvent(new LotUnsold(lot.id(), lot.sessionId(), lot.title(), lot.sellerOrgId(),
+					lot.leadingFen() != null, now));
+		}
 		audit.record("auction.lot-closed", "auction-lot", lot.id().toString(), lot.title(), lot.sellerRegion(), null,
 				after);
 		return true;

@@ -66,13 +66,16 @@ class AuctionNodesTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	@Test
 	void bidsThroughTwoNodesLeaveOneLeaderAndEveryNodesWatchersSeeEveryLead() throws Exception {
 		LotWatchers secondWatchers = new LotWatchers(dataSource, jdbc, json);
 		secondWatchers.start();
 		GroupCommit<BidBatches.Job, Bidding.BidResult> secondCommits = new GroupCommit<>("bids-second-node",
 				transactions, 2, 128, job -> new Object(),
-				new BidBatches(jdbc, template, organisations, secondWatchers, clock)::take);
+				new BidBatches(jdbc, template, organisations, secondWatchers, events, clock)::take);
 		secondCommits.start();
 		Bidding secondNode = new Bidding(secondCommits);
 		try {
