@@ -39,7 +39,9 @@ class AuthorisationTests {
 			"GET /api/v1/catalog/imports/template", "GET /api/v1/catalog/categories", "GET /api/v1/demands",
 			"GET /api/v1/demands/{id}", "GET /api/v1/catalog/entries/{id}/demands", "GET /api/v1/challenges",
 			"GET /api/v1/challenges/{id}", "GET /api/v1/challenges/{id}/results", "GET /api/v1/instruments/free",
-			"GET /api/v1/instruments/{id}/availability");
+			"GET /api/v1/instruments/{id}/availability", "GET /api/v1/auctions", "GET /api/v1/auctions/{lotId}",
+			"GET /api/v1/auctions/{lotId}/bids", "GET /api/v1/auctions/{lotId}/events", "GET /api/v1/auction-sessions",
+			"GET /api/v1/auction-sessions/{id}");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",

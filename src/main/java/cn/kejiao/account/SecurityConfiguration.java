@@ -97,6 +97,10 @@ class SecurityConfiguration {
 						"/api/v1/challenges", "/api/v1/challenges/{id:[0-9a-f-]{36}}", "/api/v1/challenges/{id:[0-9a-f-]{36}}/results",
 						"/api/v1/instruments/free", "/api/v1/instruments/{id:[0-9a-f-]{36}}/availability")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/auctions", "/api/v1/auctions/{id:[0-9a-f-]{36}}",
+						"/api/v1/auctions/{id:[0-9a-f-]{36}}/bids", "/api/v1/auctions/{id:[0-9a-f-]{36}}/events",
+						"/api/v1/auction-sessions", "/api/v1/auction-sessions/{id:[0-9a-f-]{36}}")
+				.permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts, problems), UsernamePasswordAuthenticationFilter.class)

@@ -1,0 +1,68 @@
+package cn.kejiao.trading.web;
+
+import cn.kejiao.platform.Actors;
+import cn.kejiao.trading.AuctionQueries;
+import cn.kejiao.trading.LotChange;
+import cn.kejiao.trading.LotView;
+import cn.kejiao.trading.LotWatchers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The live stream of a lot: every new leading bid and the close, as server-sent events, on any node. */
+@RestController
+@Tag(name = "Auctions")
+class AuctionEventsController {
+
+	private static final long STREAM_FOR = Duration.ofHours(1).toMillis();
+
+	private final AuctionQueries queries;
+	private final LotWatchers watchers;
+
+	AuctionEventsController(AuctionQueries queries, LotWatchers watchers) {
+		this.queries = queries;
+		this.watchers = watchers;
+	}
+
+	@GetMapping(path = "/api/v1/auctions/{lotId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "A lot's live events (server-sent events)", description = "First a `lot` event with the lot as GET /auctions/{lotId} gives it; then a `bid` event for each new leading bid (lotId, bidCount, leadingAmount, leader, closesAt, at: the server's instant of acceptance) and a `closed` event (state SOLD or UNSOLD). The event id is the bid count; a comment every 20 s keeps the stream open.")
+	SseEmitter events(@PathVariable UUID lotId) throws IOException {
+		SseEmitter emitter = new SseEmitter(STREAM_FOR);
+		Runnable stop = watchers.watch(lotId, change -> send(emitter, change));
+		emitter.onCompletion(stop);
+		emitter.onTimeout(stop);
+		emitter.onError(error -> stop.run());
+		try {
+			LotView lot = queries.lot(lotId, Actors.current().orElse(null));
+			emitter.send(SseEmitter.event().name("lot").id(Integer.toString(lot.bidCount())).data(lot,
+					MediaType.APPLICATION_JSON));
+		}
+		catch (RuntimeException | IOException e) {
+			stop.run();
+			throw e;
+		}
+		return emitter;
+	}
+
+	private static void send(SseEmitter emitter, LotChange change) {
+		try {
+			if (change == null) {
+				emitter.send(SseEmitter.event().comment("keep-alive"));
+			}
+			else {
+				emitter.send(SseEmitter.event().name(change.kind()).id(Integer.toString(change.bidCount()))
+					.data(change, MediaType.APPLICATION_JSON));
+			}
+		}
+		catch (IOException | IllegalStateException e) {
+			emitter.completeWithError(e);
+		}
+	}
+}
