@@ -34,7 +34,6 @@ final class SseWatchers implements AutoCloseable {
 		private long[] bidCounts = new long[256];
 		private long[] arrivals = new long[256];
 		private int size;
-		volatile HttpURLConnection connection;
 		volatile boolean connected;
 		String lastEventId;
 
@@ -100,7 +99,6 @@ final class SseWatchers implements AutoCloseable {
 		while (!closing) {
 			try {
 				HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-				watcher.connection = connection;
 				connection.setRequestProperty("Authorization", "Bearer " + token);
 				connection.setRequestProperty("Accept", "text/event-stream");
 				if (watcher.lastEventId != null) {
@@ -206,19 +204,18 @@ final class SseWatchers implements AutoCloseable {
 		return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
 	}
 
-	/** Closes every stream. */
+	/**
+	 * Closes every stream: each watcher's virtual thread is interrupted, which closes the socket it reads from
+	 * (HttpURLConnection.disconnect would wait for the lock the blocked read holds).
+	 */
 	@Override
 	public void close() {
 		closing = true;
-		for (Watcher watcher : watchers) {
-			HttpURLConnection connection = watcher.connection;
-			if (connection != null) {
-				connection.disconnect();
-			}
-		}
 		threads.shutdownNow();
 		try {
-			threads.awaitTermination(10, TimeUnit.SECONDS);
+			if (!threads.awaitTermination(20, TimeUnit.SECONDS)) {
+				System.err.println("watchers: some streams did not close within 20 s");
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
