@@ -4,7 +4,8 @@
 # `java -jar` on a free port and a fresh data folder with its embedded PostgreSQL and the demo organisations and
 # accounts (no demo catalog). Through the API it registers N enterprises (default 100) with a user each, has the
 # platform admin verify them with no public-notice period, takes a token per user, opens a session with a hot lot,
-# registers every bidder for it and records their deposits. Then, S seconds each (default 20) after a warm-up of both (default 10 s, bids on a lot of their own):
+# registers every bidder for it and records their deposits. Then, S seconds each (default 20), after a warm-up
+# (default 10 s; the bids on a lot of their own):
 #  - the floor: N clients GET /api/v1/me with their tokens;
 #  - the hot lot: N bidders read the lot and bid its minimum (every P-th a proxy maximum), while W watchers (default
 #    500) follow its live stream (server-sent events);
