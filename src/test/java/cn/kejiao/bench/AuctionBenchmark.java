@@ -165,6 +165,8 @@ public final class AuctionBenchmark {
 				floorDone.appCpuMs(), floorDone.databaseCpuMs(), floorDone.clientCpuMs());
 		row("CPU ms per bid submitted (a lot read with it), watchers' streams included: Kejiao / PostgreSQL / clients",
 				"%.2f / %.2f / %.2f", bidDone.appCpuMs(), bidDone.databaseCpuMs(), bidDone.clientCpuMs());
+		row("Kejiao's CPU by thread, floor", "%s", floorDone.threadShares());
+		row("Kejiao's CPU by thread, bidding", "%s", bidDone.threadShares());
 		row("CPUs", "%d", Runtime.getRuntime().availableProcessors());
 		if (run.failures() + floor.failures() + watchers.failures.get() > 0 || !watchers.otherEvents.isEmpty()) {
 			System.out.printf("%nFailed requests: bidders %d, floor %d, watchers %d; other events %s%n", run.failures(),
@@ -238,15 +240,25 @@ public final class AuctionBenchmark {
 	}
 
 	/** What a phase cost: PostgreSQL's counters and the CPU of Kejiao, its PostgreSQL and this JVM. */
-	record Work(PackagedKejiao kejiao, Connection database, long[] counters, double app, double postgres, double client) {
+	record Work(PackagedKejiao kejiao, Connection database, long[] counters, double app, double postgres, double client,
+			Map<String, Double> threads) {
 
+		/** Per request; {@code threads}: the share of Kejiao's CPU each kind of thread used. */
 		record Done(double transactions, double written, double read, double appCpuMs, double databaseCpuMs,
-				double clientCpuMs) {
+				double clientCpuMs, Map<String, Double> threads) {
+
+			String threadShares() {
+				StringBuilder shares = new StringBuilder();
+				threads.forEach((kind, share) -> shares.append(shares.isEmpty() ? "" : ", ")
+					.append(String.format(Locale.ROOT, "%s %.0f%%", kind, 100 * share)));
+				return shares.toString();
+			}
 		}
 
 		static Work start(PackagedKejiao kejiao, Connection database) throws Exception {
 			return new Work(kejiao, database, kejiao.databaseWork(database), kejiao.cpuSeconds(),
-					VoucherBenchmark.databaseCpuSeconds(kejiao.dataDir), VoucherBenchmark.javaCpuSeconds());
+					VoucherBenchmark.databaseCpuSeconds(kejiao.dataDir), VoucherBenchmark.javaCpuSeconds(),
+					kejiao.threadCpuSeconds());
 		}
 
 		/** Per request, once the statistics of the last transactions have reached PostgreSQL's view. */
@@ -254,11 +266,14 @@ public final class AuctionBenchmark {
 			double app = kejiao.cpuSeconds() - this.app;
 			double postgres = VoucherBenchmark.databaseCpuSeconds(kejiao.dataDir) - this.postgres;
 			double client = VoucherBenchmark.javaCpuSeconds() - this.client;
+			Map<String, Double> shares = new TreeMap<>();
+			kejiao.threadCpuSeconds().forEach((kind, seconds) -> shares.put(kind,
+					(seconds - threads.getOrDefault(kind, 0.0)) / Math.max(app, 0.01)));
 			Thread.sleep(1500);
 			long[] now = kejiao.databaseWork(database);
 			double n = Math.max(1, requests);
 			return new Done((now[0] - counters[0]) / n, (now[1] - counters[1]) / n, (now[2] - counters[2]) / n,
-					1000 * app / n, 1000 * postgres / n, 1000 * client / n);
+					1000 * app / n, 1000 * postgres / n, 1000 * client / n, shares);
 		}
 	}
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,6 +105,46 @@ final class PackagedKejiao implements AutoCloseable {
 		String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+	}
+
+	/**
+	 * CPU seconds used so far by the Kejiao JVM's threads, by kind (Linux, from /proc: a thread's name there is cut
+	 * to 15 characters): Tomcat's (its request threads, poller and acceptor), the lot watchers' listener (which
+	 * hands each change to the streams), the JIT compilers, the garbage collector, the others.
+	 */
+	Map<String, Double> threadCpuSeconds() throws IOException {
+		Map<String, Double> kinds = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					kinds.merge(threadKind(name), seconds, Double::sum);
+				}
+				catch (IOException | RuntimeException ended) {
+					// the thread ended while being read
+				}
+			}
+		}
+		return kinds;
+	}
+
+	static String threadKind(String name) {
+		if (name.startsWith("http-nio")) {
+			return "Tomcat";
+		}
+		if (name.startsWith("lot-watchers")) {
+			return "lot watchers";
+		}
+		if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+			return "JIT";
+		}
+		if (name.startsWith("GC ") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+			return "GC";
+		}
+		return "other";
 	}
 
 	/** A connection to its embedded PostgreSQL (the port from its console; trusted local user postgres). */
