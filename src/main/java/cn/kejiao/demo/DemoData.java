@@ -65,13 +65,14 @@ class DemoData implements ApplicationRunner {
 	private final DemandDemo demands;
 	private final ChallengeDemo challenges;
 	private final BookingDemo bookings;
+	private final TradingAuctionDemo auctions;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
 	private final boolean enabled;
 
 	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers, DemandDemo demands,
-			ChallengeDemo challenges, BookingDemo bookings,
+			ChallengeDemo challenges, BookingDemo bookings, TradingAuctionDemo auctions,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -83,6 +84,7 @@ class DemoData implements ApplicationRunner {
 		this.demands = demands;
 		this.challenges = challenges;
 		this.bookings = bookings;
+		this.auctions = auctions;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -104,6 +106,7 @@ class DemoData implements ApplicationRunner {
 		vouchers.load();
 		demands.load();
 		challenges.load();
+		auctions.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			bookings.load();

@@ -1,10 +1,12 @@
 package cn.kejiao.trading;
 
+import cn.kejiao.platform.database.SqlArrays;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -37,7 +40,8 @@ public class LotWatchers implements SmartLifecycle {
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-	private final Map<UUID, Set<Consumer<LotChange>>> watchers = new ConcurrentHashMap<>();
+	private final Map<UUID, Set<Consumer<@Nullable LotChange>>> watchers = new ConcurrentHashMap<>();
+	private final Set<Runnable> stopping = ConcurrentHashMap.newKeySet();
 	private volatile boolean running;
 	private volatile Thread listener;
 
@@ -49,17 +53,36 @@ public class LotWatchers implements SmartLifecycle {
 
 	/** Sends the change to every node when the caller's transaction commits. */
 	void announce(LotChange change) {
-		jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL)
-			.param("payload", json.writeValueAsString(change)).query().singleValue();
+		announce(List.of(change));
 	}
 
-	/** Calls {@code watcher} with each change of the lot until the returned step is run. */
-	public Runnable watch(UUID lotId, Consumer<LotChange> watcher) {
+	/** Sends the changes, in this order, to every node when the caller's transaction commits. */
+	void announce(List<LotChange> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		List<String> payloads = changes.stream().map(json::writeValueAsString).toList();
+		jdbc.sql("""
+				select count(pg_notify(:channel, payload))
+				from unnest(:payloads) with ordinality as p (payload, n)""")
+			.param("channel", CHANNEL).param("payloads", SqlArrays.texts(payloads)).query().singleValue();
+	}
+
+	/**
+	 * Calls {@code watcher} with each change of the lot (and with null now and then, a heartbeat: nothing changed)
+	 * until the returned step is run; {@code onStop} runs when this node stops, so that the stream ends at once and
+	 * its client reconnects to another node instead of holding the shutdown up.
+	 */
+	public Runnable watch(UUID lotId, Consumer<@Nullable LotChange> watcher, Runnable onStop) {
 		watchers.computeIfAbsent(lotId, id -> new CopyOnWriteArraySet<>()).add(watcher);
-		return () -> watchers.computeIfPresent(lotId, (id, set) -> {
-			set.remove(watcher);
-			return set.isEmpty() ? null : set;
-		});
+		stopping.add(onStop);
+		return () -> {
+			stopping.remove(onStop);
+			watchers.computeIfPresent(lotId, (id, set) -> {
+				set.remove(watcher);
+				return set.isEmpty() ? null : set;
+			});
+		};
 	}
 
 	/** How many watchers this node holds. */
@@ -98,13 +121,13 @@ public class LotWatchers implements SmartLifecycle {
 	}
 
 	private void dispatch(LotChange change) {
-		Set<Consumer<LotChange>> set = watchers.get(change.lotId());
+		Set<Consumer<@Nullable LotChange>> set = watchers.get(change.lotId());
 		if (set != null) {
 			set.forEach(watcher -> deliver(watcher, change));
 		}
 	}
 
-	private static void deliver(Consumer<LotChange> watcher, LotChange change) {
+	private static void deliver(Consumer<@Nullable LotChange> watcher, @Nullable LotChange change) {
 		try {
 			watcher.accept(change);
 		}
@@ -139,6 +162,14 @@ public class LotWatchers implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		for (Runnable onStop : List.copyOf(stopping)) {
+			try {
+				onStop.run();
+			}
+			catch (RuntimeException e) {
+				log.debug("A lot watcher did not stop cleanly: {}", e.toString());
+			}
+		}
 		Thread thread = listener;
 		if (thread != null) {
 			thread.interrupt();

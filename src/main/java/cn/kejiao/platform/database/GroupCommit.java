@@ -1,5 +1,7 @@
 package cn.kejiao.platform.database;
 
+import cn.kejiao.platform.TimeShift;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two jobs with the same key (on the same order, say) never share a batch. A caller already in a transaction
  * runs its job at once in that transaction. The workers run between the application context's start and stop
  * (a {@link SmartLifecycle}, stopped after the web server has finished its requests); before the start and
- * after the stop, jobs run on their callers' threads.
+ * after the stop, and for a caller running at another time ({@link TimeShift}), jobs run on their callers' threads.
  * @param <J> a job
  * @param <R> what a job gives its caller
  */
@@ -127,7 +129,8 @@ public final class GroupCommit<J, R> implements SmartLifecycle, AutoCloseable {
 			return unwrap(batch.apply(List.of(job)).getFirst());
 		}
 		Pending<J, R> pending = new Pending<>(job, new CompletableFuture<>());
-		if (open) {
+		// a step replayed at another time (TimeShift) keeps its time only on its own thread
+		if (open && TimeShift.current().isZero()) {
 			queue.add(pending);
 			// closed meanwhile, and no worker took it: it runs here
 			if (open || !queue.remove(pending)) {

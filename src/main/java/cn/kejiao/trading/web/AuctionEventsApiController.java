@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,14 +20,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** The live stream of a lot: every new leading bid and the close, as server-sent events, on any node. */
 @RestController
 @Tag(name = "Auctions")
-class AuctionEventsController {
+class AuctionEventsApiController {
 
 	private static final long STREAM_FOR = Duration.ofHours(1).toMillis();
 
 	private final AuctionQueries queries;
 	private final LotWatchers watchers;
 
-	AuctionEventsController(AuctionQueries queries, LotWatchers watchers) {
+	AuctionEventsApiController(AuctionQueries queries, LotWatchers watchers) {
 		this.queries = queries;
 		this.watchers = watchers;
 	}
@@ -35,7 +36,7 @@ class AuctionEventsController {
 	@Operation(summary = "A lot's live events (server-sent events)", description = "First a `lot` event with the lot as GET /auctions/{lotId} gives it; then a `bid` event for each new leading bid (lotId, bidCount, leadingAmount, leader, closesAt, at: the server's instant of acceptance) and a `closed` event (state SOLD or UNSOLD). The event id is the bid count; a comment every 20 s keeps the stream open.")
 	SseEmitter events(@PathVariable UUID lotId) throws IOException {
 		SseEmitter emitter = new SseEmitter(STREAM_FOR);
-		Runnable stop = watchers.watch(lotId, change -> send(emitter, change));
+		Runnable stop = watchers.watch(lotId, change -> send(emitter, change), emitter::complete);
 		emitter.onCompletion(stop);
 		emitter.onTimeout(stop);
 		emitter.onError(error -> stop.run());
@@ -51,7 +52,7 @@ class AuctionEventsController {
 		return emitter;
 	}
 
-	private static void send(SseEmitter emitter, LotChange change) {
+	private static void send(SseEmitter emitter, @Nullable LotChange change) {
 		try {
 			if (change == null) {
 				emitter.send(SseEmitter.event().comment("keep-alive"));
