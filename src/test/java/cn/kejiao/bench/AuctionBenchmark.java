@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.kejiao.bench.AuctionPreparation.Bidder;
 import cn.kejiao.bench.HotLotBidders.Attempt;
@@ -54,6 +56,13 @@ public final class AuctionBenchmark {
 			try {
 				run(kejiao, seconds, bidderCount, watcherCount, proxyEvery, warmup, loadBefore,
 						(System.nanoTime() - startedAt) / 1e9);
+				// the group commit of bids says at the stop how many batches it committed
+				Matcher batches = Pattern.compile("bids: (\\d+) jobs in (\\d+) batches").matcher(kejiao.stop());
+				if (batches.find()) {
+					System.out.printf(Locale.ROOT, "%nBids applied by Kejiao in the whole run (warm-up included): %s in %s "
+							+ "batches, %.1f a batch%n", batches.group(1), batches.group(2),
+							Double.parseDouble(batches.group(1)) / Double.parseDouble(batches.group(2)));
+				}
 			}
 			catch (Exception | Error ex) {
 				System.err.println("Kejiao's console, last lines:\n" + kejiao.tail(30));

@@ -109,8 +109,9 @@ final class PackagedKejiao implements AutoCloseable {
 
 	/**
 	 * CPU seconds used so far by the Kejiao JVM's threads, by kind (Linux, from /proc: a thread's name there is cut
-	 * to 15 characters): Tomcat's (its request threads, poller and acceptor), the lot watchers' listener (which
-	 * hands each change to the streams), the JIT compilers, the garbage collector, the others.
+	 * to 15 characters): Tomcat's (its request threads, poller and acceptor), the workers that apply batches of bids
+	 * (group commit), the lot watchers' listener (which hands each change to the streams), the JIT compilers, the
+	 * garbage collector, the others.
 	 */
 	Map<String, Double> threadCpuSeconds() throws IOException {
 		Map<String, Double> kinds = new TreeMap<>();
@@ -134,6 +135,9 @@ final class PackagedKejiao implements AutoCloseable {
 	static String threadKind(String name) {
 		if (name.startsWith("http-nio")) {
 			return "Tomcat";
+		}
+		if (name.startsWith("bids-")) {
+			return "bid batches";
 		}
 		if (name.startsWith("lot-watchers")) {
 			return "lot watchers";
@@ -192,6 +196,15 @@ final class PackagedKejiao implements AutoCloseable {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/** Stops Kejiao (SIGTERM, as {@link #close}) and returns its console, before the folder goes. */
+	String stop() throws IOException, InterruptedException {
+		if (process.isAlive()) {
+			process.destroy();
+			process.waitFor(60, TimeUnit.SECONDS);
+		}
+		return Files.readString(console, StandardCharsets.UTF_8);
 	}
 
 	/** SIGTERM, then the wait for a graceful stop; then no PostgreSQL of the folder is left, and the folders go. */
