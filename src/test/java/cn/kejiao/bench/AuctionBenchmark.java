@@ -250,9 +250,12 @@ public final class AuctionBenchmark {
 
 	/** What a phase cost: PostgreSQL's counters and the CPU of Kejiao, its PostgreSQL and this JVM. */
 	record Work(PackagedKejiao kejiao, Connection database, long[] counters, double app, double postgres, double client,
-			Map<String, Double> threads) {
+			Map<Long, Map.Entry<String, Double>> threads) {
 
-		/** Per request; {@code threads}: the share of Kejiao's CPU each kind of thread used. */
+		/**
+		 * Per request; {@code threads}: the share each kind of thread had of the CPU that Kejiao's threads alive at the
+		 * end of the phase used during it (a thread that ended meanwhile takes its CPU with it).
+		 */
 		record Done(double transactions, double written, double read, double appCpuMs, double databaseCpuMs,
 				double clientCpuMs, Map<String, Double> threads) {
 
@@ -275,9 +278,14 @@ public final class AuctionBenchmark {
 			double app = kejiao.cpuSeconds() - this.app;
 			double postgres = VoucherBenchmark.databaseCpuSeconds(kejiao.dataDir) - this.postgres;
 			double client = VoucherBenchmark.javaCpuSeconds() - this.client;
+			Map<String, Double> used = new TreeMap<>();
+			kejiao.threadCpuSeconds().forEach((tid, now) -> {
+				Map.Entry<String, Double> before = threads.get(tid);
+				used.merge(now.getKey(), now.getValue() - (before == null ? 0 : before.getValue()), Double::sum);
+			});
+			double all = Math.max(0.01, used.values().stream().mapToDouble(Double::doubleValue).sum());
 			Map<String, Double> shares = new TreeMap<>();
-			kejiao.threadCpuSeconds().forEach((kind, seconds) -> shares.put(kind,
-					(seconds - threads.getOrDefault(kind, 0.0)) / Math.max(app, 0.01)));
+			used.forEach((kind, seconds) -> shares.put(kind, seconds / all));
 			Thread.sleep(1500);
 			long[] now = kejiao.databaseWork(database);
 			double n = Math.max(1, requests);

@@ -108,13 +108,13 @@ final class PackagedKejiao implements AutoCloseable {
 	}
 
 	/**
-	 * CPU seconds used so far by the Kejiao JVM's threads, by kind (Linux, from /proc: a thread's name there is cut
-	 * to 15 characters): Tomcat's (its request threads, poller and acceptor), the workers that apply batches of bids
-	 * (group commit), the lot watchers' listener (which hands each change to the streams), the JIT compilers, the
-	 * garbage collector, the others.
+	 * CPU seconds used so far by each live thread of the Kejiao JVM, by thread id, with its kind (Linux, from /proc: a
+	 * thread's name there is cut to 15 characters): Tomcat's (its request threads, poller and acceptor), the workers
+	 * that apply batches of bids (group commit), the lot watchers' listener (which hands each change to the streams),
+	 * the JIT compilers, the garbage collector, the others.
 	 */
-	Map<String, Double> threadCpuSeconds() throws IOException {
-		Map<String, Double> kinds = new TreeMap<>();
+	Map<Long, Map.Entry<String, Double>> threadCpuSeconds() throws IOException {
+		Map<Long, Map.Entry<String, Double>> threads = new TreeMap<>();
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
 			for (Path task : (Iterable<Path>) tasks::iterator) {
 				try {
@@ -122,14 +122,14 @@ final class PackagedKejiao implements AutoCloseable {
 					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 					double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-					kinds.merge(threadKind(name), seconds, Double::sum);
+					threads.put(Long.parseLong(task.getFileName().toString()), Map.entry(threadKind(name), seconds));
 				}
 				catch (IOException | RuntimeException ended) {
 					// the thread ended while being read
 				}
 			}
 		}
-		return kinds;
+		return threads;
 	}
 
 	static String threadKind(String name) {
