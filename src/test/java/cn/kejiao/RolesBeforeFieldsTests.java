@@ -59,7 +59,9 @@ class RolesBeforeFieldsTests {
 			"POST /api/v1/challenges/milestones/{milestoneId}/accept",
 			"POST /api/v1/bookings/{id}/cancel", "PUT /api/v1/bookings/{id}/sample",
 			// any user of a verified organisation may wait for an instrument's time; only its own place is taken
-			"POST /api/v1/instruments/{id}/waiting", "POST /api/v1/waiting/{id}/take");
+			"POST /api/v1/instruments/{id}/waiting", "POST /api/v1/waiting/{id}/take",
+			// either party of a technology contract, or an admin governing the seller's region, ends it
+			"POST /api/v1/contracts/{id}/terminate");
 
 	/** Bodies that fail validation wherever validation runs: no fields, and fields of the wrong kind. */
 	static final List<String> INVALID_BODIES = List.of("{}", "{\"name\":\"\",\"regionCode\":\"x\",\"verdict\":null}");

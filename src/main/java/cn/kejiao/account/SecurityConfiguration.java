@@ -95,7 +95,8 @@ class SecurityConfiguration {
 						"/api/v1/catalog/{types:instruments|services|achievements|experts}/{id:[0-9a-f-]{36}}",
 						"/api/v1/demands", "/api/v1/demands/{id:[0-9a-f-]{36}}", "/api/v1/catalog/entries/{id:[0-9a-f-]{36}}/demands",
 						"/api/v1/challenges", "/api/v1/challenges/{id:[0-9a-f-]{36}}", "/api/v1/challenges/{id:[0-9a-f-]{36}}/results",
-						"/api/v1/instruments/free", "/api/v1/instruments/{id:[0-9a-f-]{36}}/availability")
+						"/api/v1/instruments/free", "/api/v1/instruments/{id:[0-9a-f-]{36}}/availability",
+						"/api/v1/listings", "/api/v1/listings/{id:[0-9a-f-]{36}}")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/auctions", "/api/v1/auctions/{id:[0-9a-f-]{36}}",
 						"/api/v1/auctions/{id:[0-9a-f-]{36}}/bids", "/api/v1/auctions/{id:[0-9a-f-]{36}}/events",
@@ -119,7 +120,7 @@ class SecurityConfiguration {
 				.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers(HttpMethod.GET, "/demands", "/demands/{id:[0-9a-f-]{36}}", "/demands/for-entry/{id:[0-9a-f-]{36}}", "/challenges",
 						"/challenges/{id:[0-9a-f-]{36}}", "/instruments/free", "/instruments/{id:[0-9a-f-]{36}}/calendar",
-						"/calendar/{token:[0-9a-f]{48}}.ics").permitAll()
+						"/calendar/{token:[0-9a-f]{48}}.ics", "/listings", "/listings/{id:[0-9a-f-]{36}}").permitAll()
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())

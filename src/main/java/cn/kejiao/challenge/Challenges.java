@@ -251,6 +251,15 @@ public class Challenges {
 		return rows.view(row, reader);
 	}
 
+	/**
+	 * The organisation that published a challenge (the enterprise, or the government body of the admin who
+	 * published it), for the modules that act on its result; empty when the platform's operator published it.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<UUID> publisherOf(UUID id) {
+		return rows.find(id).map(ChallengeRow::publisherOrgId);
+	}
+
 	/** Whether the reader is of those who publish challenges: region and platform admins, enterprises. */
 	public boolean mayPublish(@Nullable Actor reader) {
 		return reader != null && (reader.isRegionAdmin() || reader.isPlatformAdmin() || reader.has(Role.ENTERPRISE));

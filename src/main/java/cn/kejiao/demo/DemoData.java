@@ -66,6 +66,8 @@ class DemoData implements ApplicationRunner {
 	private final ChallengeDemo challenges;
 	private final BookingDemo bookings;
 	private final TradingAuctionDemo auctions;
+	private final TradingListingDemo tradingListings;
+	private final TradingContractDemo tradingContracts;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
@@ -73,6 +75,8 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers, DemandDemo demands,
 			ChallengeDemo challenges, BookingDemo bookings, TradingAuctionDemo auctions,
+			TradingListingDemo tradingListings,
+			TradingContractDemo tradingContracts,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -85,6 +89,8 @@ class DemoData implements ApplicationRunner {
 		this.challenges = challenges;
 		this.bookings = bookings;
 		this.auctions = auctions;
+		this.tradingListings = tradingListings;
+		this.tradingContracts = tradingContracts;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -107,6 +113,8 @@ class DemoData implements ApplicationRunner {
 		demands.load();
 		challenges.load();
 		auctions.load();
+		tradingListings.load();
+		tradingContracts.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			bookings.load();

@@ -31,16 +31,18 @@ public class AuctionSessions {
 
 	private final JdbcClient jdbc;
 	private final Organisations organisations;
+	private final Listings listings;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Duration extendWindow;
 	private final Duration extendBy;
 
-	AuctionSessions(JdbcClient jdbc, Organisations organisations, AuditLog audit, Clock clock,
+	AuctionSessions(JdbcClient jdbc, Organisations organisations, Listings listings, AuditLog audit, Clock clock,
 			@Value("${kejiao.trading.extend-window:PT5M}") Duration extendWindow,
 			@Value("${kejiao.trading.extend-by:PT5M}") Duration extendBy) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
+		this.listings = listings;
 		this.audit = audit;
 		this.clock = clock;
 		this.extendWindow = extendWindow;
@@ -103,6 +105,17 @@ public class AuctionSessions {
 		if (form.startingPrice().isZero() || form.increment().isZero()) {
 			throw KejiaoException.invalid("auction.price-positive");
 		}
+		UUID achievement = form.achievementId();
+		String patents = text(form.patentNumbers());
+		if (form.listingId() != null) {
+			ListingView listing = listings.find(form.listingId()).filter(l -> l.state() == ListingState.PUBLISHED)
+				.orElseThrow(() -> KejiaoException.invalid("auction.listing-not-offered"));
+			if (!listing.sellerOrgId().equals(seller.id())) {
+				throw KejiaoException.invalid("auction.listing-seller", listing.sellerOrgName());
+			}
+			achievement = listing.achievementId();
+			patents = patents.isEmpty() ? String.join("、", listing.patentNumbers()) : patents;
+		}
 		Money reserve = form.reservePrice() == null || form.reservePrice().isZero() ? null : form.reservePrice();
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -115,7 +128,7 @@ public class AuctionSessions {
 				from trading.lot where session_id = :session""")
 			.param("id", id).param("session", sessionId).param("title", title)
 			.param("description", text(form.description())).param("listing", form.listingId())
-			.param("achievement", form.achievementId()).param("patents", text(form.patentNumbers()))
+			.param("achievement", achievement).param("patents", patents)
 			.param("seller", seller.id()).param("region", seller.regionCode())
 			.param("starting", form.startingPrice().fen()).param("increment", form.increment().fen())
 			.param("reserve", reserve == null ? null : reserve.fen())

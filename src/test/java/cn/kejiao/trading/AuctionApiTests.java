@@ -1,8 +1,15 @@
 package cn.kejiao.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.kejiao.catalog.Catalog;
+import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.Money;
+import cn.kejiao.platform.Paging;
+import cn.kejiao.support.Eventually;
 import cn.kejiao.support.Http;
+import cn.kejiao.support.NewListing;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.MutableClock;
 import cn.kejiao.support.NewOrganisation;
@@ -10,6 +17,7 @@ import cn.kejiao.support.Personas;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +51,18 @@ class AuctionApiTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Listings listings;
+
+	@Autowired
+	AuctionQueries queries;
+
+	@Autowired
+	Contracts contracts;
 
 	LiveLots lots;
 
@@ -203,5 +223,41 @@ class AuctionApiTests {
 		assertThat(closed.get("state").asString()).isEqualTo("UNSOLD");
 		assertThat(closed.get("result").get("sold").asBoolean()).isFalse();
 		assertThat(closed.get("result").get("hammer").isNull()).isTrue();
+	}
+
+	@Test
+	void aLotMadeFromAListingSellsTheListingWhenItIsSold() {
+		ListingView listing = NewListing.published(personas, catalog, listings, "provider-yn", NewListing.word(),
+				ListingMode.TRANSFER);
+		Actor admin = personas.actor("admin");
+		UUID session = sessions.open(admin, new AuctionSessions.SessionForm("挂牌拍卖专场", null, null, null, null, null));
+		AuctionSessions.LotForm fromListing = new AuctionSessions.LotForm(listing.title(), null, listing.sellerOrgId(),
+				listing.id(), null, null, Money.ofYuan("10000", "startingPrice"), Money.ofYuan("1000", "increment"), null,
+				Money.ZERO, clock.instant().minusSeconds(60), clock.instant().plus(Duration.ofHours(1)), null, null);
+		UUID lotId = sessions.addLot(admin, session, fromListing);
+		UUID otherSeller = personas.actor("provider-jd").organisationId();
+		assertThatThrownBy(() -> sessions.addLot(admin, session, new AuctionSessions.LotForm(listing.title(), null,
+				otherSeller, listing.id(), null, null, Money.ofYuan("10000", "s"), Money.ofYuan("1000", "i"), null, null,
+				clock.instant(), clock.instant().plus(Duration.ofHours(1)), null, null)))
+			.hasMessage("auction.listing-seller");
+		LotView lot = queries.lot(lotId, admin);
+		assertThat(lot.achievementId()).isEqualTo(listing.achievementId());
+		assertThat(lot.patentNumbers()).contains("ZL201810123456.7");
+
+		LiveLots.Bidder buyer = lots.registered(new LiveLots.Lot(lotId, session, null), "310114");
+		assertThat(buyer.api().post("/api/v1/auctions/" + lotId + "/bids", Map.of("amount", "12000")).status())
+			.isEqualTo(201);
+		clock.advance(Duration.ofHours(2));
+		closing.closeDue();
+
+		Eventually.await(Duration.ofSeconds(10),
+				() -> assertThat(listings.find(listing.id()).orElseThrow().state()).isEqualTo(ListingState.SOLD));
+		ContractView contract = Eventually.await(Duration.ofSeconds(10), () -> personas.as(
+				buyer.organisation().username(), () -> contracts.list(new Paging(0, 20)).getContent().stream()
+					.filter(c -> lotId.equals(c.originId())).findFirst().orElse(null)));
+		assertThat(contract.type()).isEqualTo(ContractType.TRANSFER);
+		assertThat(contract.value().yuan()).isEqualTo("12000.00");
+		assertThat(contract.seller().organisationId()).isEqualTo(listing.sellerOrgId());
+		assertThat(contract.state()).isEqualTo(ContractState.DRAFT);
 	}
 }
