@@ -134,7 +134,10 @@ class OpenApiConformanceTests {
 	private static List<String> reads(OpenApiDocument document) {
 		List<String> reads = new ArrayList<>();
 		for (String path : document.json().path("paths").propertyNames()) {
-			if (document.operation("GET", path) != null) {
+			// a stream of server-sent events never ends: the lot's stream is read by the auction tests
+			if (document.operation("GET", path) != null
+					&& !document.operation("GET", path).path("responses").path("200").path("content")
+						.has("text/event-stream")) {
 				reads.add(path);
 			}
 		}

@@ -1,6 +1,5 @@
 package cn.kejiao.trading;
 
-import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
@@ -42,15 +41,17 @@ class BidBatches {
 	private final Organisations organisations;
 	private final LotWatchers watchers;
 	private final ApplicationEventPublisher events;
+	private final LotPrices prices;
 	private final Clock clock;
 
 	BidBatches(JdbcClient jdbc, JdbcTemplate template, Organisations organisations, LotWatchers watchers,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, LotPrices prices, Clock clock) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.organisations = organisations;
 		this.watchers = watchers;
 		this.events = events;
+		this.prices = prices;
 		this.clock = clock;
 	}
 
@@ -61,7 +62,7 @@ class BidBatches {
 	List<GroupCommit.Result<Bidding.BidResult>> take(List<Job> jobs) {
 		Instant now = clock.instant();
 		OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-		Map<UUID, Boolean> verified = new HashMap<>();
+		java.util.Set<UUID> verified = organisations.verifiedAmong(jobs.stream().map(Job::orgId).distinct().toList());
 		Map<String, Registration> registrations = registrations(jobs);
 		Map<UUID, Lot> lots = lock(jobs);
 		List<GroupCommit.Result<Bidding.BidResult>> results = new ArrayList<>(jobs.size());
@@ -71,9 +72,7 @@ class BidBatches {
 		List<BidOutbid> outbid = new ArrayList<>();
 		for (Job job : jobs) {
 			try {
-				boolean isVerified = verified.computeIfAbsent(job.orgId(),
-						org -> organisations.find(org).map(OrganisationView::isVerified).orElse(false));
-				results.add(GroupCommit.Result.of(apply(job, isVerified, lots.get(job.lotId()),
+				results.add(GroupCommit.Result.of(apply(job, verified.contains(job.orgId()), lots.get(job.lotId()),
 						registrations.get(job.lotId() + "/" + job.orgId()), now, at, bids, steps, changes, outbid)));
 			}
 			catch (KejiaoException refused) {
@@ -132,6 +131,7 @@ class BidBatches {
 			throw KejiaoException.conflict("auction.no-deposit", Money.display(lot.depositFen))
 				.with("deposit", Money.yuan(lot.depositFen));
 		}
+		prices.mayBid(job.lotId(), job.orgId());
 		AuctionRules.Outcome outcome = AuctionRules.apply(lot.prices, new AuctionRules.Bid(job.orgId(), job.kind(),
 				job.fen()));
 		if (outcome.refusal() != null) {
@@ -204,6 +204,7 @@ class BidBatches {
 				lot.stepCount = rs.getInt(14);
 				lot.bidCount = rs.getInt(15);
 				lot.depositFen = rs.getLong(16);
+				prices.increment(lot.id, lot.prices.incrementFen());
 				lot.title = rs.getString(17);
 				lots.put(lot.id, lot);
 			});

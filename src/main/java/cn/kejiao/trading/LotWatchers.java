@@ -42,6 +42,7 @@ public class LotWatchers implements SmartLifecycle {
 	private final JsonMapper json;
 	private final Map<UUID, Set<Consumer<@Nullable LotChange>>> watchers = new ConcurrentHashMap<>();
 	private final Set<Runnable> stopping = ConcurrentHashMap.newKeySet();
+	private final List<Consumer<LotChange>> everyChange = new java.util.concurrent.CopyOnWriteArrayList<>();
 	private volatile boolean running;
 	private volatile Thread listener;
 
@@ -85,6 +86,11 @@ public class LotWatchers implements SmartLifecycle {
 		};
 	}
 
+	/** Calls {@code listener} with every change of every lot, before the lot's own watchers. */
+	void onEveryChange(Consumer<LotChange> listener) {
+		everyChange.add(listener);
+	}
+
 	/** How many watchers this node holds. */
 	public int count() {
 		return watchers.values().stream().mapToInt(Set::size).sum();
@@ -121,6 +127,7 @@ public class LotWatchers implements SmartLifecycle {
 	}
 
 	private void dispatch(LotChange change) {
+		everyChange.forEach(listener -> deliver(listener::accept, change));
 		Set<Consumer<@Nullable LotChange>> set = watchers.get(change.lotId());
 		if (set != null) {
 			set.forEach(watcher -> deliver(watcher, change));

@@ -72,12 +72,13 @@ class AuctionNodesTests {
 	@Test
 	void bidsThroughTwoNodesLeaveOneLeaderAndEveryNodesWatchersSeeEveryLead() throws Exception {
 		LotWatchers secondWatchers = new LotWatchers(dataSource, jdbc, json);
+		LotPrices secondPrices = new LotPrices(secondWatchers);
 		secondWatchers.start();
 		GroupCommit<BidBatches.Job, Bidding.BidResult> secondCommits = new GroupCommit<>("bids-second-node",
 				transactions, 2, 128, job -> new Object(),
-				new BidBatches(jdbc, template, organisations, secondWatchers, events, clock)::take);
+				new BidBatches(jdbc, template, organisations, secondWatchers, events, secondPrices, clock)::take);
 		secondCommits.start();
-		Bidding secondNode = new Bidding(secondCommits);
+		Bidding secondNode = new Bidding(secondCommits, secondPrices, clock);
 		try {
 			LiveLots lots = new LiveLots(personas, sessions, clock);
 			LiveLots.Lot lot = lots.lot(null);
