@@ -15,10 +15,12 @@ import cn.kejiao.bench.AuctionPreparation.Bidder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Bidders on one lot, each on its own thread for a fixed time: read the lot ({@code GET /api/v1/auctions/{lotId}}),
- * and unless it leads, bid the least that is accepted now ({@code minimumBid}: the leading amount plus the increment,
- * or the starting price), or, for the proxy bidders, a maximum one to five increments above it; then read again. A
- * bidder that leads waits 10 ms before it reads again, as a person would wait for the lot page to change.
+ * Bidders on one lot, each on its own thread for a fixed time, as a bidding client would: read the lot
+ * ({@code GET /api/v1/auctions/{lotId}}), and unless it leads, bid the least that is accepted ({@code minimumBid}: the
+ * leading amount plus the increment, or the starting price), or, for the proxy bidders, a maximum one to five
+ * increments above it; then bid again at once at the minimum the answer names (a refusal as too low names it, an
+ * accepted bid the next one), reading the lot again only when it knows nothing or leads. A bidder that leads waits
+ * 10 ms before it reads again, as a person would wait for the lot page to change.
  */
 final class HotLotBidders {
 
@@ -57,10 +59,11 @@ final class HotLotBidders {
 				int bidder = b;
 				boolean proxy = proxyEvery > 0 && b % proxyEvery == proxyEvery - 1;
 				futures.add(pool.submit(() -> {
+					Known known = new Known();
 					while (System.nanoTime() < deadline) {
 						try {
-							Attempt attempt = once(lotId, bidders.get(bidder).token(), pseudonyms.get(bidder), bidder, proxy);
-							reads.incrementAndGet();
+							Attempt attempt = once(lotId, bidders.get(bidder).token(), pseudonyms.get(bidder), bidder, proxy,
+									known, reads);
 							if (attempt == null) {
 								Thread.sleep(10);
 							}
@@ -72,6 +75,7 @@ final class HotLotBidders {
 							return null;
 						}
 						catch (Exception ex) {
+							known.minimum = null;
 							if (failures.incrementAndGet() <= 3) {
 								System.err.println("bidder: " + ex);
 							}
@@ -87,17 +91,34 @@ final class HotLotBidders {
 		return new Run(List.copyOf(attempts), (System.nanoTime() - started) / 1e9, reads.get(), failures.get());
 	}
 
-	/** Reads the lot and bids, or returns null when this bidder leads. */
-	private Attempt once(String lotId, String token, String pseudonym, int bidder, boolean proxy) throws Exception {
-		JsonNode lot = api.expect(200, "GET", "/api/v1/auctions/" + lotId, token, null);
-		if (pseudonym.equals(lot.path("leader").asString(""))) {
-			return null;
+	/** What a bidder knows of the lot from its last answer: the least it may bid, the increment, whether it leads. */
+	private static final class Known {
+
+		BigDecimal minimum;
+		BigDecimal increment;
+		boolean leading;
+	}
+
+	/**
+	 * Bids the least the last answer named (a refusal names the minimum; an accepted bid the next one), reading the
+	 * lot only when it knows nothing yet or leads; returns null while this bidder leads.
+	 */
+	private Attempt once(String lotId, String token, String pseudonym, int bidder, boolean proxy, Known known,
+			AtomicInteger reads) throws Exception {
+		if (known.minimum == null || known.leading) {
+			JsonNode lot = api.expect(200, "GET", "/api/v1/auctions/" + lotId, token, null);
+			reads.incrementAndGet();
+			known.leading = pseudonym.equals(lot.path("leader").asString(""));
+			known.minimum = new BigDecimal(lot.get("minimumBid").asString());
+			known.increment = new BigDecimal(lot.get("increment").asString());
+			if (known.leading) {
+				return null;
+			}
 		}
-		BigDecimal minimum = new BigDecimal(lot.get("minimumBid").asString());
+		BigDecimal minimum = known.minimum;
 		String body;
 		if (proxy) {
-			BigDecimal increment = new BigDecimal(lot.get("increment").asString());
-			BigDecimal max = minimum.add(increment.multiply(BigDecimal.valueOf(1 + ThreadLocalRandom.current().nextInt(5))));
+			BigDecimal max = minimum.add(known.increment.multiply(BigDecimal.valueOf(1 + ThreadLocalRandom.current().nextInt(5))));
 			body = "{\"maxAmount\":\"" + max.toPlainString() + "\"}";
 		}
 		else {
@@ -109,10 +130,20 @@ final class HotLotBidders {
 		long returned = SseWatchers.micros(java.time.Instant.now());
 		if (answer.status() == 201) {
 			JsonNode result = answer.json();
+			known.leading = result.path("youLead").asBoolean(false);
+			known.minimum = new BigDecimal(result.get("minimumBid").asString());
 			return new Attempt(bidder, proxy, 201, "", millis, result.path("bidSeq").asInt(0), result.get("bidCount").asInt(),
 					result.get("leadingAmount").asString(), result.path("leader").asString(""), returned);
 		}
 		String code = answer.status() == 409 || answer.status() == 400 ? answer.json().path("code").asString("?") : "";
+		JsonNode named = answer.status() == 409 ? answer.json().path("minimum") : null;
+		if (named != null && named.isString()) {
+			known.minimum = new BigDecimal(named.asString());
+		}
+		else {
+			known.minimum = null;
+			known.leading = "auction.leading".equals(code);
+		}
 		return new Attempt(bidder, proxy, answer.status(), code, millis, 0, 0, "", "", returned);
 	}
 }

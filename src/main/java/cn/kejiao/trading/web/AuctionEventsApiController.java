@@ -10,12 +10,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The live stream of a lot: every new leading bid and the close, as server-sent events, on any node. */
 @RestController
@@ -26,10 +28,26 @@ class AuctionEventsApiController {
 
 	private final AuctionQueries queries;
 	private final LotWatchers watchers;
+	private final JsonMapper mapper;
+	private final AtomicReference<Written> last = new AtomicReference<>();
 
-	AuctionEventsApiController(AuctionQueries queries, LotWatchers watchers) {
+	AuctionEventsApiController(AuctionQueries queries, LotWatchers watchers, JsonMapper mapper) {
 		this.queries = queries;
 		this.watchers = watchers;
+		this.mapper = mapper;
+	}
+
+	private record Written(LotChange change, String json) {
+	}
+
+	/** A change is handed to every stream of its lot in turn: it is written as JSON once, not once per stream. */
+	private String json(LotChange change) {
+		Written written = last.get();
+		if (written == null || written.change() != change) {
+			written = new Written(change, mapper.writeValueAsString(change));
+			last.set(written);
+		}
+		return written.json();
 	}
 
 	@GetMapping(path = "/api/v1/auctions/{lotId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -52,14 +70,14 @@ class AuctionEventsApiController {
 		return emitter;
 	}
 
-	private static void send(SseEmitter emitter, @Nullable LotChange change) {
+	private void send(SseEmitter emitter, @Nullable LotChange change) {
 		try {
 			if (change == null) {
 				emitter.send(SseEmitter.event().comment("keep-alive"));
 			}
 			else {
 				emitter.send(SseEmitter.event().name(change.kind()).id(Integer.toString(change.bidCount()))
-					.data(change, MediaType.APPLICATION_JSON));
+					.data(json(change), MediaType.TEXT_PLAIN));
 			}
 		}
 		catch (IOException | IllegalStateException e) {
