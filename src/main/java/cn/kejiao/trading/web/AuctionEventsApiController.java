@@ -7,9 +7,10 @@ import cn.kejiao.trading.LotView;
 import cn.kejiao.trading.LotWatchers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -30,6 +31,8 @@ class AuctionEventsApiController {
 	private final LotWatchers watchers;
 	private final JsonMapper mapper;
 	private final AtomicReference<Written> last = new AtomicReference<>();
+	/** Writes to the streams, so that the thread handing changes out never waits for a client. */
+	private final Executor writers = Executors.newVirtualThreadPerTaskExecutor();
 
 	AuctionEventsApiController(AuctionQueries queries, LotWatchers watchers, JsonMapper mapper) {
 		this.queries = queries;
@@ -37,51 +40,41 @@ class AuctionEventsApiController {
 		this.mapper = mapper;
 	}
 
-	private record Written(LotChange change, String json) {
+	private record Written(LotChange change, String frame) {
 	}
 
-	/** A change is handed to every stream of its lot in turn: it is written as JSON once, not once per stream. */
-	private String json(LotChange change) {
+	/** A change is handed to every stream of its lot in turn: it is written out once, not once per stream. */
+	private String frame(LotChange change) {
 		Written written = last.get();
 		if (written == null || written.change() != change) {
-			written = new Written(change, mapper.writeValueAsString(change));
+			written = new Written(change, LotEventStream.frame(change.kind(), Integer.toString(change.bidCount()),
+					mapper.writeValueAsString(change)));
 			last.set(written);
 		}
-		return written.json();
+		return written.frame();
 	}
 
 	@GetMapping(path = "/api/v1/auctions/{lotId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "A lot's live events (server-sent events)", description = "First a `lot` event with the lot as GET /auctions/{lotId} gives it; then a `bid` event for each new leading bid (lotId, bidCount, leadingAmount, leader, closesAt, at: the server's instant of acceptance) and a `closed` event (state SOLD or UNSOLD). The event id is the bid count; a comment every 20 s keeps the stream open.")
-	SseEmitter events(@PathVariable UUID lotId) throws IOException {
+	SseEmitter events(@PathVariable UUID lotId) {
 		SseEmitter emitter = new SseEmitter(STREAM_FOR);
-		Runnable stop = watchers.watch(lotId, change -> send(emitter, change), emitter::complete);
+		LotEventStream stream = new LotEventStream(emitter, writers);
+		Runnable stop = watchers.watch(lotId, change -> send(stream, change), emitter::complete);
 		emitter.onCompletion(stop);
 		emitter.onTimeout(stop);
 		emitter.onError(error -> stop.run());
 		try {
 			LotView lot = queries.lot(lotId, Actors.current().orElse(null));
-			emitter.send(SseEmitter.event().name("lot").id(Integer.toString(lot.bidCount())).data(lot,
-					MediaType.APPLICATION_JSON));
+			stream.queue(LotEventStream.frame("lot", Integer.toString(lot.bidCount()), mapper.writeValueAsString(lot)));
 		}
-		catch (RuntimeException | IOException e) {
+		catch (RuntimeException e) {
 			stop.run();
 			throw e;
 		}
 		return emitter;
 	}
 
-	private void send(SseEmitter emitter, @Nullable LotChange change) {
-		try {
-			if (change == null) {
-				emitter.send(SseEmitter.event().comment("keep-alive"));
-			}
-			else {
-				emitter.send(SseEmitter.event().name(change.kind()).id(Integer.toString(change.bidCount()))
-					.data(json(change), MediaType.TEXT_PLAIN));
-			}
-		}
-		catch (IOException | IllegalStateException e) {
-			emitter.completeWithError(e);
-		}
+	private void send(LotEventStream stream, @Nullable LotChange change) {
+		stream.queue(change == null ? LotEventStream.KEEP_ALIVE : frame(change));
 	}
 }
