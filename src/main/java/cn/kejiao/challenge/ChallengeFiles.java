@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -13,11 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.kejiao.platform.Actor;
+import cn.kejiao.platform.DocumentTypes;
 import cn.kejiao.platform.KejiaoException;
 
 /**
  * The documents of a challenge's call (the full call, drawings, data sheets), kept in the database with it.
- * A publisher attaches up to {@link #MAX_FILES} files of the kinds in {@link #TYPES}, each at most
+ * A publisher attaches up to {@link #MAX_FILES} files of the kinds in {@link DocumentTypes}, each at most
  * {@link #MAX_FILE_MB} MB; whoever may see the challenge downloads them.
  */
 @Service
@@ -26,17 +26,6 @@ public class ChallengeFiles {
 	public static final int MAX_FILES = 5;
 
 	public static final int MAX_FILE_MB = 10;
-
-	/** The kinds of file a call may carry, by extension, with the type they are served as. */
-	static final Map<String, String> TYPES = Map.ofEntries(Map.entry("pdf", "application/pdf"),
-			Map.entry("doc", "application/msword"),
-			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-			Map.entry("xls", "application/vnd.ms-excel"),
-			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-			Map.entry("ppt", "application/vnd.ms-powerpoint"),
-			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-			Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"), Map.entry("jpg", "image/jpeg"),
-			Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"), Map.entry("zip", "application/zip"));
 
 	/** A file as handed in: its name, as the person's computer called it, and its bytes. */
 	public record Upload(String name, byte[] content) {
@@ -57,7 +46,7 @@ public class ChallengeFiles {
 	}
 
 	/**
-	 * Refuses files a call may not carry: more than {@link #MAX_FILES}, a kind not in {@link #TYPES}
+	 * Refuses files a call may not carry: more than {@link #MAX_FILES}, a kind not in {@link DocumentTypes}
 	 * ({@code challenge.file-type}, naming the file), one larger than {@link #MAX_FILE_MB} MB
 	 * ({@code challenge.file-too-large}, naming it and its size).
 	 */
@@ -66,7 +55,7 @@ public class ChallengeFiles {
 			throw KejiaoException.invalid("challenge.files-too-many", MAX_FILES);
 		}
 		for (Upload file : files) {
-			if (extension(file.name()) == null) {
+			if (DocumentTypes.of(file.name()) == null) {
 				throw KejiaoException.invalid("challenge.file-type", file.name());
 			}
 			if (file.content().length > MAX_FILE_MB * 1024 * 1024) {
@@ -84,7 +73,7 @@ public class ChallengeFiles {
 					insert into challenge.challenge_file (id, challenge_id, name, content_type, size, content, uploaded_by, uploaded_at)
 					values (:id, :challenge, :name, :type, :size, :content, :by, :at)""")
 				.param("id", UUID.randomUUID()).param("challenge", challengeId).param("name", file.name())
-				.param("type", TYPES.get(extension(file.name()))).param("size", file.content().length)
+				.param("type", DocumentTypes.of(file.name())).param("size", file.content().length)
 				.param("content", file.content()).param("by", actor.username()).param("at", Timestamp.from(clock.instant()))
 				.update();
 		}
@@ -102,11 +91,5 @@ public class ChallengeFiles {
 		rows.find(found.challengeId()).filter(r -> r.isVisibleTo(reader))
 			.orElseThrow(() -> KejiaoException.notFound("challenge.file-not-found", fileId));
 		return found.file();
-	}
-
-	private static @Nullable String extension(String name) {
-		int dot = name.lastIndexOf('.');
-		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-		return TYPES.containsKey(extension) ? extension : null;
 	}
 }

@@ -1,31 +1,21 @@
 package cn.kejiao.trading;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.kejiao.platform.DocumentTypes;
 import cn.kejiao.platform.KejiaoException;
 
 /**
  * The files a message of a thread may carry (kept in the database with the message, as a challenge's documents
- * are): up to {@link #MAX_FILES} of the kinds in {@link #TYPES}, each at most {@link #MAX_FILE_MB} MB.
+ * are): up to {@link #MAX_FILES} of the kinds in {@link DocumentTypes}, each at most {@link #MAX_FILE_MB} MB.
  */
 public final class InquiryFiles {
 
 	public static final int MAX_FILES = 3;
 
 	public static final int MAX_FILE_MB = 10;
-
-	static final Map<String, String> TYPES = Map.ofEntries(Map.entry("pdf", "application/pdf"),
-			Map.entry("doc", "application/msword"),
-			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-			Map.entry("xls", "application/vnd.ms-excel"),
-			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-			Map.entry("txt", "text/plain"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-			Map.entry("png", "image/png"), Map.entry("zip", "application/zip"));
 
 	/** A file as handed in: its name, as the person's computer called it, and its bytes. */
 	public record Upload(String name, byte[] content) {
@@ -38,7 +28,7 @@ public final class InquiryFiles {
 	private InquiryFiles() {
 	}
 
-	/** Refuses more than {@link #MAX_FILES} files, a kind not in {@link #TYPES}, a file over {@link #MAX_FILE_MB} MB. */
+	/** Refuses more than {@link #MAX_FILES} files, a kind not in {@link DocumentTypes}, a file over {@link #MAX_FILE_MB} MB. */
 	static void check(List<Upload> files) {
 		if (files.size() > MAX_FILES) {
 			throw KejiaoException.invalid("inquiry.files-too-many", MAX_FILES);
@@ -54,7 +44,6 @@ public final class InquiryFiles {
 	}
 
 	static @Nullable String contentType(String name) {
-		int dot = name.lastIndexOf('.');
-		return TYPES.get(dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT));
+		return DocumentTypes.of(name);
 	}
 }
