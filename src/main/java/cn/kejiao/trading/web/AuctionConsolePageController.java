@@ -71,7 +71,7 @@ class AuctionConsolePageController {
 			@Nullable BigDecimal sellerCommissionPercent) {
 	}
 
-	/** A lot as typed: amounts as people write them, times in China time, the achievement as its id or address. */
+	/** A lot as typed: amounts as people write them, times in China time, the achievement or listing as its id or address. */
 	record LotInput(@Nullable String title, @Nullable String description, @Nullable UUID sellerOrgId,
 			@Nullable String achievement, @Nullable String patentNumbers, @Nullable String startingPrice,
 			@Nullable String increment, @Nullable String reservePrice, @Nullable String deposit,
@@ -145,8 +145,10 @@ class AuctionConsolePageController {
 		if (input.sellerOrgId() == null) {
 			throw KejiaoException.invalid("auction.field-required", "sellerOrgId").with("field", "sellerOrgId");
 		}
-		return new AuctionSessions.LotForm(input.title(), input.description(), input.sellerOrgId(), null,
-				achievement(input.achievement()), input.patentNumbers(),
+		UUID offered = achievement(input.achievement());
+		boolean listing = offered != null && input.achievement().contains("/listings/");
+		return new AuctionSessions.LotForm(input.title(), input.description(), input.sellerOrgId(),
+				listing ? offered : null, listing ? null : offered, input.patentNumbers(),
 				new Money(WrittenAmount.fen(input.startingPrice(), "startingPrice")),
 				new Money(WrittenAmount.fen(input.increment(), "increment")), optional(input.reservePrice(),
 						"reservePrice"),
@@ -160,7 +162,10 @@ class AuctionConsolePageController {
 		return fen == null ? null : new Money(fen);
 	}
 
-	/** The catalog entry's id, pasted alone or in its address ({@code /catalog/entries/…}). */
+	/**
+	 * The id of what the lot offers, pasted alone or in its address: a catalog entry ({@code /catalog/entries/…}) or
+	 * a listing ({@code /listings/…}), whose achievement, patents and seller the lot then takes.
+	 */
 	static @Nullable UUID achievement(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
