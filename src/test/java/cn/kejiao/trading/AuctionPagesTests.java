@@ -3,6 +3,7 @@ package cn.kejiao.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kejiao.support.Http;
+import cn.kejiao.support.NewListing;
 import cn.kejiao.support.KejiaoIntegrationTest;
 import cn.kejiao.support.Personas;
 import java.time.Clock;
@@ -28,6 +29,15 @@ class AuctionPagesTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	cn.kejiao.catalog.Catalog catalog;
+
+	@Autowired
+	Listings listings;
+
+	@Autowired
+	AuctionQueries queries;
 
 	AuctionFixture auctions;
 
@@ -127,5 +137,30 @@ class AuctionPagesTests {
 		String page = Http.browser(personas.port()).get("/auctions/lots/" + lot.lotId() + "?lang=en").body();
 		assertThat(page).contains("Starting price").contains("¥100,000.00").contains("Bid history")
 			.contains("Sign in to register and bid");
+	}
+
+	@Test
+	void theOrganiserMakesALotFromAListingByPastingItsAddress() {
+		ListingView listing = NewListing.published(personas, catalog, listings, AuctionFixture.SELLER, NewListing.word(),
+				ListingMode.LICENCE_EXCLUSIVE);
+		AuctionFixture.Lot other = auctions.liveLot();
+		Http organiser = personas.browser(AuctionFixture.ORGANISER);
+		java.time.LocalDateTime now = java.time.LocalDateTime.now(cn.kejiao.platform.ChinaTime.ZONE).withSecond(0)
+			.withNano(0);
+		Http.Response added = organiser.submitForm("/auctions/console",
+				"/auctions/console/sessions/" + other.sessionId() + "/lots",
+				java.util.Map.of("title", listing.title(), "sellerOrgId", listing.sellerOrgId().toString(), "achievement",
+						"http://localhost/listings/" + listing.id(), "startingPrice", "10万", "increment", "5,000",
+						"deposit", "1万", "startsAt", now.toString(), "closesAt", now.plusDays(3).toString()));
+
+		assertThat(added.status()).isEqualTo(302);
+		assertThat(added.location()).contains("/auctions/console/lots/");
+		String lotId = added.location().substring(added.location().lastIndexOf('/') + 1);
+		LotView lot = queries.lot(java.util.UUID.fromString(lotId), null);
+		assertThat(lot.listingId()).isEqualTo(listing.id());
+		assertThat(lot.achievementId()).isEqualTo(listing.achievementId());
+		assertThat(lot.patentNumbers()).contains("ZL201810123456.7");
+		assertThat(Http.browser(personas.port()).get("/auctions/lots/" + lotId).body())
+			.contains("/listings/" + listing.id());
 	}
 }
