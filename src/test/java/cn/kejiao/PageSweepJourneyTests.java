@@ -28,18 +28,21 @@ class PageSweepJourneyTests extends JourneyTest {
 
 	static {
 		PAGES.put("", List.of("/", "/catalog", "/catalog?q=电子显微镜", "/demands", "/challenges", "/notices", "/regions", "/zones",
-				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free"));
+				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free", "/listings", "/auctions"));
 		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password", "/bookings",
-				"/bookings/feed", "/instruments/free?zone=yrd"));
-		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me", "/sharing-figures"));
+				"/bookings/feed", "/instruments/free?zone=yrd", "/auctions/mine", "/inquiries", "/contracts", "/contracts/new"));
+		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me", "/sharing-figures",
+				"/listings/mine", "/listings/new", "/auctions/selling", "/contracts"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
-				"/notices", "/admin/users", "/sharing-figures"));
+				"/notices", "/admin/users", "/sharing-figures", "/contracts/registrations", "/auctions/console", "/inquiries"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
-		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays"));
+		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays",
+				"/auctions/console"));
 	}
 
 	/** Lists whose first item is opened too. */
-	static final List<String> LISTS = List.of("/orders", "/demands", "/challenges", "/catalog?q=电子显微镜", "/admin/organisations");
+	static final List<String> LISTS = List.of("/orders", "/demands", "/challenges", "/catalog?q=电子显微镜", "/admin/organisations",
+			"/listings", "/auctions", "/contracts", "/inquiries");
 
 	static final Pattern ITEM = Pattern.compile("^/(orders|demands|challenges|catalog/entries|admin/organisations)/[0-9a-f-]{36}$");
 
