@@ -176,4 +176,27 @@ class ContractOriginTests {
 	private List<String> titles(String username) {
 		return personas.api(username).get("/api/v1/notifications").json().findValuesAsString("title");
 	}
+
+	@Test
+	void theOwnerOfADemandDraftsTheContractFromTheDemandsPage() {
+		cn.kejiao.demand.DemandView bauxite = personas.as("ent-ws", () -> demands.list(cn.kejiao.platform.Actors.require(),
+				null, null, null, true)).stream().filter(d -> d.title().equals("低品位铝土矿高效生产氧化铝的工艺技术")).findFirst().orElseThrow();
+		var match = personas.as("ent-ws", () -> matching.matches(bauxite.id(), cn.kejiao.catalog.EntryType.ACHIEVEMENT, 10))
+			.getFirst();
+		cn.kejiao.support.Http browser = personas.browser("ent-ws");
+		String demandPage = "/demands/" + bauxite.id();
+		assertThat(browser.get(demandPage).body()).contains("与其起草技术合同");
+
+		cn.kejiao.support.Http.Response drafted = browser.submitForm(demandPage, "/contracts/from-match",
+				java.util.Map.of("demandId", bauxite.id().toString(), "entryId", match.id().toString()));
+
+		assertThat(drafted.status()).isEqualTo(302);
+		assertThat(drafted.location()).contains("/contracts/");
+		assertThat(browser.get(drafted.location().replaceFirst("^https?://[^/]+", "")).body()).contains("已起草合同")
+			.contains(match.organisation());
+		cn.kejiao.support.Http.Response refused = personas.browser("ent-jd").submitForm("/contracts", "/contracts/from-match",
+				java.util.Map.of("demandId", bauxite.id().toString(), "entryId", match.id().toString()));
+		assertThat(refused.status()).as("what is forbidden is a page of its own").isEqualTo(403);
+		assertThat(refused.body()).contains("只有发布需求的单位可以据匹配结果起草合同");
+	}
 }

@@ -28,6 +28,7 @@ import cn.kejiao.trading.ContractState;
 import cn.kejiao.trading.ContractState.Step;
 import cn.kejiao.trading.ContractType;
 import cn.kejiao.trading.ContractView;
+import cn.kejiao.trading.ContractDrafts;
 import cn.kejiao.trading.Contracts;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,12 +48,15 @@ class ContractPageController {
 	}
 
 	private final Contracts contracts;
+	private final ContractDrafts drafts;
 	private final Organisations organisations;
 	private final Brokers brokers;
 	private final Problems problems;
 
-	ContractPageController(Contracts contracts, Organisations organisations, Brokers brokers, Problems problems) {
+	ContractPageController(Contracts contracts, ContractDrafts drafts, Organisations organisations, Brokers brokers,
+			Problems problems) {
 		this.contracts = contracts;
+		this.drafts = drafts;
 		this.organisations = organisations;
 		this.brokers = brokers;
 		this.problems = problems;
@@ -181,6 +185,26 @@ class ContractPageController {
 			redirect.addFlashAttribute("brokerError", problems.refusal(ex, request));
 		}
 		return "redirect:/contracts/registrations#brokers";
+	}
+
+	/**
+	 * The owner of a demand drafts the contract with the owner of one of its matches, from the demand's page; asked
+	 * again, the same contract opens. A refusal goes back to the match with its reason.
+	 */
+	@PostMapping("/contracts/from-match")
+	String fromMatch(@RequestParam UUID demandId, @RequestParam UUID entryId, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		Actors.require();
+		try {
+			ContractView contract = drafts.fromMatch(demandId, entryId, null, null);
+			redirect.addFlashAttribute("message", "drafted");
+			redirect.addFlashAttribute("number", contract.number());
+			return "redirect:/contracts/" + contract.id();
+		}
+		catch (KejiaoException ex) {
+			redirect.addFlashAttribute("error", problems.refusal(ex, request));
+			return "redirect:/demands/" + demandId + "#match-" + entryId;
+		}
 	}
 
 	private String step(java.util.function.Supplier<ContractView> step, String done, UUID id,
