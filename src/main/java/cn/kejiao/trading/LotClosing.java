@@ -68,10 +68,10 @@ public class LotClosing {
 	}
 
 	/** The organiser closes a lot whose close time passed without waiting for the sweep. */
-	public LotView.Result close(Actor actor, UUID lotId) {
+	public void close(Actor actor, UUID lotId) {
 		sessions.governed(actor, sessions.sessionOf(lotId));
 		transactions.executeWithoutResult(status -> {
-			if (!Boolean.TRUE.equals(closeNext(lotId))) {
+			if (!closeNext(lotId)) {
 				String state = jdbc.sql("select state from trading.lot where id = :id").param("id", lotId)
 					.query(String.class).single();
 				if (state.equals("OPEN")) {
@@ -79,14 +79,6 @@ public class LotClosing {
 				}
 			}
 		});
-		return jdbc.sql("select state, hammer_fen, leader_org_id, buyer_commission_fen, seller_commission_fen, "
-				+ "closed_at from trading.lot where id = :id").param("id", lotId)
-			.query((rs, n) -> {
-				boolean sold = rs.getString(1).equals("SOLD");
-				return new LotView.Result(sold, sold ? new Money(rs.getLong(2)) : null, null,
-						sold ? rs.getObject(3, UUID.class) : null, sold ? new Money(rs.getLong(4)) : null,
-						sold ? new Money(rs.getLong(5)) : null, rs.getTimestamp(6).toInstant());
-			}).single();
 	}
 
 	private boolean closeNext(@Nullable UUID lotId) {
