@@ -98,9 +98,12 @@ public class AuctionBidders {
 			}).optional();
 	}
 
-	/** The organiser records the deposit a registered bidder paid, at least what the lot asks for. */
+	/**
+	 * The organiser records the deposit a registered bidder paid, at least what the lot asks for; returns the
+	 * bidder's registration as it now stands.
+	 */
 	@Transactional
-	public void recordDeposit(Actor actor, UUID lotId, UUID orgId, Money amount, @Nullable String reference) {
+	public MyRegistration recordDeposit(Actor actor, UUID lotId, UUID orgId, Money amount, @Nullable String reference) {
 		AuctionSessions.Session session = sessions.governed(actor, sessions.sessionOf(lotId));
 		long required = jdbc.sql("select deposit_fen from trading.lot where id = :lot").param("lot", lotId)
 			.query(Long.class).single();
@@ -108,19 +111,19 @@ public class AuctionBidders {
 			throw KejiaoException.invalid("auction.deposit-short", Money.display(required))
 				.with("deposit", Money.yuan(required));
 		}
-		int changed = jdbc.sql("""
+		Integer pseudonymNo = jdbc.sql("""
 				update trading.registration set deposit_fen = :fen, deposit_reference = :ref,
 				    deposit_recorded_by = :by, deposit_recorded_at = :at
-				where lot_id = :lot and org_id = :org""")
+				where lot_id = :lot and org_id = :org
+				returning pseudonym_no""")
 			.param("fen", amount.fen()).param("ref", reference == null ? "" : reference.strip())
 			.param("by", actor.userId()).param("at", Timestamp.from(clock.instant())).param("lot", lotId)
-			.param("org", orgId).update();
-		if (changed == 0) {
-			throw KejiaoException.notFound("auction.registration-not-found");
-		}
+			.param("org", orgId).query(Integer.class).optional()
+			.orElseThrow(() -> KejiaoException.notFound("auction.registration-not-found"));
 		String name = organisations.find(orgId).map(OrganisationView::name).orElse(orgId.toString());
 		audit.record("auction.deposit-recorded", "auction-lot", lotId.toString(), name, session.regionCode(), null,
 				Map.of("organisation", name, "deposit", amount.yuan(), "reference", reference == null ? "" : reference));
+		return new MyRegistration(Pseudonyms.letters(pseudonymNo), new Money(required), amount, true);
 	}
 
 	/** The bidders registered for a lot, in the order they registered; for its organiser. */

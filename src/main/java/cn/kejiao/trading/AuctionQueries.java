@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,15 +153,32 @@ public class AuctionQueries {
 
 	/** The lots the reader's organisation registered for, live ones first. */
 	public List<MyBid> myBids(Actor reader) {
-		if (reader.organisationId() == null) {
+		UUID org = reader.organisationId();
+		if (org == null) {
 			return List.of();
 		}
+		record Mine(int no, @Nullable Long highest) {
+		}
+		Map<UUID, Mine> mine = new HashMap<>();
+		jdbc.sql("""
+				select r.lot_id, r.pseudonym_no, (select max(p.amount_fen) from trading.price_step p
+				    where p.lot_id = r.lot_id and p.org_id = r.org_id)
+				from trading.registration r where r.org_id = :org""")
+			.param("org", org)
+			.query((RowCallbackHandler) rs -> mine.put(rs.getObject(1, UUID.class),
+					new Mine(rs.getInt(2), (Long) rs.getObject(3))));
 		Map<UUID, OrganisationView> names = new HashMap<>();
 		return jdbc.sql(LOT + """
 				, trading.registration mine where mine.lot_id = l.id and mine.org_id = :org
 				order by (l.state = 'OPEN') desc, l.closes_at""")
-			.param("org", reader.organisationId()).query((rs, n) -> view(rs, reader, names)).list().stream()
-			.map(lot -> myBid(lot, reader.organisationId())).toList();
+			.param("org", org).query((rs, n) -> view(rs, reader, names)).list().stream()
+			.filter(lot -> mine.containsKey(lot.id())) // registered between the two reads: shown next time
+			.map(lot -> {
+				Mine own = mine.get(lot.id());
+				String pseudonym = Pseudonyms.letters(own.no());
+				return new MyBid(lot, pseudonym, own.highest() == null ? null : new Money(own.highest()),
+						pseudonym.equals(lot.leader()) && lot.leadingAmount() != null);
+			}).toList();
 	}
 
 	/** The lots the reader's organisation sells. */
@@ -171,20 +189,6 @@ public class AuctionQueries {
 		Map<UUID, OrganisationView> names = new HashMap<>();
 		return jdbc.sql(LOT + " where l.seller_org_id = :org order by l.closes_at desc")
 			.param("org", reader.organisationId()).query((rs, n) -> view(rs, reader, names)).list();
-	}
-
-	private MyBid myBid(LotView lot, UUID org) {
-		record Mine(int no, @Nullable Long highest) {
-		}
-		Mine mine = jdbc.sql("""
-				select r.pseudonym_no, (select max(p.amount_fen) from trading.price_step p
-				    where p.lot_id = r.lot_id and p.org_id = r.org_id)
-				from trading.registration r where r.lot_id = :lot and r.org_id = :org""")
-			.param("lot", lot.id()).param("org", org)
-			.query((rs, n) -> new Mine(rs.getInt(1), (Long) rs.getObject(2))).single();
-		String pseudonym = Pseudonyms.letters(mine.no());
-		return new MyBid(lot, pseudonym, mine.highest() == null ? null : new Money(mine.highest()),
-				pseudonym.equals(lot.leader()) && lot.leadingAmount() != null);
 	}
 
 	private LotView view(ResultSet rs, @Nullable Actor reader, Map<UUID, OrganisationView> names) throws SQLException {

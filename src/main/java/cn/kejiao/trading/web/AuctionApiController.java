@@ -119,11 +119,7 @@ class AuctionApiController {
 			throw KejiaoException.invalid("auction.field-required", "amount").with("field", "amount");
 		}
 		Actor actor = Actors.require();
-		bidders.recordDeposit(actor, lotId, orgId, body.amount(), body.reference());
-		AuctionBidders.Registrant registrant = bidders.registrants(actor, lotId).stream()
-			.filter(r -> r.orgId().equals(orgId)).findFirst().orElseThrow();
-		return new AuctionBidders.MyRegistration(registrant.pseudonym(), queries.lot(lotId, actor).deposit(),
-				registrant.deposit(), registrant.mayBid());
+		return bidders.recordDeposit(actor, lotId, orgId, body.amount(), body.reference());
 	}
 
 	@ForRoles(value = { Role.REGION_ADMIN, Role.PLATFORM_ADMIN }, refusal = "auction.organiser-only")
