@@ -20,14 +20,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.kejiao.booking.BookingFlows;
 import cn.kejiao.booking.BookingRules;
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryView;
+import cn.kejiao.challenge.PanelFlows;
 import cn.kejiao.cooperation.AgreementFigures.Figure;
+import cn.kejiao.demand.MatchFlows;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionCodes;
+import cn.kejiao.platform.RegionFlow;
 import cn.kejiao.support.Http;
 import cn.kejiao.support.InstrumentUse;
 import cn.kejiao.support.KejiaoIntegrationTest;
@@ -38,9 +42,11 @@ import cn.kejiao.support.NewOrganisation;
 import cn.kejiao.support.NewOrganisation.Registered;
 import cn.kejiao.support.Personas;
 import cn.kejiao.support.VoucherScenario;
+import cn.kejiao.trading.ContractFigures;
 import cn.kejiao.trading.ContractType;
 import cn.kejiao.trading.ContractView;
 import cn.kejiao.trading.Contracts;
+import cn.kejiao.voucher.OrderFlows;
 
 /**
  * The live figures between 上海 and 云南 (the parties of a 沪滇 agreement), with 重庆 outside it, built through the
@@ -76,6 +82,24 @@ class AgreementFiguresTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	OrderFlows orderFlows;
+
+	@Autowired
+	BookingFlows bookingFlows;
+
+	@Autowired
+	MatchFlows matchFlows;
+
+	@Autowired
+	PanelFlows panelFlows;
+
+	@Autowired
+	ContractFigures contractFigures;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -190,6 +214,34 @@ class AgreementFiguresTests {
 	}
 
 	@Test
+	void eachModulesFlowsOfEveryRegionEqualItsRowsByDayAndRegionPair() {
+		// what the statistics rebuild from: no regions named, every flow of the period, by day and region pair
+		LocalDate from = today.minusDays(400);
+		for (FigureKind kind : FigureKind.values()) {
+			List<RegionFlow> flows = switch (kind) {
+				case SERVICE_ORDERS -> orderFlows.orders(from, to, List.of());
+				case VOUCHER_SPENDING -> orderFlows.voucherSpending(from, to, List.of());
+				case INSTRUMENT_BOOKINGS -> bookingFlows.flows(from, to, List.of());
+				case DEMAND_MATCHES -> matchFlows.flows(from, to, List.of());
+				case PANEL_EXPERTS -> panelFlows.flows(from, to, List.of());
+				case CONTRACTS -> contractFigures.daily(from, to, List.of());
+			};
+			Map<String, Sums> reported = new TreeMap<>();
+			for (RegionFlow flow : flows) {
+				assertThat(flow.value() == null).as(kind + " has no value").isEqualTo(!kind.hasValue());
+				assertThat(reported.put(flow.day() + " " + flow.servedRegion() + ">" + flow.servingRegion(),
+						new Sums(flow.count(), flow.value() == null ? 0 : flow.value().fen()))).as("one row per key").isNull();
+			}
+			Map<String, Sums> counted = new TreeMap<>();
+			for (Map<String, Object> row : rows(kind, from, to)) {
+				counted.merge(row.get("day") + " " + row.get("served") + ">" + row.get("serving"),
+						new Sums(1, ((Number) row.get("fen")).longValue()), Sums::plus);
+			}
+			assertThat(reported).as(kind.name()).isEqualTo(counted).isNotEmpty();
+		}
+	}
+
+	@Test
 	void aPeriodCountsWhatHappenedOnItsDaysOnly() {
 		// the bookings were used thirty days from now: a period ending the day before leaves them out
 		LocalDate before = today.plusDays(29);
@@ -224,6 +276,28 @@ class AgreementFiguresTests {
 			.isInstanceOfSatisfying(KejiaoException.class, e -> assertThat(e.code()).isEqualTo("flows.region"));
 	}
 
+	@Test
+	void theFlowsOfAPeriodAreFoundThroughAnIndexNotByReadingEveryRow() {
+		String period = " >= timestamptz '2026-01-01 00:00+08' and %s < timestamptz '2026-02-01 00:00+08'";
+		assertThat(plan("select count(*) from voucher.service_order where state = 'CONFIRMED' and confirmed_at"
+				+ period.formatted("confirmed_at"))).contains("order_confirmed_brin");
+		assertThat(plan("select count(*), sum(fee) from booking.reservation where state in ('USED', 'BILLED') and external"
+				+ " and actual_end" + period.formatted("actual_end"))).contains("reservation_used_end_idx");
+		assertThat(plan("select count(*), sum(value_fen) from trading.contract where state in ('REGISTERED',"
+				+ " 'IN_PERFORMANCE', 'COMPLETED') and registered_at" + period.formatted("registered_at")))
+			.contains("contract_daily_flows");
+		assertThat(plan("select count(*) from challenge.panellist where seated_at" + period.formatted("seated_at")))
+			.contains("panellist_seated_idx");
+	}
+
+	private String plan(String query) {
+		return transactions.execute(status -> {
+			// one transaction, one connection: the setting holds for the explain that follows it
+			jdbc.sql("set local enable_seqscan = off").update();
+			return String.join("\n", jdbc.sql("explain " + query).query(String.class).list());
+		});
+	}
+
 	// ---- the independent count: rows of the owning modules' tables, assigned to the parties here
 
 	private Map<String, Sums> counted(List<String> parties, LocalDate from, LocalDate until) {
@@ -250,22 +324,25 @@ class AgreementFiguresTests {
 	private List<Map<String, Object>> rows(FigureKind kind, LocalDate from, LocalDate until) {
 		String sql = switch (kind) {
 			case SERVICE_ORDERS -> """
-					select enterprise_region as served, provider_region as serving, quote as fen
+					select to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+					       enterprise_region as served, provider_region as serving, quote as fen
 					from voucher.service_order
 					where state = 'CONFIRMED' and booking_id is null
 					  and to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') between :from and :to""";
 			case VOUCHER_SPENDING -> """
-					select enterprise_region as served, provider_region as serving, voucher_amount as fen
+					select to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+					       enterprise_region as served, provider_region as serving, voucher_amount as fen
 					from voucher.service_order
 					where state = 'CONFIRMED' and voucher_amount > 0
 					  and to_char(confirmed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') between :from and :to""";
 			case INSTRUMENT_BOOKINGS -> """
-					select booker_region as served, owner_region as serving, coalesce(fee, 0) as fen
+					select to_char(actual_end at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, booker_region as served, owner_region as serving, coalesce(fee, 0) as fen
 					from booking.reservation
 					where state in ('USED', 'BILLED') and booker_org_id <> owner_org_id
 					  and to_char(actual_end at time zone 'Asia/Shanghai', 'YYYY-MM-DD') between :from and :to""";
 			case DEMAND_MATCHES -> """
-					select d.region_code as served, e.region_code as serving, 0 as fen
+					select to_char(f.first_useful at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, d.region_code as served,
+					       e.region_code as serving, 0 as fen
 					from (select demand_id, entry_id, min(at) filter (where useful) as first_useful
 					      from demand.feedback where entry_type = 'ACHIEVEMENT' group by demand_id, entry_id
 					      having bool_or(useful)) f
@@ -273,13 +350,15 @@ class AgreementFiguresTests {
 					join catalog.entry e on e.id = f.entry_id
 					where to_char(f.first_useful at time zone 'Asia/Shanghai', 'YYYY-MM-DD') between :from and :to""";
 			case PANEL_EXPERTS -> """
-					select c.region_code as served, coalesce(p.region_code, u.region_code) as serving, 0 as fen
+					select to_char(p.seated_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, c.region_code as served,
+					       coalesce(p.region_code, u.region_code) as serving, 0 as fen
 					from challenge.panellist p
 					join challenge.challenge c on c.id = p.challenge_id
 					join account.user_account u on u.id = p.user_id
 					where to_char(p.seated_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') between :from and :to""";
 			case CONTRACTS -> """
-					select buyer_region as served, seller_region as serving, value_fen as fen
+					select to_char(registered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, buyer_region as served,
+					       seller_region as serving, value_fen as fen
 					from trading.contract
 					where state in ('REGISTERED', 'IN_PERFORMANCE', 'COMPLETED')
 					  and to_char(registered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') between :from and :to""";
