@@ -108,7 +108,6 @@ class AgreementFiguresTests {
 	LocalDate to;
 	Map<String, Sums> huDianBefore;
 	Map<String, Sums> threeBefore;
-	long millisHuDian;
 
 	@BeforeAll
 	void partiesOfBothRegionsServeEachOther() {
@@ -175,7 +174,7 @@ class AgreementFiguresTests {
 	void eachFigureBetweenTheAgreementsPartiesEqualsACountOverTheOwningModulesTables() {
 		long started = System.nanoTime();
 		List<Figure> found = figures.between(HU_DIAN, EnumSet.allOf(FigureKind.class), today.minusDays(1), to);
-		millisHuDian = (System.nanoTime() - started) / 1_000_000;
+		long millisHuDian = (System.nanoTime() - started) / 1_000_000;
 		System.out.printf("AgreementFigures.between(2 parties, 6 kinds, 42 days): %d ms%n", millisHuDian);
 		// one figure per kind and ordered pair, zeros included
 		assertThat(found).hasSize(FigureKind.values().length * 2);
