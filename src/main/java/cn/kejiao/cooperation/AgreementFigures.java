@@ -69,9 +69,16 @@ public class AgreementFigures {
 		if (distinct.size() < 2 || kinds.isEmpty()) {
 			return List.of();
 		}
+		EnumSet<FigureKind> asked = EnumSet.copyOf(kinds);
+		// orders and voucher money come from the same rows: read them once when both are asked for
+		OrderFlows.OrdersAndVouchers both = asked.containsAll(EnumSet.of(FigureKind.SERVICE_ORDERS,
+				FigureKind.VOUCHER_SPENDING)) ? orders.ordersAndVoucherSpending(from, to, distinct) : null;
 		List<Figure> figures = new ArrayList<>();
-		for (FigureKind kind : EnumSet.copyOf(kinds)) {
-			figures.addAll(AgreementFigurePairs.sum(kind, distinct, flows(kind, distinct, from, to)));
+		for (FigureKind kind : asked) {
+			List<RegionFlow> flows = both == null ? flows(kind, distinct, from, to)
+					: kind == FigureKind.SERVICE_ORDERS ? both.orders()
+					: kind == FigureKind.VOUCHER_SPENDING ? both.voucherSpending() : flows(kind, distinct, from, to);
+			figures.addAll(AgreementFigurePairs.sum(kind, distinct, flows));
 		}
 		return figures;
 	}

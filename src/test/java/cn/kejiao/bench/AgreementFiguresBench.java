@@ -75,6 +75,8 @@ public final class AgreementFiguresBench {
 			queries.put("OrderFlows.orders, all regions, 1 month", () -> orderFlows.orders(to.minusDays(29), to, List.of()));
 			queries.put("OrderFlows.voucherSpending, all regions, 1 year",
 					() -> orderFlows.voucherSpending(from, to, List.of()));
+			queries.put("OrderFlows.ordersAndVoucherSpending, all regions, 1 year",
+					() -> orderFlows.ordersAndVoucherSpending(from, to, List.of()).orders());
 			queries.put("BookingFlows.flows, all regions, 1 year",
 					() -> app.getBean(BookingFlows.class).flows(from, to, List.of()));
 			queries.put("MatchFlows.flows, all regions, 1 year",

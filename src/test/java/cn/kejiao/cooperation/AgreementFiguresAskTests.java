@@ -55,6 +55,22 @@ class AgreementFiguresAskTests {
 	}
 
 	@Test
+	void ordersAndVoucherMoneyTogetherAreReadInOnePass() {
+		List<String> parties = List.of("530000", "310000");
+		when(orders.ordersAndVoucherSpending(any(), any(), any())).thenReturn(new OrderFlows.OrdersAndVouchers(
+				List.of(new RegionFlow(FROM, "532600", "310114", 3, new Money(30_000_00))),
+				List.of(new RegionFlow(FROM, "532600", "310114", 1, new Money(5_000_00)))));
+
+		List<Figure> found = figures.between(parties, Set.of(FigureKind.VOUCHER_SPENDING, FigureKind.SERVICE_ORDERS),
+				FROM, TO);
+
+		verify(orders).ordersAndVoucherSpending(FROM, TO, parties);
+		org.mockito.Mockito.verifyNoMoreInteractions(orders);
+		assertThat(found).contains(new Figure(FigureKind.SERVICE_ORDERS, "530000", "310000", 3, new Money(30_000_00)),
+				new Figure(FigureKind.VOUCHER_SPENDING, "530000", "310000", 1, new Money(5_000_00)));
+	}
+
+	@Test
 	void fewerThanTwoPartiesOrNoKindAsksNobody() {
 		assertThat(figures.between(List.of("310000", "310000"), Set.of(FigureKind.values()), FROM, TO)).isEmpty();
 		assertThat(figures.between(List.of("310000", "530000"), Set.of(), FROM, TO)).isEmpty();

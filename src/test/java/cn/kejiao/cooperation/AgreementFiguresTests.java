@@ -216,6 +216,9 @@ class AgreementFiguresTests {
 	void eachModulesFlowsOfEveryRegionEqualItsRowsByDayAndRegionPair() {
 		// what the statistics rebuild from: no regions named, every flow of the period, by day and region pair
 		LocalDate from = today.minusDays(400);
+		OrderFlows.OrdersAndVouchers both = orderFlows.ordersAndVoucherSpending(from, to, List.of());
+		assertThat(both.orders()).isEqualTo(orderFlows.orders(from, to, List.of()));
+		assertThat(both.voucherSpending()).isEqualTo(orderFlows.voucherSpending(from, to, List.of()));
 		for (FigureKind kind : FigureKind.values()) {
 			List<RegionFlow> flows = switch (kind) {
 				case SERVICE_ORDERS -> orderFlows.orders(from, to, List.of());
