@@ -77,10 +77,12 @@ public class ChallengeReviews {
 		jdbc.sql("delete from challenge.panellist where challenge_id = :id").param("id", id).update();
 		for (UserView expert : experts) {
 			jdbc.sql("""
-					insert into challenge.panellist (challenge_id, user_id, username, display_name, organisation_id)
-					values (:id, :user, :username, :name, :org) on conflict do nothing""")
+					insert into challenge.panellist (challenge_id, user_id, username, display_name, organisation_id,
+					    region_code, seated_at)
+					values (:id, :user, :username, :name, :org, :region, :at) on conflict do nothing""")
 				.param("id", id).param("user", expert.id()).param("username", expert.username())
-				.param("name", expert.displayName()).param("org", expert.organisationId(), Types.OTHER).update();
+				.param("name", expert.displayName()).param("org", expert.organisationId(), Types.OTHER)
+				.param("region", expert.regionCode()).param("at", Timestamp.from(clock.instant())).update();
 		}
 		rows.moveTo(id, inReview);
 		audit.record("challenge.panel-formed", "challenge", id.toString(), row.title(), row.regionCode(), null,

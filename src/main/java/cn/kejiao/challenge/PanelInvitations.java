@@ -133,10 +133,12 @@ public class PanelInvitations {
 		}
 		answer(id, actor, ACCEPTED, false, "");
 		jdbc.sql("""
-				insert into challenge.panellist (challenge_id, user_id, username, display_name, organisation_id)
-				values (:c, :u, :username, :name, :org) on conflict do nothing""")
+				insert into challenge.panellist (challenge_id, user_id, username, display_name, organisation_id,
+				    region_code, seated_at)
+				values (:c, :u, :username, :name, :org, :region, :at) on conflict do nothing""")
 			.param("c", id).param("u", actor.userId()).param("username", actor.username()).param("name", actor.displayName())
-			.param("org", actor.organisationId(), Types.OTHER).update();
+			.param("org", actor.organisationId(), Types.OTHER).param("region", actor.regionCode())
+			.param("at", Timestamp.from(clock.instant())).update();
 		audit.record("challenge.invitation-accepted", "challenge", id.toString(), row.title(), row.regionCode(), null,
 				Map.of("expert", actor.username()));
 		events.publishEvent(new InvitationAnswered(id, row.title(), row.publisherOrgId(), actor.userId(), actor.displayName(),

@@ -23,5 +23,10 @@ public enum FigureKind {
 	PANEL_EXPERTS,
 
 	/** Registered technology contracts with the buyer in one party and the seller in the other: number, value. */
-	CONTRACTS
+	CONTRACTS;
+
+	/** Whether the figure carries money besides the count; demand matches and panel seats are counted only. */
+	public boolean hasValue() {
+		return this != DEMAND_MATCHES && this != PANEL_EXPERTS;
+	}
 }

@@ -1,15 +1,20 @@
 package cn.kejiao.trading;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
+import cn.kejiao.platform.RegionFlow;
+import cn.kejiao.platform.database.SqlArrays;
 
 /**
  * Technology-contract value by region and by flow between regions, the headline figure of technology transfer:
@@ -62,6 +67,32 @@ public class ContractFigures {
 			.param("from", from.atDay(1)).param("to", to.atDay(1))
 			.query((rs, n) -> new Flow(rs.getString(2), rs.getString(3),
 					YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(4), new Money(rs.getLong(5))))
+			.list();
+	}
+
+	/**
+	 * The same contracts by the day they were registered (China time), as {@link RegionFlow}s in the shape every
+	 * module's flows share: served is the buyer's region, serving the seller's, with the number of contracts and
+	 * their value. Only contracts with both parties inside one of {@code regions} (each with everything below it;
+	 * every region when empty), {@code from} to {@code to} both included. {@code flows.span} (400) for a period that
+	 * runs backwards or spans more than ten years.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegionFlow> daily(LocalDate from, LocalDate to, Collection<String> regions) {
+		RegionFlow.requireSpan(from, to);
+		return jdbc.sql("""
+				select (registered_at at time zone 'Asia/Shanghai')::date, buyer_region, seller_region, count(*),
+				       sum(value_fen)
+				from trading.contract
+				where state in ('REGISTERED', 'IN_PERFORMANCE', 'COMPLETED')
+				  and registered_at >= :from and registered_at < :to
+				  and buyer_region like any(:regions) and seller_region like any(:regions)
+				group by 1, 2, 3 order by 1, 2, 3""")
+			.param("from", Timestamp.from(from.atStartOfDay(ChinaTime.ZONE).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()))
+			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
+			.query((rs, n) -> new RegionFlow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+					rs.getLong(4), new Money(rs.getLong(5))))
 			.list();
 	}
 }
