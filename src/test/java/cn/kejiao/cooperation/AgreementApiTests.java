@@ -103,6 +103,16 @@ class AgreementApiTests {
 				assertThat(response.code()).isEqualTo("agreement.not-found");
 			}
 		}
+		for (String page : List.of("", "/tasks/new", "/text")) {
+			assertThat(personas.browser("cq-admin").get("/agreements/" + id + page).status()).as("page " + page)
+				.isEqualTo(404);
+		}
+		String someTask = personas.api("sh-admin").post("/api/v1/agreements/" + id + "/tasks", Map.of("areaId", area,
+				"title", "上海的任务", "ownerOrgId", personas.actor("sh-admin").organisationId().toString(), "dueOn",
+				"2030-01-01")).json().get("id").asString();
+		assertThat(personas.browser("cq-admin").get("/agreements/" + id + "/tasks/" + someTask + "/report").status())
+			.isEqualTo(404);
+		assertThat(personas.api("cq-admin").get("/api/v1/agreements/" + id + "/tasks").body()).doesNotContain("上海的任务");
 		Http.Response outsiderTask = personas.api("cq-admin").post("/api/v1/agreements/" + id + "/tasks",
 				Map.of("areaId", area, "title", "x", "ownerOrgId", personas.actor("cq-admin").organisationId().toString(),
 						"dueOn", "2030-01-01"));
