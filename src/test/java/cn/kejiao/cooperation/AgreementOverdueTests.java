@@ -104,6 +104,12 @@ class AgreementOverdueTests {
 		assertThat(jdbc.sql("select message from notification.notice where user_id = :u and link like :l")
 			.param("u", ynAdmin).param("l", "%" + late.id()).query(String.class).single())
 			.isEqualTo("agreement-task-overdue-party");
+		assertThat(jdbc.sql("select title from notification.notice where user_id = :u and link like :l")
+			.param("u", owner).param("l", "%" + late.id()).query(String.class).single())
+			.isEqualTo("任务“逾期的任务”已逾期");
+		assertThat(jdbc.sql("select body from notification.notice where user_id = :u and link like :l")
+			.param("u", ynAdmin).param("l", "%" + late.id()).query(String.class).single())
+			.contains("逾期的任务", "云南省科学技术院", yesterday.toString());
 	}
 
 	private Map<UUID, Long> noticesPerUser(UUID taskId) {
