@@ -43,8 +43,9 @@ public class Agreements {
 			AgreementFiles.@Nullable Upload text) {
 
 		public NewAgreement {
-			parties = parties == null ? List.of() : List.copyOf(parties);
-			areas = areas == null ? List.of() : List.copyOf(areas);
+			// what a client sent as null in a list is left out, as a blank row of the form is
+			parties = parties == null ? List.of() : parties.stream().filter(java.util.Objects::nonNull).toList();
+			areas = areas == null ? List.of() : areas.stream().filter(java.util.Objects::nonNull).toList();
 		}
 	}
 
@@ -62,7 +63,7 @@ public class Agreements {
 			@Nullable TaskState state, List<AgreementFiles.Upload> files) {
 
 		public ProgressReport {
-			files = files == null ? List.of() : List.copyOf(files);
+			files = files == null ? List.of() : files.stream().filter(java.util.Objects::nonNull).toList();
 		}
 	}
 
@@ -286,7 +287,8 @@ public class Agreements {
 		if (name.isEmpty() || name.length() > 100) {
 			throw KejiaoException.invalid("agreement.area-name-required");
 		}
-		Set<FigureKind> figures = input.figures() != null ? Set.copyOf(input.figures())
+		Set<FigureKind> figures = input.figures() != null
+				? input.figures().stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())
 				: input.template() == null ? Set.of() : input.template().defaultFigures();
 		return new NewArea(input.template(), name, figures);
 	}

@@ -84,7 +84,7 @@ class AgreementApiController {
 	AgreementItem create(@RequestBody AgreementRequest request) {
 		List<Agreements.NewArea> areas = new ArrayList<>();
 		if (request.areas() != null) {
-			request.areas().forEach(a -> areas.add(a.area()));
+			request.areas().stream().filter(java.util.Objects::nonNull).forEach(a -> areas.add(a.area()));
 		}
 		if (areas.isEmpty() && Boolean.TRUE.equals(request.template())) {
 			Arrays.stream(AreaTemplate.values()).forEach(t -> areas.add(new Agreements.NewArea(t, null, null)));
