@@ -37,7 +37,7 @@ class PageSweepJourneyTests extends JourneyTest {
 				"/notices", "/admin/users", "/sharing-figures", "/contracts/registrations", "/auctions/console", "/inquiries", "/agreements", "/agreements/new"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
 		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays",
-				"/auctions/console"));
+				"/auctions/console", "/agreements"));
 	}
 
 	/** Lists whose first item is opened too. */
