@@ -49,6 +49,9 @@ class AgreementPagesTests {
 		assertThat(new String(sh.download("/agreements/" + id.group(1) + "/text"), StandardCharsets.UTF_8))
 			.startsWith("%PDF-1.4");
 		assertThat(personas.browser("yn-admin").get("/agreements/" + id.group(1) + "/text").status()).isEqualTo(404);
+		String english = personas.browser("sh-admin").get("/agreements/" + id.group(1) + "?lang=en").body();
+		assertThat(english).contains("Sharing of S&amp;T resources", "Live figures", "Service orders", "Client → serving side",
+				"Add a task");
 	}
 
 	@Test
