@@ -72,7 +72,8 @@ class AuthorisationTests {
 			checked.add(endpoint);
 		}
 		assertThat(checked).contains("GET /api/v1/me", "GET /api/v1/audit", "POST /api/v1/organisations/{id}/decision",
-				"PUT /api/v1/zones/{code}");
+				"PUT /api/v1/zones/{code}", "GET /api/v1/agreements", "GET /api/v1/agreements/{id}/tasks",
+				"POST /api/v1/agreements/{id}/tasks/{taskId}/progress", "GET /api/v1/agreements/{id}/figures");
 	}
 
 	@Test
@@ -95,7 +96,8 @@ class AuthorisationTests {
 			checked.add(endpoint);
 		}
 		assertThat(checked).contains("GET /admin/organisations", "GET /admin/audit", "GET /me",
-				"POST /admin/organisations/{id}/decision");
+				"POST /admin/organisations/{id}/decision", "GET /agreements", "GET /agreements/{id}",
+				"POST /agreements/{id}/tasks/{taskId}/report");
 	}
 
 	@Test

@@ -30,19 +30,19 @@ class PageSweepJourneyTests extends JourneyTest {
 		PAGES.put("", List.of("/", "/catalog", "/catalog?q=电子显微镜", "/demands", "/challenges", "/notices", "/regions", "/zones",
 				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free", "/listings", "/auctions"));
 		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password", "/bookings",
-				"/bookings/feed", "/instruments/free?zone=yrd", "/auctions/mine", "/inquiries", "/contracts", "/contracts/new"));
+				"/bookings/feed", "/instruments/free?zone=yrd", "/auctions/mine", "/inquiries", "/contracts", "/contracts/new", "/agreements"));
 		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me", "/sharing-figures",
 				"/listings/mine", "/listings/new", "/auctions/selling", "/contracts"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
-				"/notices", "/admin/users", "/sharing-figures", "/contracts/registrations", "/auctions/console", "/inquiries"));
+				"/notices", "/admin/users", "/sharing-figures", "/contracts/registrations", "/auctions/console", "/inquiries", "/agreements", "/agreements/new"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
 		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays",
-				"/auctions/console"));
+				"/auctions/console", "/agreements"));
 	}
 
 	/** Lists whose first item is opened too. */
 	static final List<String> LISTS = List.of("/orders", "/demands", "/challenges", "/catalog?q=电子显微镜", "/admin/organisations",
-			"/listings", "/auctions", "/contracts", "/inquiries");
+			"/listings", "/auctions", "/contracts", "/inquiries", "/agreements");
 
 	static final Pattern ITEM = Pattern.compile("^/(orders|demands|challenges|catalog/entries|admin/organisations)/[0-9a-f-]{36}$");
 

@@ -61,7 +61,9 @@ class RolesBeforeFieldsTests {
 			// any user of a verified organisation may wait for an instrument's time; only its own place is taken
 			"POST /api/v1/instruments/{id}/waiting", "POST /api/v1/waiting/{id}/take",
 			// either party of a technology contract, or an admin governing the seller's region, ends it
-			"POST /api/v1/contracts/{id}/terminate");
+			"POST /api/v1/contracts/{id}/terminate",
+			// the members of a task's owner organisation, of whatever role, and the parties' admins report on it
+			"POST /api/v1/agreements/{id}/tasks/{taskId}/progress");
 
 	/** Bodies that fail validation wherever validation runs: no fields, and fields of the wrong kind. */
 	static final List<String> INVALID_BODIES = List.of("{}", "{\"name\":\"\",\"regionCode\":\"x\",\"verdict\":null}");

@@ -68,6 +68,7 @@ class DemoData implements ApplicationRunner {
 	private final TradingAuctionDemo auctions;
 	private final TradingListingDemo tradingListings;
 	private final TradingContractDemo tradingContracts;
+	private final CooperationAgreementDemo cooperationAgreements;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
@@ -77,6 +78,7 @@ class DemoData implements ApplicationRunner {
 			ChallengeDemo challenges, BookingDemo bookings, TradingAuctionDemo auctions,
 			TradingListingDemo tradingListings,
 			TradingContractDemo tradingContracts,
+			CooperationAgreementDemo cooperationAgreements,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -91,6 +93,7 @@ class DemoData implements ApplicationRunner {
 		this.auctions = auctions;
 		this.tradingListings = tradingListings;
 		this.tradingContracts = tradingContracts;
+		this.cooperationAgreements = cooperationAgreements;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -115,6 +118,7 @@ class DemoData implements ApplicationRunner {
 		auctions.load();
 		tradingListings.load();
 		tradingContracts.load();
+		cooperationAgreements.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			bookings.load();
