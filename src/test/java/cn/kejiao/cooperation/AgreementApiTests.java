@@ -28,6 +28,9 @@ class AgreementApiTests {
 	@Autowired
 	Personas personas;
 
+	@Autowired
+	AgreementFigures figures;
+
 	private JsonNode createShanghaiYunnan(String title) {
 		Http.Response created = personas.api("sh-admin").post("/api/v1/agreements", Map.of("kind", "COOPERATION",
 				"title", title, "parties", List.of(Map.of("regionCode", "310000", "signatory", "上海市科委"),
@@ -49,9 +52,18 @@ class AgreementApiTests {
 		assertThat(sharing.get("name").asString()).isEqualTo("科技资源共享");
 		assertThat(sharing.get("figureKinds").toString()).contains("SERVICE_ORDERS", "VOUCHER_SPENDING",
 				"INSTRUMENT_BOOKINGS");
-		// three kinds, two directions each; nothing measured reads 0
+		// three kinds, two directions each, as the modules count them since the term began
 		assertThat(sharing.get("figures")).hasSize(6);
-		assertThat(sharing.get("figures").get(0).get("count").asLong()).isZero();
+		Map<String, Long> measured = new java.util.HashMap<>();
+		figures.between(List.of("310000", "530000"), java.util.EnumSet.of(FigureKind.SERVICE_ORDERS,
+				FigureKind.VOUCHER_SPENDING, FigureKind.INSTRUMENT_BOOKINGS), LocalDate.parse("2024-03-01"),
+				LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+			.forEach(f -> measured.put(f.kind() + " " + f.servedParty() + ">" + f.servingParty(), f.count()));
+		for (JsonNode figure : sharing.get("figures")) {
+			String key = figure.get("kind").asString() + " " + figure.get("servedParty").asString() + ">"
+					+ figure.get("servingParty").asString();
+			assertThat(figure.get("count").asLong()).as(key).isEqualTo(measured.getOrDefault(key, 0L));
+		}
 
 		String academy = personas.actor("provider-yn").organisationId().toString();
 		Http.Response task = personas.api("yn-admin").post("/api/v1/agreements/" + id + "/tasks", Map.of("areaId",
