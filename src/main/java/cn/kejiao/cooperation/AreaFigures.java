@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import cn.kejiao.platform.KejiaoException;
+import cn.kejiao.platform.RegionFlow;
 import cn.kejiao.platform.Money;
 
 /**
@@ -42,9 +44,6 @@ public class AreaFigures {
 	public record Report(LocalDate from, LocalDate to, List<OfArea> areas) {
 	}
 
-	/** At most this many days in one period. */
-	static final int MAX_DAYS = 366 * 20;
-
 	private final Agreements agreements;
 	private final AgreementFigures figures;
 
@@ -62,12 +61,17 @@ public class AreaFigures {
 	public Report of(AgreementView agreement, @Nullable LocalDate from, @Nullable LocalDate to) {
 		LocalDate end = to != null ? to : agreements.today();
 		LocalDate start = from != null ? from : defaultStart(agreement, end);
-		if (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end)) {
+		if (start.isAfter(end) || start.plusYears(RegionFlow.MAX_YEARS).isBefore(end)) {
 			throw KejiaoException.invalid("agreement.period-invalid");
 		}
+		// the kinds of all areas measured at once: each module is asked once per page, however many areas name it
+		Set<FigureKind> kinds = EnumSet.noneOf(FigureKind.class);
+		agreement.areas().forEach(area -> kinds.addAll(area.figures()));
+		List<AgreementFigures.Figure> measured = kinds.isEmpty() ? List.of()
+				: figures.between(agreement.partyRegions(), kinds, start, end);
 		List<OfArea> areas = new ArrayList<>();
 		for (AgreementView.Area area : agreement.areas()) {
-			areas.add(new OfArea(area.id(), area.name(), area.template(), lines(agreement.partyRegions(), area, start, end)));
+			areas.add(new OfArea(area.id(), area.name(), area.template(), lines(agreement.partyRegions(), area, measured)));
 		}
 		return new Report(start, end, areas);
 	}
@@ -79,11 +83,8 @@ public class AreaFigures {
 		return start.isAfter(end) ? end : start;
 	}
 
-	private List<Line> lines(List<String> parties, AgreementView.Area area, LocalDate from, LocalDate to) {
-		if (area.figures().isEmpty()) {
-			return List.of();
-		}
-		List<AgreementFigures.Figure> measured = figures.between(parties, EnumSet.copyOf(area.figures()), from, to);
+	private static List<Line> lines(List<String> parties, AgreementView.Area area,
+			List<AgreementFigures.Figure> measured) {
 		List<Line> lines = new ArrayList<>();
 		for (FigureKind kind : FigureKind.values()) {
 			if (!area.figures().contains(kind)) {
