@@ -72,7 +72,8 @@ class AuthorisationTests {
 			checked.add(endpoint);
 		}
 		assertThat(checked).contains("GET /api/v1/me", "GET /api/v1/audit", "POST /api/v1/organisations/{id}/decision",
-				"PUT /api/v1/zones/{code}");
+				"PUT /api/v1/zones/{code}", "POST /api/v1/projects", "GET /api/v1/projects/{id}/milestones",
+				"POST /api/v1/projects/{id}/landings", "GET /api/v1/commissions/map", "POST /api/v1/commissions/{id}/logs");
 	}
 
 	@Test
@@ -95,7 +96,8 @@ class AuthorisationTests {
 			checked.add(endpoint);
 		}
 		assertThat(checked).contains("GET /admin/organisations", "GET /admin/audit", "GET /me",
-				"POST /admin/organisations/{id}/decision");
+				"POST /admin/organisations/{id}/decision", "GET /projects", "GET /projects/{id}", "GET /commissions",
+				"POST /commissions/{id}/logs");
 	}
 
 	@Test
