@@ -40,8 +40,10 @@ public class Projects {
 			@Nullable UUID challengeId) {
 
 		public NewProject {
-			funders = funders == null ? List.of() : List.copyOf(funders);
-			partnerOrgIds = partnerOrgIds == null ? List.of() : List.copyOf(partnerOrgIds);
+			// a null in a list sent to the API is left out, as if not sent
+			funders = funders == null ? List.of() : funders.stream().filter(java.util.Objects::nonNull).toList();
+			partnerOrgIds = partnerOrgIds == null ? List.of()
+					: partnerOrgIds.stream().filter(java.util.Objects::nonNull).toList();
 		}
 	}
 
