@@ -67,6 +67,15 @@ class ProjectJourneyTests extends JourneyTest {
 		assertThat(page.locator("#project-message")).isVisible();
 		assertThat(page.locator("li.milestone[data-milestone='中期检查'] .milestone-state")).hasText("验收通过");
 		assertThat(page.locator("li.milestone[data-milestone='中期检查'] .milestone-decision")).containsText("资料齐全，同意验收");
+
+		phone();
+		for (String path : new String[] { "/projects/new", "/projects/" + project.id() + "/landings/new", "/commissions",
+				"/commissions/new" }) {
+			page.navigate(url(path));
+			assertThat(page.locator("h1")).isVisible();
+			assertNoSidewaysScroll();
+		}
+		assertThat(page.locator("#commission-form")).isVisible();
 	}
 
 	@Test
