@@ -73,7 +73,9 @@ class AuthorisationTests {
 		}
 		assertThat(checked).contains("GET /api/v1/me", "GET /api/v1/audit", "POST /api/v1/organisations/{id}/decision",
 				"PUT /api/v1/zones/{code}", "GET /api/v1/agreements", "GET /api/v1/agreements/{id}/tasks",
-				"POST /api/v1/agreements/{id}/tasks/{taskId}/progress", "GET /api/v1/agreements/{id}/figures");
+				"POST /api/v1/agreements/{id}/tasks/{taskId}/progress", "GET /api/v1/agreements/{id}/figures",
+				"POST /api/v1/projects", "GET /api/v1/projects/{id}/milestones",
+				"POST /api/v1/projects/{id}/landings", "GET /api/v1/commissions/map", "POST /api/v1/commissions/{id}/logs");
 	}
 
 	@Test
@@ -97,7 +99,9 @@ class AuthorisationTests {
 		}
 		assertThat(checked).contains("GET /admin/organisations", "GET /admin/audit", "GET /me",
 				"POST /admin/organisations/{id}/decision", "GET /agreements", "GET /agreements/{id}",
-				"POST /agreements/{id}/tasks/{taskId}/report");
+				"POST /agreements/{id}/tasks/{taskId}/report",
+				"GET /projects", "GET /projects/{id}", "GET /commissions",
+				"POST /commissions/{id}/logs");
 	}
 
 	@Test

@@ -108,7 +108,9 @@ class RolesBeforeFieldsTests {
 		}
 		assertThat(tried).contains("POST /api/v1/organisations as ENTERPRISE", "POST /api/v1/organisations as REGION_ADMIN",
 				"PUT /api/v1/zones/{code} as REGION_ADMIN", "PUT /api/v1/zones/{code} as PROVIDER",
-				"POST /api/v1/catalog/imports as PLATFORM_ADMIN", "PUT /api/v1/catalog/{types}/{id} as REGION_ADMIN");
+				"POST /api/v1/catalog/imports as PLATFORM_ADMIN", "PUT /api/v1/catalog/{types}/{id} as REGION_ADMIN",
+				"POST /api/v1/projects as ENTERPRISE", "POST /api/v1/commissions as EXPERT",
+				"POST /api/v1/commissions/{id}/logs as REGION_ADMIN");
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import cn.kejiao.platform.ChinaTime;
  * Flags the tasks of agreements whose due date passed while still open (planned or in progress), once each: the
  * flag is claimed in PostgreSQL ({@code UPDATE ... WHERE overdue_flagged_at IS NULL ... FOR UPDATE SKIP LOCKED
  * RETURNING}), so several nodes sweeping at once flag a task once, and {@link TaskOverdue} is published in the same
- * transaction (its listeners run after the commit). {@code kejiao.cooperation.agreement-jobs=false} stops the
+ * transaction (its listeners run after the commit). {@code kejiao.cooperation.jobs=false} stops the
  * schedule (the tests run the sweep themselves).
  */
 @Component
@@ -40,7 +40,7 @@ class TaskOverdueSweep {
 
 	TaskOverdueSweep(JdbcClient jdbc, AgreementRows rows, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock,
-			@Value("${kejiao.cooperation.agreement-jobs:true}") boolean enabled) {
+			@Value("${kejiao.cooperation.jobs:true}") boolean enabled) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.transactions = transactions;

@@ -69,6 +69,7 @@ class DemoData implements ApplicationRunner {
 	private final TradingListingDemo tradingListings;
 	private final TradingContractDemo tradingContracts;
 	private final CooperationAgreementDemo cooperationAgreements;
+	private final CooperationProjectDemo cooperationProjects;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
@@ -79,6 +80,7 @@ class DemoData implements ApplicationRunner {
 			TradingListingDemo tradingListings,
 			TradingContractDemo tradingContracts,
 			CooperationAgreementDemo cooperationAgreements,
+			CooperationProjectDemo cooperationProjects,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -94,6 +96,7 @@ class DemoData implements ApplicationRunner {
 		this.tradingListings = tradingListings;
 		this.tradingContracts = tradingContracts;
 		this.cooperationAgreements = cooperationAgreements;
+		this.cooperationProjects = cooperationProjects;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -119,6 +122,7 @@ class DemoData implements ApplicationRunner {
 		tradingListings.load();
 		tradingContracts.load();
 		cooperationAgreements.load();
+		cooperationProjects.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			bookings.load();
