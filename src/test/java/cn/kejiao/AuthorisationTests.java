@@ -42,7 +42,8 @@ class AuthorisationTests {
 			"GET /api/v1/instruments/{id}/availability", "GET /api/v1/auctions", "GET /api/v1/auctions/{lotId}",
 			"GET /api/v1/auctions/{lotId}/bids", "GET /api/v1/auctions/{lotId}/events", "GET /api/v1/auction-sessions",
 			"GET /api/v1/auction-sessions/{id}", "GET /api/v1/listings", "GET /api/v1/listings/{id}",
-			"GET /api/v1/events", "GET /api/v1/events/{id}");
+			"GET /api/v1/events", "GET /api/v1/events/{id}", "GET /api/v1/events/{id}/items",
+			"GET /api/v1/events/{id}/follow-ups");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",

@@ -102,7 +102,8 @@ class SecurityConfiguration {
 						"/api/v1/auctions/{id:[0-9a-f-]{36}}/bids", "/api/v1/auctions/{id:[0-9a-f-]{36}}/events",
 						"/api/v1/auction-sessions", "/api/v1/auction-sessions/{id:[0-9a-f-]{36}}")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/{id:[0-9a-f-]{36}}").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/{id:[0-9a-f-]{36}}",
+						"/api/v1/events/{id:[0-9a-f-]{36}}/items", "/api/v1/events/{id:[0-9a-f-]{36}}/follow-ups").permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts, problems), UsernamePasswordAuthenticationFilter.class)
