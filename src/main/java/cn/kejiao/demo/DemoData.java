@@ -68,6 +68,7 @@ class DemoData implements ApplicationRunner {
 	private final TradingAuctionDemo auctions;
 	private final TradingListingDemo tradingListings;
 	private final TradingContractDemo tradingContracts;
+	private final CooperationEventDemo cooperationEvents;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
@@ -76,7 +77,7 @@ class DemoData implements ApplicationRunner {
 	DemoData(Organisations organisations, Accounts accounts, CatalogDemo catalog, VoucherDemo vouchers, DemandDemo demands,
 			ChallengeDemo challenges, BookingDemo bookings, TradingAuctionDemo auctions,
 			TradingListingDemo tradingListings,
-			TradingContractDemo tradingContracts,
+			TradingContractDemo tradingContracts, CooperationEventDemo cooperationEvents,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -91,6 +92,7 @@ class DemoData implements ApplicationRunner {
 		this.auctions = auctions;
 		this.tradingListings = tradingListings;
 		this.tradingContracts = tradingContracts;
+		this.cooperationEvents = cooperationEvents;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -115,6 +117,7 @@ class DemoData implements ApplicationRunner {
 		auctions.load();
 		tradingListings.load();
 		tradingContracts.load();
+		cooperationEvents.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			bookings.load();
