@@ -66,6 +66,18 @@ public class EventRegistrations {
 	@Transactional
 	public EventRegistrationView register(UUID eventId, Registration registration) {
 		Actor actor = Actors.require();
+		String organisation = Events.text(registration.organisation(), 200);
+		if (organisation.isEmpty() && actor.organisationName() != null) {
+			organisation = actor.organisationName();
+		}
+		String contact = Events.text(registration.contact(), 200);
+		if (contact.isEmpty()) {
+			contact = accounts.find(actor.userId()).map(UserView::email).orElse("");
+		}
+		if (contact.isEmpty()) {
+			throw KejiaoException.invalid("event.contact-required");
+		}
+		// what needs no lock is read before it: the lock is held only to count and write
 		EventRows.Row event = rows.lock(eventId, actor);
 		Instant now = clock.instant();
 		if (!event.registrationOpen(now)) {
@@ -77,17 +89,6 @@ public class EventRegistrations {
 			.param("event", eventId).param("user", actor.userId()).query(UUID.class).optional();
 		if (live.isPresent()) {
 			throw KejiaoException.conflict("event.already-registered").with("registration", live.get());
-		}
-		String organisation = Events.text(registration.organisation(), 200);
-		if (organisation.isEmpty() && actor.organisationName() != null) {
-			organisation = actor.organisationName();
-		}
-		String contact = Events.text(registration.contact(), 200);
-		if (contact.isEmpty()) {
-			contact = accounts.find(actor.userId()).map(UserView::email).orElse("");
-		}
-		if (contact.isEmpty()) {
-			throw KejiaoException.invalid("event.contact-required");
 		}
 		long arrival = jdbc.sql("select nextval('cooperation.event_arrival')").query(Long.class).single();
 		int admitted = admitted(eventId);
