@@ -41,12 +41,14 @@ class AuthorisationTests {
 			"GET /api/v1/challenges/{id}", "GET /api/v1/challenges/{id}/results", "GET /api/v1/instruments/free",
 			"GET /api/v1/instruments/{id}/availability", "GET /api/v1/auctions", "GET /api/v1/auctions/{lotId}",
 			"GET /api/v1/auctions/{lotId}/bids", "GET /api/v1/auctions/{lotId}/events", "GET /api/v1/auction-sessions",
-			"GET /api/v1/auction-sessions/{id}", "GET /api/v1/listings", "GET /api/v1/listings/{id}");
+			"GET /api/v1/auction-sessions/{id}", "GET /api/v1/listings", "GET /api/v1/listings/{id}",
+			"GET /api/v1/events", "GET /api/v1/events/{id}", "GET /api/v1/events/{id}/items",
+			"GET /api/v1/events/{id}/follow-ups");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",
 			"POST /password/reset", "GET /terms", "GET /privacy", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
-			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /instruments/free", "GET /instruments/{id}/calendar", "GET /calendar/{token}.ics", "GET /listings", "GET /listings/{id}", "GET /auctions", "GET /auctions/sessions/{id}", "GET /auctions/lots/{id}", "GET /auctions/lots/{id}/live", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /instruments/free", "GET /instruments/{id}/calendar", "GET /calendar/{token}.ics", "GET /listings", "GET /listings/{id}", "GET /auctions", "GET /auctions/sessions/{id}", "GET /auctions/lots/{id}", "GET /auctions/lots/{id}/live", "GET /events", "GET /events/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -102,6 +102,8 @@ class SecurityConfiguration {
 						"/api/v1/auctions/{id:[0-9a-f-]{36}}/bids", "/api/v1/auctions/{id:[0-9a-f-]{36}}/events",
 						"/api/v1/auction-sessions", "/api/v1/auction-sessions/{id:[0-9a-f-]{36}}")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/{id:[0-9a-f-]{36}}",
+						"/api/v1/events/{id:[0-9a-f-]{36}}/items", "/api/v1/events/{id:[0-9a-f-]{36}}/follow-ups").permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts, problems), UsernamePasswordAuthenticationFilter.class)
@@ -123,6 +125,7 @@ class SecurityConfiguration {
 						"/calendar/{token:[0-9a-f]{48}}.ics", "/listings", "/listings/{id:[0-9a-f-]{36}}").permitAll()
 				.requestMatchers(HttpMethod.GET, "/auctions", "/auctions/sessions/{id:[0-9a-f-]{36}}",
 						"/auctions/lots/{id:[0-9a-f-]{36}}", "/auctions/lots/{id:[0-9a-f-]{36}}/live").permitAll()
+				.requestMatchers(HttpMethod.GET, "/events", "/events/{id:[0-9a-f-]{36}}").permitAll()
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())

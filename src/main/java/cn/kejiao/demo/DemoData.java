@@ -70,6 +70,7 @@ class DemoData implements ApplicationRunner {
 	private final TradingContractDemo tradingContracts;
 	private final CooperationAgreementDemo cooperationAgreements;
 	private final CooperationProjectDemo cooperationProjects;
+	private final CooperationEventDemo cooperationEvents;
 	private final String catalogScale;
 	private final boolean catalogInBackground;
 	private final TransactionTemplate transactions;
@@ -81,6 +82,7 @@ class DemoData implements ApplicationRunner {
 			TradingContractDemo tradingContracts,
 			CooperationAgreementDemo cooperationAgreements,
 			CooperationProjectDemo cooperationProjects,
+			CooperationEventDemo cooperationEvents,
 			TransactionTemplate transactions,
 			ObjectProvider<EmbeddedDatabase> embedded, @Value("${kejiao.demo.enabled:#{null}}") @Nullable Boolean enabled,
 			@Value("${kejiao.demo.catalog-scale:full}") String catalogScale,
@@ -97,6 +99,7 @@ class DemoData implements ApplicationRunner {
 		this.tradingContracts = tradingContracts;
 		this.cooperationAgreements = cooperationAgreements;
 		this.cooperationProjects = cooperationProjects;
+		this.cooperationEvents = cooperationEvents;
 		this.catalogScale = catalogScale;
 		this.catalogInBackground = catalogInBackground;
 		this.transactions = transactions;
@@ -123,6 +126,7 @@ class DemoData implements ApplicationRunner {
 		tradingContracts.load();
 		cooperationAgreements.load();
 		cooperationProjects.load();
+		cooperationEvents.load();
 		CatalogDemo.Scale scale = CatalogDemo.Scale.of(catalogScale);
 		if (catalog.complete(scale)) {
 			bookings.load();
