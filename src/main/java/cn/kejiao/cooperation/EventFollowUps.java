@@ -74,16 +74,18 @@ public class EventFollowUps {
 	private final Catalog catalog;
 	private final ServiceOrders orders;
 	private final Contracts contracts;
+	private final Projects projects;
 	private final Clock clock;
 
 	EventFollowUps(JdbcClient jdbc, EventRows rows, Demands demands, Catalog catalog, ServiceOrders orders,
-			Contracts contracts, Clock clock) {
+			Contracts contracts, Projects projects, Clock clock) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.demands = demands;
 		this.catalog = catalog;
 		this.orders = orders;
 		this.contracts = contracts;
+		this.projects = projects;
 		this.clock = clock;
 	}
 
@@ -149,7 +151,7 @@ public class EventFollowUps {
 			case MATCH -> match(refId, otherId, actor);
 			case ORDER -> order(refId, actor);
 			case CONTRACT -> contract(refId);
-			case PROJECT -> project(refId);
+			case PROJECT -> project(refId, actor);
 		};
 		UUID id = UUID.randomUUID();
 		int added = jdbc.sql("""
@@ -240,11 +242,11 @@ public class EventFollowUps {
 				contract.buyer().name() + " ↔ " + contract.seller().name(), contract.value());
 	}
 
-	/**
-	 * A funded project as a follow-up. Funded projects of this module are checked here, and only here, once they
-	 * exist: until then a project is taken by its id as the organiser gives it, with no title or value of its own.
-	 */
-	Found project(UUID id) {
-		return new Found(id.toString(), "", null);
+	/** A funded project the organiser may read (404 otherwise), with its lead and partners and its funding. */
+	private Found project(UUID id, Actor actor) {
+		ProjectView project = projects.readable(id, actor);
+		StringBuilder parties = new StringBuilder(project.lead().name());
+		project.partners().forEach(partner -> parties.append("、").append(partner.name()));
+		return new Found(project.number() + " " + project.title(), parties.toString(), project.funding());
 	}
 }

@@ -170,23 +170,35 @@ class ProjectRows {
 	}
 
 	List<ProjectSummary> summaries(Scope scope, int limit) {
-		return bind("""
-				select p.id, p.number, p.title, p.region_code, p.lead_name, p.lead_region, p.industry_chain, p.stage,
-				       p.starts_on, p.ends_on,
-				       (select coalesce(sum(f.amount_fen), 0) from cooperation.project_funder f where f.project_id = p.id) funding,
-				       (select count(*) from cooperation.project_milestone m where m.project_id = p.id) milestones,
-				       (select count(*) from cooperation.project_milestone m where m.project_id = p.id
-				           and m.state in ('PLANNED', 'REJECTED') and m.due_on < :today
-				           and p.stage in ('APPROVED', 'IN_PROGRESS')) overdue,
-				       (select count(*) from cooperation.project_landing l where l.project_id = p.id) landings
-				""" + SCOPE + " order by p.starts_on desc, p.number limit " + limit, scope)
-			.query((rs, n) -> new ProjectSummary(rs.getObject("id", UUID.class), rs.getString("number"),
-					rs.getString("title"), rs.getString("region_code"), rs.getString("lead_name"),
-					rs.getString("lead_region"), rs.getString("industry_chain"), new Money(rs.getLong("funding")),
-					ProjectStage.valueOf(rs.getString("stage")), rs.getObject("starts_on", LocalDate.class),
-					rs.getObject("ends_on", LocalDate.class), rs.getLong("milestones"), rs.getLong("overdue"),
-					rs.getLong("landings")))
-			.list();
+		return bind(SUMMARY + SCOPE + " order by p.starts_on desc, p.number limit " + limit, scope)
+			.query((rs, n) -> summary(rs)).list();
+	}
+
+	/** The projects carried out under an agreement, newest first. */
+	List<ProjectSummary> ofAgreement(UUID agreementId, LocalDate today) {
+		return jdbc.sql(SUMMARY + " from cooperation.project p where p.agreement_id = :agreement"
+				+ " order by p.starts_on desc, p.number")
+			.param("agreement", agreementId).param("today", today).query((rs, n) -> summary(rs)).list();
+	}
+
+	private static final String SUMMARY = """
+			select p.id, p.number, p.title, p.region_code, p.lead_name, p.lead_region, p.industry_chain, p.stage,
+			       p.starts_on, p.ends_on,
+			       (select coalesce(sum(f.amount_fen), 0) from cooperation.project_funder f where f.project_id = p.id) funding,
+			       (select count(*) from cooperation.project_milestone m where m.project_id = p.id) milestones,
+			       (select count(*) from cooperation.project_milestone m where m.project_id = p.id
+			           and m.state in ('PLANNED', 'REJECTED') and m.due_on < :today
+			           and p.stage in ('APPROVED', 'IN_PROGRESS')) overdue,
+			       (select count(*) from cooperation.project_landing l where l.project_id = p.id) landings
+			""";
+
+	private static ProjectSummary summary(ResultSet rs) throws SQLException {
+		return new ProjectSummary(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("title"),
+				rs.getString("region_code"), rs.getString("lead_name"), rs.getString("lead_region"),
+				rs.getString("industry_chain"), new Money(rs.getLong("funding")),
+				ProjectStage.valueOf(rs.getString("stage")), rs.getObject("starts_on", LocalDate.class),
+				rs.getObject("ends_on", LocalDate.class), rs.getLong("milestones"), rs.getLong("overdue"),
+				rs.getLong("landings"));
 	}
 
 	Map<ProjectStage, Long> byStage(Scope scope) {

@@ -52,15 +52,17 @@ public class Projects {
 	}
 
 	private final ProjectRows rows;
+	private final Agreements agreements;
 	private final Organisations organisations;
 	private final Regions regions;
 	private final Challenges challenges;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Projects(ProjectRows rows, Organisations organisations, Regions regions, Challenges challenges, AuditLog audit,
-			Clock clock) {
+	Projects(ProjectRows rows, Agreements agreements, Organisations organisations, Regions regions,
+			Challenges challenges, AuditLog audit, Clock clock) {
 		this.rows = rows;
+		this.agreements = agreements;
 		this.organisations = organisations;
 		this.regions = regions;
 		this.challenges = challenges;
@@ -116,6 +118,9 @@ public class Projects {
 		if (form.challengeId() != null) {
 			challenges.get(form.challengeId(), actor);
 		}
+		if (form.agreementId() != null) {
+			agreements.get(form.agreementId()); // one the actor reads, or 404 agreement.not-found
+		}
 		String number = form.number() == null || form.number().isBlank()
 				? rows.nextNumber(LocalDate.now(clock.withZone(ChinaTime.ZONE)).getYear())
 				: ProjectInput.text(form.number(), 1, 40, "project.number-required");
@@ -144,6 +149,16 @@ public class Projects {
 	public ProjectView get(UUID id) {
 		Actor actor = Actors.require();
 		return readable(id, actor);
+	}
+
+	/**
+	 * The projects carried out under an agreement the actor reads (404 {@code agreement.not-found} otherwise):
+	 * jointly funded by its parties, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProjectSummary> ofAgreement(UUID agreementId) {
+		agreements.get(agreementId);
+		return rows.ofAgreement(agreementId, today());
 	}
 
 	ProjectView readable(UUID id, Actor actor) {

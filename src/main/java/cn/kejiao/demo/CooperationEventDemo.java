@@ -18,6 +18,9 @@ import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.cooperation.EventFollowUps;
 import cn.kejiao.cooperation.EventFollowUps.FollowUpKind;
+import cn.kejiao.cooperation.ProjectQuery;
+import cn.kejiao.cooperation.ProjectStage;
+import cn.kejiao.cooperation.Projects;
 import cn.kejiao.cooperation.EventFollowUps.ItemKind;
 import cn.kejiao.cooperation.EventForm;
 import cn.kejiao.cooperation.EventKind;
@@ -60,11 +63,13 @@ class CooperationEventDemo {
 	private final Catalog catalog;
 	private final ServiceOrders orders;
 	private final Contracts contracts;
+	private final Projects projects;
 	private final DemoActors actors;
 	private final Clock clock;
 
 	CooperationEventDemo(Events events, EventRegistrations registrations, EventFollowUps followUps, Demands demands,
-			Catalog catalog, ServiceOrders orders, Contracts contracts, DemoActors actors, Clock clock) {
+			Catalog catalog, ServiceOrders orders, Contracts contracts, Projects projects, DemoActors actors,
+			Clock clock) {
 		this.events = events;
 		this.registrations = registrations;
 		this.followUps = followUps;
@@ -72,6 +77,7 @@ class CooperationEventDemo {
 		this.catalog = catalog;
 		this.orders = orders;
 		this.contracts = contracts;
+		this.projects = projects;
 		this.actors = actors;
 		this.clock = clock;
 	}
@@ -129,6 +135,13 @@ class CooperationEventDemo {
 		}));
 		TimeShift.at(end.plus(Duration.ofDays(3)), clock, () -> actors.as("jd-admin", () -> {
 			followUps(id);
+			return null;
+		}));
+		// 文山, an organiser too, links the 三七 project funded after the session
+		TimeShift.at(end.plus(Duration.ofDays(5)), clock, () -> actors.as("ws-admin", () -> {
+			projects.portfolio(new ProjectQuery(null, ProjectStage.APPROVED, null, "三七新品种", false)).items().stream()
+				.findFirst().ifPresent(project -> quietly(() -> followUps.record(id, FollowUpKind.PROJECT, project.id(),
+						null, "对接会上昆明理工大学与云南省科学技术院达成联合申报意向，获文山州立项")));
 			return null;
 		}));
 	}

@@ -23,6 +23,8 @@ import cn.kejiao.cooperation.ProjectOutcomes;
 import cn.kejiao.cooperation.ProjectQuery;
 import cn.kejiao.cooperation.ProjectStage;
 import cn.kejiao.cooperation.ProjectView;
+import cn.kejiao.cooperation.AgreementSummary;
+import cn.kejiao.cooperation.Agreements;
 import cn.kejiao.cooperation.Projects;
 import cn.kejiao.organisation.OrganisationType;
 import cn.kejiao.organisation.OrganisationView;
@@ -81,6 +83,7 @@ class CooperationProjectDemo {
 			{ "中药材重金属快速检测技术与装备", "生物医药", "provider-yn", "云南省产品质量监督检验研究院", "80", "0", "4", "24", "APPROVED" } };
 
 	private final Projects projects;
+	private final Agreements agreements;
 	private final ProjectMilestones milestones;
 	private final ProjectOutcomes outcomes;
 	private final Commissions commissions;
@@ -90,8 +93,10 @@ class CooperationProjectDemo {
 	private final Clock clock;
 
 	CooperationProjectDemo(Projects projects, ProjectMilestones milestones, ProjectOutcomes outcomes,
-			Commissions commissions, Organisations organisations, Accounts accounts, DemoActors actors, Clock clock) {
+			Commissions commissions, Organisations organisations, Accounts accounts, DemoActors actors, Clock clock,
+			Agreements agreements) {
 		this.projects = projects;
+		this.agreements = agreements;
 		this.milestones = milestones;
 		this.outcomes = outcomes;
 		this.commissions = commissions;
@@ -99,6 +104,13 @@ class CooperationProjectDemo {
 		this.accounts = accounts;
 		this.actors = actors;
 		this.clock = clock;
+	}
+
+	/** The 云南省科技厅–文山州 consultation, if the agreements' demo made it. */
+	private @org.jspecify.annotations.Nullable UUID consultation() {
+		return actors.as("ws-admin", () -> agreements.list(cn.kejiao.platform.Paging.of(0, 100, 100)).getContent()
+			.stream().filter(a -> a.title().equals(CooperationAgreementDemo.WENSHAN)).map(AgreementSummary::id)
+			.findFirst().orElse(null));
 	}
 
 	void load() {
@@ -135,9 +147,11 @@ class CooperationProjectDemo {
 			funders.add(new Projects.Funding("530000", Money.ofYuan(p[5] + "0000", "amount")));
 		}
 		String number = String.format("WSKJ%d-%03d", start.getYear(), seq);
+		// jointly funded by the province: carried out under the 厅州会商
+		UUID agreement = funders.size() > 1 ? consultation() : null;
 		ProjectView project = at(start.minusDays(10), () -> actors.as("ws-admin",
 				() -> projects.create(new Projects.NewProject(number, p[0], funders, lead, partners, p[1],
-						"文山州科技计划项目，服务" + p[1] + "产业链。", start, end, null, null))));
+						"文山州科技计划项目，服务" + p[1] + "产业链。", start, end, agreement, null))));
 		UUID id = project.id();
 		String[][] plan = { { "开题与技术方案论证", "开题报告、技术路线图", "3" },
 				{ "关键技术攻关与中试", "中试报告、关键指标检测报告", String.valueOf(Math.max(4, Long.parseLong(p[7]) / 2)) },

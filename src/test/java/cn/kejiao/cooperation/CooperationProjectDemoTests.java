@@ -21,6 +21,9 @@ class CooperationProjectDemoTests {
 	@Autowired
 	Commissions commissions;
 
+	@Autowired
+	Agreements agreements;
+
 	@Test
 	void wenshanHasAboutThirtyProjectsAtEveryStageWithOverdueMilestonesAndALanding() {
 		ProjectPortfolio wenshan = personas.as("ws-admin", () -> projects.portfolio(
@@ -44,6 +47,24 @@ class CooperationProjectDemoTests {
 		assertThat(landed.milestones()).allMatch(m -> m.state() == MilestoneState.ACCEPTED);
 		assertThat(landed.landings().getFirst().recordedAt()).as("replayed at the time it happened")
 			.isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(300)));
+	}
+
+	@Test
+	void theProjectsTheProvinceFundsWithWenshanAreCarriedOutUnderTheirConsultation() {
+		AgreementSummary consultation = personas.as("ws-admin", () -> agreements.list(cn.kejiao.platform.Paging.of(0, 100, 100)))
+			.getContent().stream().filter(a -> a.title().startsWith("云南省科技厅 文山州")).findFirst().orElseThrow();
+		java.util.List<ProjectSummary> under = personas.as("yn-admin", () -> projects.ofAgreement(consultation.id()));
+		assertThat(under).extracting(ProjectSummary::title).contains("低品位铝土矿生产氧化铝技术");
+		for (ProjectSummary summary : under) {
+			assertThat(personas.as("yn-admin", () -> projects.get(summary.id())).funders())
+				.extracting(ProjectView.Funder::regionCode).contains("532600", "530000");
+		}
+		assertThat(personas.browser("yn-admin").get("/agreements/" + consultation.id()).body()).contains("低品位铝土矿生产氧化铝技术",
+				"/projects/new?agreement=" + consultation.id());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> personas.as("cq-admin",
+				() -> projects.ofAgreement(consultation.id())))
+			.isInstanceOfSatisfying(cn.kejiao.platform.KejiaoException.class,
+					e -> assertThat(e.code()).isEqualTo("agreement.not-found"));
 	}
 
 	@Test

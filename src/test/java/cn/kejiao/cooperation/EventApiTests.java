@@ -160,7 +160,17 @@ class EventApiTests {
 		assertThat(presented.status()).as(presented.body()).isEqualTo(201);
 		assertThat(jd.post("/api/v1/events/" + id + "/items", Map.of("kind", "ACHIEVEMENT", "id", demand)).status())
 			.isEqualTo(404);
-		assertThat(jd.post(followUps, Map.of("kind", "PROJECT", "id", UUID.randomUUID())).status()).isEqualTo(201);
+		assertThat(jd.post(followUps, Map.of("kind", "PROJECT", "id", UUID.randomUUID())).code())
+			.isEqualTo("project.not-found");
+		// 文山, an organiser, links one of its funded projects: kept with its number, title and funding
+		Http ws = personas.api("ws-admin");
+		JsonNode project = ws.get("/api/v1/projects").json().get("items").get(0);
+		JsonNode full = ws.get("/api/v1/projects/" + project.get("id").asString()).json();
+		Http.Response funded = ws.post(followUps, Map.of("kind", "PROJECT", "id", project.get("id").asString()));
+		assertThat(funded.status()).as(funded.body()).isEqualTo(201);
+		assertThat(funded.json().get("title").asString()).contains(full.get("number").asString(),
+				full.get("title").asString());
+		assertThat(funded.json().get("parties").asString()).contains(full.get("lead").get("name").asString());
 		assertThat(jd.post(followUps, Map.of("kind", "ORDER", "id", UUID.randomUUID())).code()).isEqualTo("order.not-found");
 		assertThat(personas.api("cq-admin").post(followUps, Map.of("kind", "PROJECT", "id", UUID.randomUUID())).code())
 			.isEqualTo("event.organisers-only");
@@ -173,7 +183,11 @@ class EventApiTests {
 					assertThat(kind.get("count").asInt()).isEqualTo(1);
 					assertThat(kind.get("value").asString()).isEqualTo(contract.get("value").asString());
 				}
-				case "MATCH", "PROJECT" -> assertThat(kind.get("count").asInt()).isEqualTo(1);
+				case "MATCH" -> assertThat(kind.get("count").asInt()).isEqualTo(1);
+				case "PROJECT" -> {
+					assertThat(kind.get("count").asInt()).isEqualTo(1);
+					assertThat(kind.get("value").asString()).isEqualTo(full.get("funding").asString());
+				}
 				default -> assertThat(kind.get("count").asInt()).isZero();
 			}
 		}

@@ -87,11 +87,20 @@ class ProjectTests {
 				"startsOn", "2026-12-01", "endsOn", "2026-01-31"));
 		assertThat(backwards.status()).isEqualTo(400);
 		assertThat(backwards.code()).isEqualTo("project.period-order");
+		var unknownAgreement = personas.api("ws-admin").post("/api/v1/projects", Map.of("title", "API 立项",
+				"funders", List.of(Map.of("regionCode", "532628", "amount", "300000")), "leadOrgId",
+				fixture.org("ent-ws").toString(), "startsOn", "2026-01-01", "endsOn", "2027-12-31",
+				"agreementId", UUID.randomUUID().toString()));
+		assertThat(unknownAgreement.code()).as("an agreement the admin does not read").isEqualTo("agreement.not-found");
+		String consultation = personas.api("ws-admin").get("/api/v1/agreements?size=100").json().get("items")
+			.valueStream().filter(a -> a.get("title").asString().startsWith("云南省科技厅 文山州")).findFirst()
+			.orElseThrow().get("id").asString();
 		var created = personas.api("ws-admin").post("/api/v1/projects", Map.of("title", "API 立项", "number", "API-" + UUID.randomUUID(),
 				"funders", List.of(Map.of("regionCode", "532628", "amount", "300000")), "leadOrgId",
 				fixture.org("ent-ws").toString(), "industryChain", "乡村振兴", "startsOn", "2026-01-01", "endsOn", "2027-12-31",
-				"agreementId", UUID.randomUUID().toString()));
+				"agreementId", consultation));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("agreementId").asString()).isEqualTo(consultation);
 		assertThat(created.json().get("regionCode").asString()).isEqualTo("532628");
 		assertThat(created.json().get("funding").asString()).isEqualTo("300000.00");
 	}

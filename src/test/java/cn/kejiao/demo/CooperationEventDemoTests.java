@@ -42,7 +42,7 @@ class CooperationEventDemoTests {
 		String id = session.get("id").asString();
 		assertThat(Http.api(personas.port()).get("/api/v1/events/" + id + "/items").json().size()).isGreaterThanOrEqualTo(2);
 		JsonNode produced = Http.api(personas.port()).get("/api/v1/events/" + id + "/follow-ups").json();
-		assertThat(produced.get("followUps").findValuesAsString("kind")).contains("CONTRACT", "ORDER", "MATCH");
+		assertThat(produced.get("followUps").findValuesAsString("kind")).contains("CONTRACT", "ORDER", "MATCH", "PROJECT");
 
 		JsonNode open = Http.api(personas.port()).get("/api/v1/events?state=OPEN").json();
 		JsonNode roadshow = find(open, CooperationEventDemo.ROADSHOW);

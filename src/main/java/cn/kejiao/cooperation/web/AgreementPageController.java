@@ -24,6 +24,7 @@ import cn.kejiao.cooperation.AgreementFiles;
 import cn.kejiao.cooperation.AgreementKind;
 import cn.kejiao.cooperation.AgreementView;
 import cn.kejiao.cooperation.Agreements;
+import cn.kejiao.cooperation.Projects;
 import cn.kejiao.cooperation.AreaFigures;
 import cn.kejiao.cooperation.AreaTemplate;
 import cn.kejiao.cooperation.FigureKind;
@@ -54,9 +55,11 @@ class AgreementPageController {
 	private final Organisations organisations;
 	private final Regions regions;
 	private final Problems problems;
+	private final Projects projects;
 
 	AgreementPageController(Agreements agreements, AreaFigures figures, Organisations organisations, Regions regions,
-			Problems problems) {
+			Problems problems, Projects projects) {
+		this.projects = projects;
 		this.agreements = agreements;
 		this.figures = figures;
 		this.organisations = organisations;
@@ -130,6 +133,9 @@ class AgreementPageController {
 		model.addAttribute("editor", agreement.isEditableBy(actor));
 		model.addAttribute("templates", AreaTemplate.values());
 		model.addAttribute("figureKinds", FigureKind.values());
+		model.addAttribute("projects", projects.ofAgreement(id));
+		model.addAttribute("mayFund", actor.isPlatformAdmin()
+				|| (actor.isRegionAdmin() && agreement.partyRegions().stream().anyMatch(actor::governs)));
 		return "cooperation/agreements/show";
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.kejiao.cooperation.LandingMode;
 import cn.kejiao.cooperation.OutcomeKind;
+import cn.kejiao.cooperation.Agreements;
 import cn.kejiao.cooperation.ProjectAwards;
 import cn.kejiao.cooperation.ProjectMilestones;
 import cn.kejiao.cooperation.ProjectOutcomes;
@@ -57,10 +58,13 @@ class ProjectPageController {
 	private final Regions regions;
 	private final Problems problems;
 	private final ProjectAwards awards;
+	private final Agreements agreements;
 
 	ProjectPageController(Projects projects, ProjectMilestones milestones, ProjectOutcomes outcomes,
-			Organisations organisations, Regions regions, Problems problems, ProjectAwards awards) {
+			Organisations organisations, Regions regions, Problems problems, ProjectAwards awards,
+			Agreements agreements) {
 		this.awards = awards;
+		this.agreements = agreements;
 		this.projects = projects;
 		this.milestones = milestones;
 		this.outcomes = outcomes;
@@ -103,10 +107,14 @@ class ProjectPageController {
 	}
 
 	@GetMapping("/projects/new")
-	String form(@RequestParam(required = false) UUID challenge, @RequestParam(required = false) UUID org, Model model) {
+	String form(@RequestParam(required = false) UUID challenge, @RequestParam(required = false) UUID org,
+			@RequestParam(required = false) UUID agreement, Model model) {
 		Actor actor = Actors.require();
 		if (!actor.isRegionAdmin() && !actor.isPlatformAdmin()) {
 			throw KejiaoException.forbidden("project.admin-only");
+		}
+		if (agreement != null) {
+			return form(ProjectForm.underAgreement(agreements.get(agreement), actor), null, model);
 		}
 		ProjectForm form = awards.open(actor).stream()
 			.filter(a -> a.challengeId().equals(challenge) && a.organisationId().equals(org)).findFirst()
@@ -163,7 +171,21 @@ class ProjectPageController {
 		model.addAttribute("nextStages", project.stage().next().stream()
 			.filter(s -> project.isManagedBy(actor) || s == ProjectStage.IN_PROGRESS && project.isLedBy(actor))
 			.sorted().toList());
+		model.addAttribute("agreement", agreementOf(project));
 		return "cooperation/projects/show";
+	}
+
+	/** The agreement the project is carried out under, if the reader may read it. */
+	private cn.kejiao.cooperation.@org.jspecify.annotations.Nullable AgreementView agreementOf(ProjectView project) {
+		if (project.agreementId() == null) {
+			return null;
+		}
+		try {
+			return agreements.get(project.agreementId());
+		}
+		catch (KejiaoException notReadable) {
+			return null;
+		}
 	}
 
 	@PostMapping("/projects/{id}/stage")

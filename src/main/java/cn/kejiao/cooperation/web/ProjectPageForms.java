@@ -39,6 +39,21 @@ final class ProjectPageForms {
 			return new ProjectForm("", "", List.of(region), List.of(), "", List.of(), "", "", "", "", "", "");
 		}
 
+		/**
+		 * The form of a project under an agreement: funded jointly by its parties, the actor's own party (or the
+		 * first) managing it.
+		 */
+		static ProjectForm underAgreement(cn.kejiao.cooperation.AgreementView agreement, cn.kejiao.platform.Actor actor) {
+			List<String> funders = new java.util.ArrayList<>(agreement.partyRegions());
+			funders.stream().filter(actor::governs).findFirst().ifPresent(own -> {
+				funders.remove(own);
+				funders.add(0, own);
+			});
+			List<String> kept = funders.subList(0, Math.min(FUNDERS, funders.size()));
+			return new ProjectForm("", "", List.copyOf(kept), List.of(), "", List.of(), "", "", "", "",
+					agreement.id().toString(), "");
+		}
+
 		/** The form prefilled from a challenge award: its title, the awarded organisation leading, its amount. */
 		static ProjectForm fromAward(ProjectAwards.Award award, String region) {
 			return new ProjectForm("", award.title(), List.of(region), List.of(award.amount().yuan()),
