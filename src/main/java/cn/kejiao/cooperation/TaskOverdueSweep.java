@@ -49,7 +49,7 @@ class TaskOverdueSweep {
 		this.enabled = enabled;
 	}
 
-	@Scheduled(fixedDelayString = "${kejiao.cooperation.job-interval:PT10M}", initialDelayString = "PT2M")
+	@Scheduled(fixedDelayString = "${kejiao.cooperation.sweep-interval:PT10M}", initialDelayString = "PT2M")
 	void run() {
 		if (!enabled) {
 			return;
