@@ -216,13 +216,7 @@ class ProjectPageController {
 	@PostMapping("/projects/{id}/milestones")
 	String addMilestone(@PathVariable UUID id, @ModelAttribute MilestoneForm form, Model model,
 			HttpServletRequest request) {
-		try {
-			milestones.add(id, form.milestone());
-			return "redirect:/projects/" + id + "#milestones";
-		}
-		catch (KejiaoException refused) {
-			return part(id, "milestone", form, problems.refusal(refused, request), model);
-		}
+		return submit(id, "milestone", form, () -> milestones.add(id, form.milestone()), model, request);
 	}
 
 	@GetMapping("/projects/{id}/outcomes/new")
@@ -232,13 +226,7 @@ class ProjectPageController {
 
 	@PostMapping("/projects/{id}/outcomes")
 	String addOutcome(@PathVariable UUID id, @ModelAttribute OutcomeForm form, Model model, HttpServletRequest request) {
-		try {
-			outcomes.add(id, form.outcome());
-			return "redirect:/projects/" + id + "#outcomes";
-		}
-		catch (KejiaoException refused) {
-			return part(id, "outcome", form, problems.refusal(refused, request), model);
-		}
+		return submit(id, "outcome", form, () -> outcomes.add(id, form.outcome()), model, request);
 	}
 
 	@GetMapping("/projects/{id}/landings/new")
@@ -248,12 +236,20 @@ class ProjectPageController {
 
 	@PostMapping("/projects/{id}/landings")
 	String land(@PathVariable UUID id, @ModelAttribute LandingForm form, Model model, HttpServletRequest request) {
+		return submit(id, "landing", form, () -> outcomes.land(id, form.landing()), model, request);
+	}
+
+	/**
+	 * Takes a step from one of the project's part forms: back to the project at that part's list, or the form again
+	 * with what was typed and the reason it was refused.
+	 */
+	private String submit(UUID id, String which, Object form, Runnable step, Model model, HttpServletRequest request) {
 		try {
-			outcomes.land(id, form.landing());
-			return "redirect:/projects/" + id + "#landings";
+			step.run();
+			return "redirect:/projects/" + id + "#" + which + "s";
 		}
 		catch (KejiaoException refused) {
-			return part(id, "landing", form, problems.refusal(refused, request), model);
+			return part(id, which, form, problems.refusal(refused, request), model);
 		}
 	}
 
