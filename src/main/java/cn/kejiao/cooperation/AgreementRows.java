@@ -91,6 +91,19 @@ class AgreementRows {
 		return id;
 	}
 
+	/** Changes a task; a moved due date clears its overdue flag, so that a new one may be raised. */
+	void updateTask(UUID taskId, UUID areaId, String title, UUID ownerOrgId, String ownerName, String ownerRegion,
+			LocalDate dueOn, boolean dueMoved, Instant at) {
+		jdbc.sql("""
+				update cooperation.agreement_task set area_id = :area, title = :title, owner_org_id = :owner,
+				    owner_org_name = :ownerName, owner_region = :ownerRegion, due_on = :due, updated_at = :at,
+				    overdue_flagged_at = case when :moved then null else overdue_flagged_at end
+				where id = :id""")
+			.param("area", areaId).param("title", title).param("owner", ownerOrgId).param("ownerName", ownerName)
+			.param("ownerRegion", ownerRegion).param("due", dueOn).param("at", Timestamp.from(at))
+			.param("moved", dueMoved).param("id", taskId).update();
+	}
+
 	/** Records a report and what it says of the task, with its files. */
 	UUID insertReport(UUID agreementId, UUID taskId, String text, @Nullable Integer percent, @Nullable String stage,
 			TaskState state, String by, String name, String org, Instant at, List<AgreementFiles.Upload> files) {

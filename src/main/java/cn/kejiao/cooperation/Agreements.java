@@ -164,6 +164,39 @@ public class Agreements {
 	@Transactional
 	public AgreementView.Task addTask(UUID id, NewTask input) {
 		AgreementView agreement = editable(id);
+		Checked task = checked(agreement, input);
+		UUID taskId = rows.insertTask(id, input.areaId(), task.title(), task.owner().id(), task.owner().name(),
+				task.owner().regionCode(), task.dueOn(), clock.instant());
+		audit.record("agreement.task-added", "agreement-task", taskId.toString(), task.title(), region(agreement), null,
+				Map.of("agreement", agreement.title(), "owner", task.owner().name(), "dueOn", task.dueOn().toString()));
+		return rows.find(id).map(a -> a.task(taskId)).orElseThrow();
+	}
+
+	/**
+	 * Changes a task's area, title, owner or due date, by the agreement's editors. A due date moved is watched
+	 * afresh: if the new one passes too, the task is flagged overdue again, once.
+	 */
+	@Transactional
+	public AgreementView.Task changeTask(UUID id, UUID taskId, NewTask input) {
+		AgreementView agreement = editable(id);
+		AgreementView.Task before = agreement.task(taskId);
+		if (before == null) {
+			throw KejiaoException.notFound("agreement.task-not-found", taskId);
+		}
+		Checked task = checked(agreement, input);
+		rows.updateTask(taskId, input.areaId(), task.title(), task.owner().id(), task.owner().name(),
+				task.owner().regionCode(), task.dueOn(), !task.dueOn().equals(before.dueOn()), clock.instant());
+		audit.record("agreement.task-changed", "agreement-task", taskId.toString(), task.title(), region(agreement),
+				Map.of("title", before.title(), "owner", before.ownerOrgName(), "dueOn", before.dueOn().toString()),
+				Map.of("title", task.title(), "owner", task.owner().name(), "dueOn", task.dueOn().toString()));
+		return rows.find(id).map(a -> a.task(taskId)).orElseThrow();
+	}
+
+	private record Checked(String title, OrganisationView owner, LocalDate dueOn) {
+	}
+
+	/** A task as the form gives it, each field checked: the area one of the agreement's, the owner verified. */
+	private Checked checked(AgreementView agreement, NewTask input) {
 		if (input.areaId() == null || agreement.area(input.areaId()) == null) {
 			throw KejiaoException.invalid("agreement.area-not-found");
 		}
@@ -176,11 +209,7 @@ public class Agreements {
 		if (input.dueOn() == null) {
 			throw KejiaoException.invalid("agreement.task-due-required");
 		}
-		UUID taskId = rows.insertTask(id, input.areaId(), title, owner.id(), owner.name(), owner.regionCode(),
-				input.dueOn(), clock.instant());
-		audit.record("agreement.task-added", "agreement-task", taskId.toString(), title, region(agreement), null,
-				Map.of("agreement", agreement.title(), "owner", owner.name(), "dueOn", input.dueOn().toString()));
-		return rows.find(id).map(a -> a.task(taskId)).orElseThrow();
+		return new Checked(title, owner, input.dueOn());
 	}
 
 	/**

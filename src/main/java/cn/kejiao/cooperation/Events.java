@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.kejiao.audit.AuditLog;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.ChinaTime;
@@ -38,8 +40,13 @@ public class Events {
 	private final EventRows rows;
 	private final Regions regions;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
+	private final AuditLog audit;
 
-	Events(JdbcClient jdbc, EventRows rows, Regions regions, Clock clock) {
+	Events(JdbcClient jdbc, EventRows rows, Regions regions, Clock clock, ApplicationEventPublisher events,
+			AuditLog audit) {
+		this.events = events;
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.regions = regions;
@@ -127,6 +134,9 @@ public class Events {
 				.param("id", id).param("p", position++).param("time", text(item.time(), 40)).param("title", itemTitle)
 				.param("speaker", text(item.speaker(), 200)).update();
 		}
+		audit.record("event.created", "event", id.toString(), title, organisers.iterator().next(), null,
+				Map.of("kind", form.kind().name(), "startsAt", form.startsAt().toString(), "capacity", form.capacity(),
+						"state", (open ? EventState.OPEN : EventState.DRAFT).name()));
 		return get(id);
 	}
 
@@ -179,6 +189,15 @@ public class Events {
 		}
 		jdbc.sql("update cooperation.event set state = :state, updated_at = :now where id = :id")
 			.param("state", to.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+		audit.record("event.state-changed", "event", id.toString(), row.title(), row.organisers().getFirst(),
+				Map.of("state", row.state().name()), Map.of("state", to.name()));
+		if (to == EventState.CANCELLED) {
+			List<String> told = jdbc.sql("""
+					select username from cooperation.event_registration
+					where event_id = :id and state in ('ADMITTED', 'WAITING') order by arrival""")
+				.param("id", id).query(String.class).list();
+			events.publishEvent(new EventCancelled(id, row.title(), row.startsAt(), row.place(), told));
+		}
 		return get(id);
 	}
 

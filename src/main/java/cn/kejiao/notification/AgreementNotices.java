@@ -33,7 +33,8 @@ class AgreementNotices {
 		List<String> args = List.of(event.taskTitle(), event.agreementTitle(), event.dueOn().toString(),
 				event.ownerOrgName());
 		String link = "/agreements/" + event.agreementId() + "#task-" + event.taskId();
-		String once = "agreement-task-overdue:" + event.taskId() + ":";
+		// once per due date: a task whose due date was moved and passed again is told again
+		String once = "agreement-task-overdue:" + event.taskId() + ":" + event.dueOn() + ":";
 		List<Notice> notices = new ArrayList<>();
 		notices.add(new Notice(event.ownerOrgId(), "agreement", "agreement-task-overdue", args, link,
 				once + event.ownerOrgId()));

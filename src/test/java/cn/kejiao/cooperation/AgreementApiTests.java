@@ -89,6 +89,15 @@ class AgreementApiTests {
 		assertThat(report.json().get("state").asString()).isEqualTo("IN_PROGRESS");
 		assertThat(report.json().get("percent").asInt()).isEqualTo(40);
 
+		Http.Response changed = personas.api("sh-admin").put("/api/v1/agreements/" + id + "/tasks/" + taskId,
+				Map.of("areaId", sharing.get("id").asString(), "title", "云南大型仪器接入共享平台", "ownerOrgId", academy,
+						"dueOn", LocalDate.now().plusMonths(6).toString()));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("dueOn").asString()).isEqualTo(LocalDate.now().plusMonths(6).toString());
+		assertThat(personas.api("provider-yn").put("/api/v1/agreements/" + id + "/tasks/" + taskId,
+				Map.of("areaId", sharing.get("id").asString(), "title", "x", "ownerOrgId", academy, "dueOn", "2030-01-01"))
+			.code()).as("the owner reports; the parties' admins change the task").isEqualTo("agreement.not-editor");
+
 		JsonNode read = personas.api("sh-admin").get("/api/v1/agreements/" + id).json();
 		JsonNode readTask = read.get("areas").get(3).get("tasks").get(0);
 		assertThat(readTask.get("title").asString()).isEqualTo("云南大型仪器接入共享平台");

@@ -120,4 +120,45 @@ class AgreementOverdueTests {
 			});
 		return counts;
 	}
+
+	@Test
+	void aTaskWhoseDueDateIsMovedIsWatchedAfreshAndFlaggedAgainOnceTheNewDatePasses() throws Exception {
+		AgreementView agreement = personas.as("sh-admin", () -> agreements.create(new Agreements.NewAgreement(
+				AgreementKind.COOPERATION, "沪滇延期测试 " + Markers.digits(6),
+				List.of(new AgreementView.Party("310000", "上海市科委"), new AgreementView.Party("530000", "云南省科技厅")),
+				LocalDate.of(2024, 1, 1), "上海", null, null, null,
+				List.of(new Agreements.NewArea(AreaTemplate.RESOURCE_SHARING, null, null)), null)));
+		UUID area = agreement.areas().getFirst().id();
+		UUID academy = personas.actor("provider-yn").organisationId();
+		LocalDate today = agreements.today();
+		AgreementView.Task task = personas.as("sh-admin", () -> agreements.addTask(agreement.id(),
+				new Agreements.NewTask(area, "延期的任务", academy, today.minusDays(3))));
+		assertThat(sweep.flag(agreement.id())).isEqualTo(1);
+
+		// the parties agree a new date: no longer overdue, and not flagged until that date passes
+		AgreementView.Task moved = personas.as("yn-admin", () -> agreements.changeTask(agreement.id(), task.id(),
+				new Agreements.NewTask(area, "延期的任务（第二阶段）", academy, today.plusDays(30))));
+		assertThat(moved.overdueFlaggedAt()).isNull();
+		assertThat(moved.overdueOn(today)).isFalse();
+		assertThat(moved.title()).isEqualTo("延期的任务（第二阶段）");
+		assertThat(sweep.flag(agreement.id())).isZero();
+
+		// the new date passes too: flagged again, once, and told again
+		personas.as("yn-admin", () -> agreements.changeTask(agreement.id(), task.id(),
+				new Agreements.NewTask(area, "延期的任务（第二阶段）", academy, today.minusDays(1))));
+		assertThat(sweep.flag(agreement.id()) + sweep.flag(agreement.id())).isEqualTo(1);
+		UUID owner = personas.actor("provider-yn").userId();
+		assertThat(Eventually.await(Duration.ofSeconds(15), () -> {
+			long told = jdbc.sql("select count(*) from notification.notice where user_id = :u and link like :l")
+				.param("u", owner).param("l", "%" + task.id()).query(Long.class).single();
+			return told == 2 ? told : null;
+		})).isEqualTo(2);
+
+		// a reader who does not govern a party may not change it
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> personas.as("jd-admin", () -> agreements.changeTask(
+				agreement.id(), task.id(), new Agreements.NewTask(area, "x", academy, today.plusDays(9)))))
+			.isInstanceOfSatisfying(cn.kejiao.platform.KejiaoException.class,
+					e -> assertThat(e.code()).isEqualTo("agreement.not-editor"));
+	}
+
 }

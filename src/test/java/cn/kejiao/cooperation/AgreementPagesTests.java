@@ -81,6 +81,33 @@ class AgreementPagesTests {
 		assertThat(exe.body()).contains("不接受文件", "再报一次");
 	}
 
+	@Test
+	void anEditorChangesATaskFromItsPageAndARefusalKeepsWhatWasTyped() {
+		Http api = personas.api("sh-admin");
+		var agreement = api.post("/api/v1/agreements", Map.of("kind", "COOPERATION", "title", "任务修改测试 " + Markers.digits(6),
+				"parties", List.of(Map.of("regionCode", "310000"), Map.of("regionCode", "500000")), "template", true)).json();
+		String id = agreement.get("id").asString();
+		String area = agreement.get("areas").get(3).get("id").asString();
+		String owner = personas.actor("cq-admin").organisationId().toString();
+		String task = api.post("/api/v1/agreements/" + id + "/tasks", Map.of("areaId", area, "title", "仪器共享清单",
+				"ownerOrgId", owner, "dueOn", "2030-06-30")).json().get("id").asString();
+
+		Http sh = personas.browser("sh-admin");
+		String edit = "/agreements/" + id + "/tasks/" + task + "/edit";
+		assertThat(sh.get("/agreements/" + id).body()).contains(edit);
+		assertThat(sh.get(edit).body()).contains("仪器共享清单", "2030-06-30");
+		Http.Response refused = sh.submitForm(edit, "/agreements/" + id + "/tasks/" + task,
+				Map.of("area", area, "title", "仪器共享清单（第二批）", "owner", owner, "dueOn", ""));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("仪器共享清单（第二批）", "task-error");
+		Http.Response saved = sh.submitForm(edit, "/agreements/" + id + "/tasks/" + task,
+				Map.of("area", area, "title", "仪器共享清单（第二批）", "owner", owner, "dueOn", "2030-12-31"));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+		assertThat(sh.get("/agreements/" + id).body()).contains("仪器共享清单（第二批）", "2030-12-31");
+		assertThat(personas.browser("jd-admin").get(edit).status()).as("嘉定 reads the agreement of 上海, does not edit it")
+			.isEqualTo(403);
+	}
+
 	/** The new-agreement form as a browser sends it, with the text attached. */
 	private static String multipart(String csrf, String title, List<String> regions, String signedOn) {
 		StringBuilder body = new StringBuilder();

@@ -194,4 +194,21 @@ class EventApiTests {
 		assertThat(Http.api(personas.port()).get("/api/v1/events/" + id + "/items").json().get(0).get("kind").asString())
 			.isEqualTo("ACHIEVEMENT");
 	}
+
+	@Test
+	void anEventWhoseRegistrationOpensLaterSaysWhenAndTakesNoRegistrationBefore() {
+		Http jd = personas.browser("jd-admin");
+		LocalDateTime start = LocalDateTime.now(ChinaTime.ZONE).plusDays(30).withHour(9).withMinute(0).withSecond(0).withNano(0);
+		String title = "长三角 成果路演（预告）" + UUID.randomUUID().toString().substring(0, 6);
+		Http.Response created = jd.submitForm("/events/new", "/events", Map.of("kind", "ROADSHOW", "title", title,
+				"startsAt", start.toString(), "endsAt", start.plusHours(8).toString(), "place", "嘉定科技城会议中心",
+				"capacity", "50", "registrationOpensAt", start.minusDays(10).toString(),
+				"registrationClosesAt", start.minusDays(1).toString(), "open", "on"));
+		assertThat(created.status()).as(created.body()).isEqualTo(302);
+		String id = created.location().replaceAll(".*/events/([0-9a-f-]{36}).*", "$1");
+		String page = personas.browser("ent-ws").get("/events/" + id).body();
+		assertThat(page).contains("报名开始", start.minusDays(10).toLocalDate().toString());
+		assertThat(personas.api("ent-ws").post("/api/v1/events/" + id + "/registrations", Map.of()).code())
+			.as("not open yet").isEqualTo("event.registration-closed");
+	}
 }

@@ -104,6 +104,44 @@ class EventWaitingListTests {
 		assertThat(again.get("position").asInt()).isEqualTo(2);
 	}
 
+	@Test
+	void cancellingAnEventTellsEveryoneAdmittedOrWaitingAndNobodyWhoHadGivenUp() throws Exception {
+		String title = "三七产业技术路演（取消）";
+		Http jd = personas.api("jd-admin");
+		String eventId = EventFixture.openEvent(jd, title, 1, "310114");
+		String registrations = "/api/v1/events/" + eventId + "/registrations";
+		List<EventFixture.Person> people = EventFixture.people(accounts, personas, 3);
+		register(people.get(0), registrations, 201);
+		register(people.get(1), registrations, 409);
+		JsonNode gaveUp = register(people.get(2), registrations, 409);
+		assertThat(people.get(2).api().post(registrations + "/" + gaveUp.get("registration").get("id").asString()
+				+ "/cancel", Map.of()).status()).isEqualTo(200);
+
+		Http.Response cancelled = jd.post("/api/v1/events/" + eventId + "/state", Map.of("state", "CANCELLED"));
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		assertThat(cancelled.json().get("state").asString()).isEqualTo("CANCELLED");
+
+		for (EventFixture.Person told : people.subList(0, 2)) {
+			JsonNode notice = Eventually.await(Duration.ofSeconds(10), () -> {
+				for (JsonNode n : told.api().get("/api/v1/notifications").json()) {
+					if (n.get("title").asString().contains(title)) {
+						return n;
+					}
+				}
+				return null;
+			});
+			assertThat(notice.get("title").asString()).startsWith("活动已取消");
+			MimeMessage mail = Eventually.await(Duration.ofSeconds(10), () -> Arrays.stream(MAIL.getReceivedMessages())
+				.filter(m -> recipients(m).contains(told.email())).filter(m -> subject(m).contains(title))
+				.findFirst().orElse(null));
+			assertThat(body(mail)).contains("嘉定科技城会议中心");
+		}
+		assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(m -> recipients(m).contains(people.get(2).email())))
+			.as("who had given up is not told").isEmpty();
+		assertThat(people.get(2).api().get("/api/v1/notifications").json().valueStream()
+			.filter(n -> n.get("title").asString().contains(title))).isEmpty();
+	}
+
 	private static JsonNode register(EventFixture.Person person, String path, int status) {
 		Http.Response answer = person.api().post(path, Map.of("contact", "021-59990000", "note", "希望对接"));
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);

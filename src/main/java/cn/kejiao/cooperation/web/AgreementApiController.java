@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -133,6 +134,16 @@ class AgreementApiController {
 	@Operation(summary = "Add a task under an area", description = "By an admin governing a party (403 agreement.not-editor for another reader). {areaId, title, ownerOrgId, dueOn}.")
 	TaskItem addTask(@PathVariable UUID id, @RequestBody TaskRequest request) {
 		AgreementView.Task task = agreements.addTask(id,
+				new Agreements.NewTask(request.areaId(), request.title(), request.ownerOrgId(), request.dueOn()));
+		AgreementView agreement = agreements.get(id);
+		return task(agreement.area(task.areaId()), task, agreements.today());
+	}
+
+	@ForRoles(value = { Role.REGION_ADMIN, Role.PLATFORM_ADMIN }, refusal = "agreement.not-editor")
+	@PutMapping("/{id}/tasks/{taskId}")
+	@Operation(summary = "Change a task", description = "By an admin governing a party (403 agreement.not-editor for another reader). {areaId, title, ownerOrgId, dueOn}, all of them; a due date moved is watched afresh (flagged overdue again, once, if it passes).")
+	TaskItem changeTask(@PathVariable UUID id, @PathVariable UUID taskId, @RequestBody TaskRequest request) {
+		AgreementView.Task task = agreements.changeTask(id, taskId,
 				new Agreements.NewTask(request.areaId(), request.title(), request.ownerOrgId(), request.dueOn()));
 		AgreementView agreement = agreements.get(id);
 		return task(agreement.area(task.areaId()), task, agreements.today());

@@ -191,6 +191,39 @@ class AgreementPageController {
 		}
 	}
 
+	@GetMapping("/agreements/{id}/tasks/{taskId}/edit")
+	String editTaskForm(@PathVariable UUID id, @PathVariable UUID taskId, Model model) {
+		AgreementView agreement = agreements.get(id);
+		if (!agreement.isEditableBy(Actors.require())) {
+			throw KejiaoException.forbidden("agreement.not-editor");
+		}
+		AgreementView.Task task = agreement.task(taskId);
+		if (task == null) {
+			throw KejiaoException.notFound("agreement.task-not-found", taskId);
+		}
+		model.addAttribute("task", task);
+		return taskForm(agreement, new TaskPageForm(task.areaId().toString(), task.title(), task.ownerOrgId().toString(),
+				task.dueOn().toString()), null, model);
+	}
+
+	@PostMapping("/agreements/{id}/tasks/{taskId}")
+	String changeTask(@PathVariable UUID id, @PathVariable UUID taskId, @ModelAttribute TaskPageForm form, Model model,
+			HttpServletRequest request) {
+		AgreementView agreement = agreements.get(id);
+		try {
+			agreements.changeTask(id, taskId, new Agreements.NewTask(uuid(form.area()), form.title(), uuid(form.owner()),
+					AgreementPageForm.date(form.dueOn())));
+			return "redirect:/agreements/" + id + "#task-" + taskId;
+		}
+		catch (KejiaoException refused) {
+			if (refused.status().value() == 404) {
+				throw refused;
+			}
+			model.addAttribute("task", agreement.task(taskId));
+			return taskForm(agreement, form, problems.refusal(refused, request), model);
+		}
+	}
+
 	private String taskForm(AgreementView agreement, TaskPageForm form, @Nullable String error, Model model) {
 		List<OrganisationView> owners = organisations.verified(EnumSet.allOf(OrganisationType.class)).stream()
 			.filter(o -> agreement.partyRegions().stream().anyMatch(p -> RegionCodes.isWithin(o.regionCode(), p)))

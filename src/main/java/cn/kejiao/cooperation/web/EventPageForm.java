@@ -23,10 +23,11 @@ import cn.kejiao.region.Regions;
  */
 record EventPageForm(@Nullable String kind, @Nullable String title, @Nullable String summary, @Nullable String startsAt,
 		@Nullable String endsAt, @Nullable String place, @Nullable String onlineLink, @Nullable String otherOrganisers,
-		@Nullable String agenda, @Nullable String capacity, @Nullable String registrationClosesAt, @Nullable String open) {
+		@Nullable String agenda, @Nullable String capacity, @Nullable String registrationOpensAt,
+		@Nullable String registrationClosesAt, @Nullable String open) {
 
 	static EventPageForm empty() {
-		return new EventPageForm("MATCHMAKING", "", "", "", "", "", "", "", "", "100", "", "on");
+		return new EventPageForm("MATCHMAKING", "", "", "", "", "", "", "", "", "100", "", "", "on");
 	}
 
 	EventForm form(String ownRegion, Regions regions) {
@@ -69,7 +70,7 @@ record EventPageForm(@Nullable String kind, @Nullable String title, @Nullable St
 		}
 		return new EventForm(EventFollowUps.kind(EventKind.class, kind, "event.kind-unknown"), title, summary,
 				time(startsAt, "startsAt"), time(endsAt, "endsAt"), place, onlineLink, List.copyOf(organisers), items, places,
-				null, time(registrationClosesAt, "registrationClosesAt"));
+				time(registrationOpensAt, "registrationOpensAt"), time(registrationClosesAt, "registrationClosesAt"));
 	}
 
 	public boolean openNow() {
