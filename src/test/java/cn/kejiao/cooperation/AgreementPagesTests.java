@@ -108,6 +108,14 @@ class AgreementPagesTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void aPrefectureAdminMayNameOneOfItsCountiesAsAParty() {
+		assertThat(personas.browser("ws-admin").get("/agreements/new").body()).as("富宁县, a county of 文山")
+			.contains("value=\"532628\"");
+		assertThat(personas.browser("yn-admin").get("/agreements/new").body()).as("the province lists prefectures")
+			.doesNotContain("value=\"532628\"").contains("value=\"532600\"");
+	}
+
 	/** The new-agreement form as a browser sends it, with the text attached. */
 	private static String multipart(String csrf, String title, List<String> regions, String signedOn) {
 		StringBuilder body = new StringBuilder();

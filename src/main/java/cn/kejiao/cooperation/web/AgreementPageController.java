@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,7 @@ import cn.kejiao.platform.Paging;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.web.Downloads;
 import cn.kejiao.platform.web.Problems;
+import cn.kejiao.region.RegionLevel;
 import cn.kejiao.region.RegionView;
 import cn.kejiao.region.Regions;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,10 +103,33 @@ class AgreementPageController {
 	}
 
 	private String form(AgreementPageForm form, @Nullable String error, Model model) {
+		// provinces and prefectures; the counties of the admin's own prefecture (or its county), where county
+		// bureaus sign too; and whatever was typed before a refusal
+		String own = Actors.require().regionCode();
+		Set<String> counties = new LinkedHashSet<>();
+		regions.find(own).ifPresent(region -> {
+			if (region.level() == RegionLevel.COUNTY) {
+				counties.add(region.code());
+			}
+			else if (region.level() == RegionLevel.PREFECTURE) {
+				regions.children(region.code()).forEach(county -> counties.add(county.code()));
+			}
+		});
+		for (int i = 0; i < AgreementPageForm.PARTIES; i++) {
+			String typed = form.regionAt(i);
+			if (typed != null && !typed.isBlank() && regions.find(typed).map(r -> r.level() == RegionLevel.COUNTY)
+				.orElse(false)) {
+				counties.add(typed);
+			}
+		}
 		List<RegionView> options = new ArrayList<>();
 		for (RegionView province : regions.provinces()) {
 			options.add(province);
-			options.addAll(regions.children(province.code()));
+			for (RegionView prefecture : regions.children(province.code())) {
+				options.add(prefecture);
+				counties.stream().filter(code -> RegionCodes.isWithin(code, prefecture.code()) && !code.equals(prefecture.code()))
+					.map(regions::get).forEach(options::add);
+			}
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
