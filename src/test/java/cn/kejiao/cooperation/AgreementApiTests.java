@@ -89,6 +89,17 @@ class AgreementApiTests {
 		assertThat(report.json().get("state").asString()).isEqualTo("IN_PROGRESS");
 		assertThat(report.json().get("percent").asInt()).isEqualTo(40);
 
+		Http.Response withFile = personas.api("provider-yn").upload("/api/v1/agreements/" + id + "/tasks/" + taskId
+				+ "/progress", Map.of("text", "第二批仪器接入，附清单", "percent", "60"), "files", "仪器清单.pdf",
+				"%PDF-1.4 list".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(withFile.status()).as(withFile.body()).isEqualTo(201);
+		assertThat(withFile.json().get("percent").asInt()).isEqualTo(60);
+		assertThat(withFile.json().get("reports").toString()).contains("仪器清单.pdf");
+		Http.Response exe = personas.api("provider-yn").upload("/api/v1/agreements/" + id + "/tasks/" + taskId
+				+ "/progress", Map.of("text", "再报一次"), "files", "run.exe", new byte[] { 1, 2 });
+		assertThat(exe.status()).isEqualTo(400);
+		assertThat(exe.code()).startsWith("agreement.file");
+
 		Http.Response changed = personas.api("sh-admin").put("/api/v1/agreements/" + id + "/tasks/" + taskId,
 				Map.of("areaId", sharing.get("id").asString(), "title", "云南大型仪器接入共享平台", "ownerOrgId", academy,
 						"dueOn", LocalDate.now().plusMonths(6).toString()));
@@ -101,7 +112,8 @@ class AgreementApiTests {
 		JsonNode read = personas.api("sh-admin").get("/api/v1/agreements/" + id).json();
 		JsonNode readTask = read.get("areas").get(3).get("tasks").get(0);
 		assertThat(readTask.get("title").asString()).isEqualTo("云南大型仪器接入共享平台");
-		assertThat(readTask.get("reports").get(0).get("text").asString()).isEqualTo("首批 20 台仪器完成接入");
+		assertThat(readTask.get("reports").findValuesAsString("text")).as("latest first")
+			.containsExactly("第二批仪器接入，附清单", "首批 20 台仪器完成接入");
 		assertThat(personas.api("sh-admin").get("/api/v1/agreements/" + id + "/tasks").json()).hasSize(1);
 
 		Http.Response figures = personas.api("yn-admin").get("/api/v1/agreements/" + id + "/figures?from=2024-03-01&to=2024-12-31");

@@ -1,5 +1,6 @@
 package cn.kejiao.cooperation.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,8 +18,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.kejiao.cooperation.AgreementKind;
 import cn.kejiao.cooperation.AgreementSummary;
@@ -153,9 +157,22 @@ class AgreementApiController {
 			@Nullable TaskState state) {
 	}
 
-	@PostMapping("/{id}/tasks/{taskId}/progress")
+	@PostMapping(path = "/{id}/tasks/{taskId}/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Report progress on a task", description = "By a member of the task's owner organisation or an admin governing a party (403 agreement.not-task-owner otherwise). {text, percent (0–100) or stage, state}; state defaults to IN_PROGRESS for a planned task. Files are attached on the task's page (up to 3).")
+	@Operation(summary = "Report progress on a task, with files", description = "multipart/form-data: text, percent (0–100) or stage, state, and up to 3 files (PDF, Word, Excel, images; agreement.file-* codes otherwise). Who may: as for the JSON report.")
+	TaskItem reportWithFiles(@PathVariable UUID id, @PathVariable UUID taskId,
+			@RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable Integer percent,
+			@RequestParam(required = false) @Nullable String stage, @RequestParam(required = false) @Nullable TaskState state,
+			@RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files) throws IOException {
+		AgreementView.Task task = agreements.report(id, taskId, new Agreements.ProgressReport(text, percent, stage, state,
+				AgreementPageController.uploads(files)));
+		AgreementView agreement = agreements.get(id);
+		return task(agreement.area(task.areaId()), task, agreements.today());
+	}
+
+	@PostMapping(path = "/{id}/tasks/{taskId}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Report progress on a task", description = "By a member of the task's owner organisation or an admin governing a party (403 agreement.not-task-owner otherwise). {text, percent (0–100) or stage, state}; state defaults to IN_PROGRESS for a planned task. Files: the same path as multipart/form-data.")
 	TaskItem report(@PathVariable UUID id, @PathVariable UUID taskId, @RequestBody ProgressRequest request) {
 		AgreementView.Task task = agreements.report(id, taskId, new Agreements.ProgressReport(request.text(),
 				request.percent(), request.stage(), request.state(), List.of()));

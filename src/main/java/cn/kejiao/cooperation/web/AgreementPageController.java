@@ -341,7 +341,8 @@ class AgreementPageController {
 		return actor;
 	}
 
-	private static List<AgreementFiles.Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
+	/** The files a form or a request sent, empty parts left out (the API's reports read them the same way). */
+	static List<AgreementFiles.Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
 		List<AgreementFiles.Upload> uploads = new ArrayList<>();
 		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
 			if (!file.isEmpty()) {
