@@ -18,13 +18,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/find-jdk.sh
 . bench/lib.sh
-args=()
-build=1
-for arg in "$@"; do
-  if [ "$arg" = --no-build ]; then build=0; else args+=("$arg"); fi
-done
-if [ "$build" = 1 ]; then
-  ./mvnw -q -B -DskipTests package
-fi
-echo "load before the run: $(uptime)"
-run_benchmark 1g cn.kejiao.bench.AuctionBenchmark ${args[@]+"${args[@]}"}
+run_jar_benchmark 1g cn.kejiao.bench.AuctionBenchmark "$@"

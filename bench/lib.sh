@@ -13,3 +13,19 @@ run_benchmark() {
   "$JAVA_HOME/bin/java" "-Xmx$heap" ${KEJIAO_BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
     -cp "$snapshot/test-classes:$snapshot/classes:$classpath" "$main" "$@"
 }
+
+# run_jar_benchmark HEAP MAIN_CLASS ARGS...: for the benchmarks that start the packaged jar themselves: packages it
+# first unless ARGS hold --no-build (taken out of them), says the machine's load, then runs as run_benchmark.
+run_jar_benchmark() {
+  local heap=$1 main=$2
+  shift 2
+  local args=() build=1 arg
+  for arg in "$@"; do
+    if [ "$arg" = --no-build ]; then build=0; else args+=("$arg"); fi
+  done
+  if [ "$build" = 1 ]; then
+    ./mvnw -q -B -DskipTests package
+  fi
+  echo "load before the run: $(uptime)"
+  run_benchmark "$heap" "$main" ${args[@]+"${args[@]}"}
+}
