@@ -51,11 +51,7 @@ public class ProjectMilestones {
 	@Transactional
 	public ProjectView.MilestoneView add(UUID projectId, NewMilestone form) {
 		Actor actor = Actors.require();
-		rows.lock(projectId);
-		ProjectView project = projects.readable(projectId, actor);
-		if (!project.isManagedBy(actor) && !project.isLedBy(actor)) {
-			throw KejiaoException.forbidden("project.lead-or-manager-only");
-		}
+		ProjectView project = projects.lockedForLeadOrManager(projectId, actor);
 		if (!project.stage().isOpen()) {
 			throw KejiaoException.conflict("project.closed");
 		}

@@ -68,11 +68,7 @@ public class ProjectOutcomes {
 	@Transactional
 	public ProjectView.OutcomeView add(UUID projectId, NewOutcome form) {
 		Actor actor = Actors.require();
-		rows.lock(projectId);
-		ProjectView project = projects.readable(projectId, actor);
-		if (!project.isManagedBy(actor) && !project.isLedBy(actor)) {
-			throw KejiaoException.forbidden("project.lead-or-manager-only");
-		}
+		ProjectView project = projects.lockedForLeadOrManager(projectId, actor);
 		if (form.kind() == null) {
 			throw KejiaoException.invalid("project.outcome-kind-required");
 		}

@@ -161,6 +161,19 @@ public class Projects {
 		return rows.ofAgreement(agreementId, today());
 	}
 
+	/**
+	 * The project locked for a change its managing admins or its lead's members may make: 404 for those who may not
+	 * read it, {@code project.lead-or-manager-only} (403) for other readers.
+	 */
+	ProjectView lockedForLeadOrManager(UUID id, Actor actor) {
+		rows.lock(id);
+		ProjectView project = readable(id, actor);
+		if (!project.isManagedBy(actor) && !project.isLedBy(actor)) {
+			throw KejiaoException.forbidden("project.lead-or-manager-only");
+		}
+		return project;
+	}
+
 	ProjectView readable(UUID id, Actor actor) {
 		return rows.find(id, today()).filter(p -> p.isReadableBy(actor))
 			.orElseThrow(() -> KejiaoException.notFound("project.not-found", id));
