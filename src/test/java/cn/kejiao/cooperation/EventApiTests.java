@@ -166,6 +166,8 @@ class EventApiTests {
 		Http ws = personas.api("ws-admin");
 		JsonNode project = ws.get("/api/v1/projects").json().get("items").get(0);
 		JsonNode full = ws.get("/api/v1/projects/" + project.get("id").asString()).json();
+		assertThat(personas.browser("ws-admin").get("/events/" + id + "/console").body()).as("offered by name")
+			.contains(full.get("number").asString() + " " + full.get("title").asString());
 		Http.Response funded = ws.post(followUps, Map.of("kind", "PROJECT", "id", project.get("id").asString()));
 		assertThat(funded.status()).as(funded.body()).isEqualTo(201);
 		assertThat(funded.json().get("title").asString()).contains(full.get("number").asString(),

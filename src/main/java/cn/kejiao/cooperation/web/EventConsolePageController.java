@@ -25,6 +25,8 @@ import cn.kejiao.cooperation.EventRegistrationView;
 import cn.kejiao.cooperation.EventRegistrations;
 import cn.kejiao.cooperation.EventView;
 import cn.kejiao.cooperation.Events;
+import cn.kejiao.cooperation.ProjectQuery;
+import cn.kejiao.cooperation.Projects;
 import cn.kejiao.demand.Demands;
 import cn.kejiao.platform.Actor;
 import cn.kejiao.platform.Actors;
@@ -51,9 +53,11 @@ class EventConsolePageController {
 	private final ServiceOrders orders;
 	private final Contracts contracts;
 	private final Problems problems;
+	private final Projects projects;
 
 	EventConsolePageController(Events events, EventRegistrations registrations, EventFollowUps followUps, Demands demands,
-			Catalog catalog, ServiceOrders orders, Contracts contracts, Problems problems) {
+			Catalog catalog, ServiceOrders orders, Contracts contracts, Problems problems, Projects projects) {
+		this.projects = projects;
 		this.events = events;
 		this.registrations = registrations;
 		this.followUps = followUps;
@@ -86,6 +90,7 @@ class EventConsolePageController {
 		model.addAttribute("achievements", achievements());
 		model.addAttribute("orders", orders.orders(actor, null).stream().limit(100).toList());
 		model.addAttribute("contracts", contracts.list(Paging.of(0, 100, 100)).getContent());
+		model.addAttribute("projects", projects.portfolio(ProjectQuery.ALL).items().stream().limit(100).toList());
 		return "cooperation/events/console";
 	}
 
