@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 		"kejiao.demo.catalog-in-background=false", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
 		"kejiao.matching.embeddings.enabled=false",
 		// the booking jobs (no-shows, reminders, waiting-list offers) run when a test calls them, not on a schedule
-		"kejiao.booking.jobs=false", "kejiao.trading.jobs=false", "kejiao.cooperation.jobs=false" })
+		"kejiao.booking.jobs=false", "kejiao.trading.jobs=false", "kejiao.cooperation.jobs=false", "kejiao.insight.jobs=false" })
 @Import(SupportConfiguration.class)
 @ExtendWith(ResetClock.class)
 public @interface KejiaoIntegrationTest {
