@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -25,8 +27,8 @@ import cn.kejiao.platform.database.SqlArrays;
 
 /**
  * Keeps the read model current and answers for it: {@link #refresh()} recomputes the days marked stale from the
- * owning modules' facades, {@link #rebuild()} recomputes every day since {@code kejiao.insight.since} (default ten
- * years back), {@link #check} compares what is stored with what the facades answer now. Several nodes may refresh
+ * owning modules' facades, {@link #rebuild()} recomputes every day from {@code kejiao.insight.years-back} years back
+ * (default ten) to two years ahead, {@link #check} compares what is stored with what the facades answer now. Several nodes may refresh
  * at once: each takes its marks with {@code FOR UPDATE SKIP LOCKED}, and the facts of one kind are replaced under
  * a transaction-level advisory lock on the kind, so two nodes never write the same kind's rows at once
  * (decision 0031). {@code kejiao.insight.jobs=false} stops the scheduled refresh (the tests refresh themselves).
@@ -68,6 +70,32 @@ public class InsightReadModel {
 	/** The kinds some module answers for; the others are not counted yet. */
 	public SortedSet<InsightKind> kinds() {
 		return new TreeSet<>(sources.keySet());
+	}
+
+	/**
+	 * On a start with the schedule on, rebuilds in the background the kinds never rebuilt (a database from before
+	 * the read model, or a kind added since), so the figures cover the days before their events were followed.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void rebuildNewKinds() {
+		if (!enabled) {
+			return;
+		}
+		Thread.ofVirtual().name("insight-rebuild").start(() -> {
+			try {
+				List<String> rebuilt = jdbc.sql("select kind from insight.kind_state where rebuilt_at is not null")
+					.query(String.class).list();
+				for (InsightKind kind : kinds()) {
+					if (!rebuilt.contains(kind.name())) {
+						rebuild(kind);
+						log.info("Insight: {} rebuilt from its module", kind);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Rebuilding the insight read model at start failed; it is tried again at the next start", ex);
+			}
+		});
 	}
 
 	@Scheduled(fixedDelayString = "${kejiao.insight.refresh-interval:PT10S}", initialDelayString = "PT30S")
@@ -129,25 +157,30 @@ public class InsightReadModel {
 	}
 
 	/**
-	 * Recomputes every kind over every day from {@code kejiao.insight.years-back} years ago to today, a year at a
-	 * time, from the facades alone; marks left meanwhile are refreshed afterwards as usual.
+	 * Recomputes every kind over every day from {@code kejiao.insight.years-back} years ago to two years ahead, a
+	 * year at a time, from the facades alone; marks left meanwhile are refreshed afterwards as usual.
 	 */
 	public void rebuild() {
+		kinds().forEach(this::rebuild);
+	}
+
+	/** Recomputes one kind over every day, as {@link #rebuild()} does for all. */
+	public void rebuild(InsightKind kind) {
 		LocalDate today = staleDays.today();
 		LocalDate since = today.minusYears(yearsBack).withDayOfYear(1);
-		for (InsightKind kind : kinds()) {
-			transactions.executeWithoutResult(status -> {
-				for (LocalDate from = since; !from.isAfter(today); from = from.plusYears(1)) {
-					LocalDate to = from.plusYears(1).minusDays(1);
-					replace(kind, from, to.isAfter(today) ? today : to);
-				}
-				jdbc.sql("delete from insight.fact where kind = :kind and (day < :since or day > :today)")
-					.param("kind", kind.name()).param("since", since).param("today", today).update();
-				jdbc.sql("delete from insight.fact_month where kind = :kind and (month < :since or month > :today)")
-					.param("kind", kind.name()).param("since", since).param("today", today).update();
-				stamp(kind, "rebuilt_at");
-			});
-		}
+		// a simulated year may run ahead of the wall clock: two years ahead are rebuilt too
+		LocalDate until = today.plusYears(2);
+		transactions.executeWithoutResult(status -> {
+			for (LocalDate from = since; !from.isAfter(until); from = from.plusYears(1)) {
+				LocalDate to = from.plusYears(1).minusDays(1);
+				replace(kind, from, to.isAfter(until) ? until : to);
+			}
+			jdbc.sql("delete from insight.fact where kind = :kind and (day < :since or day > :until)")
+				.param("kind", kind.name()).param("since", since).param("until", until).update();
+			jdbc.sql("delete from insight.fact_month where kind = :kind and (month < :since or month > :until)")
+				.param("kind", kind.name()).param("since", since).param("until", until).update();
+			stamp(kind, "rebuilt_at");
+		});
 	}
 
 	/** A fact stored and the same fact as its module answers it now, where the two differ. */
