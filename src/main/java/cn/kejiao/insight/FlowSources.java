@@ -18,8 +18,6 @@ import cn.kejiao.platform.FlowItem;
 import cn.kejiao.platform.RegionFlow;
 import cn.kejiao.trading.ContractFigures;
 import cn.kejiao.trading.ContractStepTaken;
-import cn.kejiao.trading.ContractView;
-import cn.kejiao.trading.Contracts;
 import cn.kejiao.voucher.OrderConfirmed;
 import cn.kejiao.voucher.OrderFlows;
 import cn.kejiao.voucher.OrderStepsTaken;
@@ -38,16 +36,14 @@ class FlowSources implements FactSource {
 	private final BookingFlows bookings;
 	private final PanelFlows panels;
 	private final ContractFigures contracts;
-	private final Contracts contractRecords;
 	private final StaleDays stale;
 
 	FlowSources(OrderFlows orders, BookingFlows bookings, PanelFlows panels, ContractFigures contracts,
-			Contracts contractRecords, StaleDays stale) {
+			StaleDays stale) {
 		this.orders = orders;
 		this.bookings = bookings;
 		this.panels = panels;
 		this.contracts = contracts;
-		this.contractRecords = contractRecords;
 		this.stale = stale;
 	}
 
@@ -109,12 +105,8 @@ class FlowSources implements FactSource {
 	void on(ContractStepTaken step) {
 		switch (step.step()) {
 			case "registered" -> stale.markToday(InsightKind.CONTRACTS);
-			case "terminated" -> {
-				ContractView contract = contractRecords.get(step.contractId());
-				if (contract.registered() != null) {
-					stale.mark(InsightKind.CONTRACTS, contract.registered().at());
-				}
-			}
+			case "terminated" -> contracts.registeredDay(step.contractId())
+				.ifPresent(day -> stale.mark(InsightKind.CONTRACTS, day));
 			default -> {
 			}
 		}

@@ -95,4 +95,16 @@ public class ContractFigures {
 					rs.getLong(4), new Money(rs.getLong(5))))
 			.list();
 	}
+
+	/**
+	 * The day (China time) a contract was registered on, the day {@link #daily} counts it on, if it was registered;
+	 * for anyone, since a day alone says nothing of the contract.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<LocalDate> registeredDay(java.util.UUID contractId) {
+		return jdbc.sql("""
+				select (registered_at at time zone 'Asia/Shanghai')::date from trading.contract
+				where id = :id and registered_at is not null""")
+			.param("id", contractId).query(LocalDate.class).optional();
+	}
 }
