@@ -61,9 +61,8 @@ public class BookingItems {
 				select number, instrument_title, (actual_end at time zone 'Asia/Shanghai')::date, booker_region,
 				       booker_org_name, owner_region, owner_org_name, fee
 				from booking.reservation
-				where state in ('USED', 'BILLED') and actual_end >= :from and actual_end < :to and """ + where + """
-
-				order by actual_end desc, number desc offset :offset limit :limit""")
+				where state in ('USED', 'BILLED') and actual_end >= :from and actual_end < :to and %s
+				order by actual_end desc, number desc offset :offset limit :limit""".formatted(where))
 			.param("from", Timestamp.from(from.atStartOfDay(ChinaTime.ZONE).toInstant()))
 			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()))
 			.param("served", SqlArrays.texts(RegionFlow.likePatterns(served)))
