@@ -37,7 +37,7 @@ import cn.kejiao.platform.database.SqlArrays;
  * has come; cancelling one removes it;</li>
  * <li>event registrations: registrations admitted to a place (not waiting, not cancelled; walk-ins are not
  * registrations), on the day registered: served the registrant's region (of their account), serving the event's
- * first organising region.</li>
+ * first organising region; a registration made for an event cancelled later still counts, as it was made.</li>
  * </ul>
  * Only facts with both regions inside one of {@code regions} (each with everything below it; every region when
  * empty), {@code from} to {@code to} both included; {@code flows.span} (400) for a period that runs backwards or

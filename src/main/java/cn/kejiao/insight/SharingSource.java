@@ -17,7 +17,8 @@ import cn.kejiao.platform.RegionFlow;
 /**
  * The use of instruments ({@link InsightKind#INSTRUMENT_HOURS}): every booking whose use was recorded, internal and
  * external, by the owner's region, on the day the use ended. Its count is in minutes ({@link InstrumentHours}); the
- * hours a page shows are the count ÷ 60. Marked on the day the recorded use ended.
+ * hours a page shows are the count ÷ 60 (bundle: {@code insight.unit.INSTRUMENT_HOURS}, its {@code .hint}). Marked
+ * on the day the recorded use ended.
  */
 @Component
 class SharingSource implements FactSource {
