@@ -91,6 +91,19 @@ class AgreementRows {
 		return id;
 	}
 
+	/** When the task was done and when it was flagged overdue, before a change: the days its facts count on. */
+	TaskChanged changed(UUID agreementId, UUID taskId) {
+		return jdbc.sql("select done_at, overdue_flagged_at from cooperation.agreement_task where id = :id")
+			.param("id", taskId)
+			.query((rs, n) -> new TaskChanged(agreementId, taskId, instantOrNull(rs.getTimestamp(1)),
+					instantOrNull(rs.getTimestamp(2))))
+			.single();
+	}
+
+	private static @Nullable Instant instantOrNull(@Nullable Timestamp at) {
+		return at == null ? null : at.toInstant();
+	}
+
 	/** Changes a task; a moved due date clears its overdue flag, so that a new one may be raised. */
 	void updateTask(UUID taskId, UUID areaId, String title, UUID ownerOrgId, String ownerName, String ownerRegion,
 			LocalDate dueOn, boolean dueMoved, Instant at) {
@@ -117,7 +130,9 @@ class AgreementRows {
 			.param("at", Timestamp.from(at)).update();
 		jdbc.sql("""
 				update cooperation.agreement_task set state = :state, progress_percent = coalesce(:percent, progress_percent),
-				    progress_stage = coalesce(:stage, progress_stage), updated_at = :at where id = :task""")
+				    progress_stage = coalesce(:stage, progress_stage), updated_at = :at,
+				    done_at = case when :state <> 'DONE' then null when state = 'DONE' then coalesce(done_at, :at) else :at end
+				where id = :task""")
 			.param("state", state.name()).param("percent", percent).param("stage", stage).param("at", Timestamp.from(at))
 			.param("task", taskId).update();
 		for (AgreementFiles.Upload file : files) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.stereotype.Service;
@@ -72,8 +73,11 @@ public class Agreements {
 	private final Regions regions;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Agreements(AgreementRows rows, Organisations organisations, Regions regions, AuditLog audit, Clock clock) {
+	Agreements(AgreementRows rows, Organisations organisations, Regions regions, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.rows = rows;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -184,8 +188,10 @@ public class Agreements {
 			throw KejiaoException.notFound("agreement.task-not-found", taskId);
 		}
 		Checked task = checked(agreement, input);
+		TaskChanged changed = rows.changed(id, taskId);
 		rows.updateTask(taskId, input.areaId(), task.title(), task.owner().id(), task.owner().name(),
 				task.owner().regionCode(), task.dueOn(), !task.dueOn().equals(before.dueOn()), clock.instant());
+		events.publishEvent(changed);
 		audit.record("agreement.task-changed", "agreement-task", taskId.toString(), task.title(), region(agreement),
 				Map.of("title", before.title(), "owner", before.ownerOrgName(), "dueOn", before.dueOn().toString()),
 				Map.of("title", task.title(), "owner", task.owner().name(), "dueOn", task.dueOn().toString()));
@@ -241,8 +247,10 @@ public class Agreements {
 			throw KejiaoException.forbidden("agreement.suspend-editors-only");
 		}
 		AgreementFiles.checkReport(input.files());
+		TaskChanged changed = rows.changed(id, taskId);
 		rows.insertReport(id, taskId, text, input.percent(), stage, state, actor.username(), actor.displayName(),
 				actor.organisationName() == null ? "" : actor.organisationName(), clock.instant(), input.files());
+		events.publishEvent(changed);
 		AgreementView.Task after = rows.find(id).map(a -> a.task(taskId)).orElseThrow();
 		audit.record("agreement.task-reported", "agreement-task", taskId.toString(), task.title(), region(agreement),
 				progress(task), progress(after));

@@ -104,6 +104,7 @@ public class EventRegistrations {
 			.param("note", Events.text(registration.note(), 1000)).param("arrival", arrival).param("state", state.name())
 			.param("now", Timestamp.from(now))
 			.param("admitted", state == EventRegistrationState.ADMITTED ? Timestamp.from(now) : null).update();
+		events.publishEvent(new EventRegistrationChanged(eventId, id, state, now));
 		return view(id);
 	}
 
@@ -128,6 +129,8 @@ public class EventRegistrations {
 		Instant now = clock.instant();
 		jdbc.sql("update cooperation.event_registration set state = 'CANCELLED', cancelled_at = :now where id = :id")
 			.param("now", Timestamp.from(now)).param("id", registrationId).update();
+		events.publishEvent(new EventRegistrationChanged(eventId, registrationId, EventRegistrationState.CANCELLED,
+				before.registeredAt()));
 		if (before.state() == EventRegistrationState.ADMITTED) {
 			fillPlaces(event, now);
 		}
@@ -146,6 +149,8 @@ public class EventRegistrations {
 			jdbc.sql("update cooperation.event_registration set state = 'ADMITTED', admitted_at = :now where id = :id")
 				.param("now", Timestamp.from(now)).param("id", first.get()).update();
 			EventRegistrationView admitted = view(first.get());
+			events.publishEvent(new EventRegistrationChanged(event.id(), admitted.id(), EventRegistrationState.ADMITTED,
+					admitted.registeredAt()));
 			events.publishEvent(new EventPlaceGiven(event.id(), event.title(), event.startsAt(),
 					event.place().isEmpty() ? String.valueOf(event.onlineLink()) : event.place(), admitted.id(),
 					String.valueOf(admitted.username())));

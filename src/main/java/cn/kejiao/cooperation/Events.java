@@ -134,6 +134,7 @@ public class Events {
 				.param("id", id).param("p", position++).param("time", text(item.time(), 40)).param("title", itemTitle)
 				.param("speaker", text(item.speaker(), 200)).update();
 		}
+		events.publishEvent(new EventStateChanged(id, open ? EventState.OPEN : EventState.DRAFT, form.startsAt()));
 		audit.record("event.created", "event", id.toString(), title, organisers.iterator().next(), null,
 				Map.of("kind", form.kind().name(), "startsAt", form.startsAt().toString(), "capacity", form.capacity(),
 						"state", (open ? EventState.OPEN : EventState.DRAFT).name()));
@@ -189,6 +190,7 @@ public class Events {
 		}
 		jdbc.sql("update cooperation.event set state = :state, updated_at = :now where id = :id")
 			.param("state", to.name()).param("now", Timestamp.from(clock.instant())).param("id", id).update();
+		events.publishEvent(new EventStateChanged(id, to, row.startsAt()));
 		audit.record("event.state-changed", "event", id.toString(), row.title(), row.organisers().getFirst(),
 				Map.of("state", row.state().name()), Map.of("state", to.name()));
 		if (to == EventState.CANCELLED) {

@@ -250,7 +250,10 @@ class ProjectRows {
 	}
 
 	void stage(UUID id, ProjectStage stage, String remarks, Instant now) {
-		jdbc.sql("update cooperation.project set stage = :s, stage_remarks = :r, updated_at = :at where id = :id")
+		jdbc.sql("""
+				update cooperation.project set stage = :s, stage_remarks = :r, updated_at = :at,
+				    accepted_at = case when :s = 'ACCEPTED' then :at else accepted_at end
+				where id = :id""")
 			.param("s", stage.name()).param("r", remarks).param("at", Timestamp.from(now)).param("id", id).update();
 	}
 

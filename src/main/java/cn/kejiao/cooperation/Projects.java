@@ -1,6 +1,7 @@
 package cn.kejiao.cooperation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,9 +60,11 @@ public class Projects {
 	private final Challenges challenges;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	Projects(ProjectRows rows, Agreements agreements, Organisations organisations, Regions regions,
-			Challenges challenges, AuditLog audit, Clock clock) {
+			Challenges challenges, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.rows = rows;
 		this.agreements = agreements;
 		this.organisations = organisations;
@@ -133,6 +137,7 @@ public class Projects {
 				ProjectInput.text(form.summary(), 0, 4000, "project.summary-too-long"), form.startsOn(), form.endsOn(),
 				actor.username()), clock.instant());
 		ProjectView created = load(id);
+		events.publishEvent(new ProjectStageChanged(id, ProjectStage.APPROVED, clock.instant()));
 		audit.record("project.created", "project", id.toString(), number + " " + title, region, null,
 				Map.of("lead", lead.name(), "funding", created.funding().yuan(), "chain", created.industryChain()));
 		return created;
@@ -253,7 +258,9 @@ public class Projects {
 		if ((target == ProjectStage.FAILED || target == ProjectStage.TERMINATED) && text.isEmpty()) {
 			throw KejiaoException.invalid("project.remarks-required");
 		}
-		rows.stage(id, target, text, clock.instant());
+		Instant now = clock.instant();
+		rows.stage(id, target, text, now);
+		events.publishEvent(new ProjectStageChanged(id, target, now));
 		audit.record("project.stage-changed", "project", id.toString(), project.number() + " " + project.title(),
 				project.regionCode(), Map.of("stage", project.stage().name()), Map.of("stage", target.name(), "remarks", text));
 		return load(id);

@@ -10,16 +10,20 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.booking.BookingFlows;
+import cn.kejiao.booking.BookingItems;
 import cn.kejiao.booking.BookingUsed;
 import cn.kejiao.challenge.ChallengePanelFormed;
 import cn.kejiao.challenge.InvitationAnswered;
+import cn.kejiao.challenge.PanelItems;
 import cn.kejiao.challenge.PanelFlows;
 import cn.kejiao.platform.FlowItem;
 import cn.kejiao.platform.RegionFlow;
 import cn.kejiao.trading.ContractFigures;
+import cn.kejiao.trading.ContractItems;
 import cn.kejiao.trading.ContractStepTaken;
 import cn.kejiao.voucher.OrderConfirmed;
 import cn.kejiao.voucher.OrderFlows;
+import cn.kejiao.voucher.OrderItems;
 import cn.kejiao.voucher.OrderStepsTaken;
 
 /**
@@ -37,9 +41,16 @@ class FlowSources implements FactSource {
 	private final PanelFlows panels;
 	private final ContractFigures contracts;
 	private final StaleDays stale;
+	private final FlowItems items;
+
+	/** The modules' rows behind these flows, by the same rules. */
+	record FlowItems(OrderItems orders, BookingItems bookings, PanelItems panels, ContractItems contracts) {
+	}
 
 	FlowSources(OrderFlows orders, BookingFlows bookings, PanelFlows panels, ContractFigures contracts,
-			StaleDays stale) {
+			StaleDays stale, OrderItems orderItems, BookingItems bookingItems, PanelItems panelItems,
+			ContractItems contractItems) {
+		this.items = new FlowItems(orderItems, bookingItems, panelItems, contractItems);
 		this.orders = orders;
 		this.bookings = bookings;
 		this.panels = panels;
@@ -68,7 +79,14 @@ class FlowSources implements FactSource {
 	@Override
 	public List<FlowItem> rows(InsightKind kind, LocalDate from, LocalDate to, Collection<String> served,
 			Collection<String> serving, int offset, int limit) {
-		throw new UnsupportedOperationException("rows of " + kind + " are not listed yet");
+		return switch (kind) {
+			case ORDERS -> items.orders().orders(from, to, served, serving, offset, limit);
+			case VOUCHER_SPENDING -> items.orders().voucherSpending(from, to, served, serving, offset, limit);
+			case BOOKINGS -> items.bookings().outsideUse(from, to, served, serving, offset, limit);
+			case PANEL_SEATS -> items.panels().seats(from, to, served, serving, offset, limit);
+			case CONTRACTS -> items.contracts().registered(from, to, served, serving, offset, limit);
+			default -> throw new IllegalArgumentException(kind.name());
+		};
 	}
 
 	@EventListener
