@@ -197,8 +197,8 @@ public class InsightReports {
 	private void audited(UUID id, ReportContent content) {
 		String region = InsightFigures.NATION.equals(content.region()) ? null : content.region();
 		audit.record("insight.report-produced", "insight-report", id.toString(), content.title(), region, null,
-				Map.of("region", content.region(), "period", content.period().kind().name(),
-						"start", content.from().toString(), "end", content.to().toString()));
+				Map.of("regionCode", content.region(), "reportPeriod", content.period().label(),
+						"periodEnd", content.to().toString()));
 	}
 
 	private ReportStore.Row readable(Actor actor, UUID id) {

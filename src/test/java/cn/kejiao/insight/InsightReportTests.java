@@ -103,6 +103,10 @@ class InsightReportTests {
 		JsonNode report = produce(personas.api("ws-admin"), Map.of("period", "MONTH", "year", today.getYear(), "month",
 				today.getMonthValue()));
 		assertThat(report.get("region").asString()).as("the admin's own region when none is named").isEqualTo(WENSHAN);
+		assertThat(jdbc.sql("""
+				select actor_username from audit.audit_entry
+				where action = 'insight.report-produced' and subject_type = 'insight-report' and subject_id = :id""")
+			.param("id", report.get("id").asString()).query(String.class).list()).containsExactly("ws-admin");
 		byte[] xlsx = personas.api("ws-admin").download(report.path("links").get("xlsx").asString());
 		assertSummary(xlsx, figures.figures(WENSHAN, today.withDayOfMonth(1), today));
 		assertMonths(xlsx, figures.monthly(WENSHAN, today.withDayOfMonth(1), today));
