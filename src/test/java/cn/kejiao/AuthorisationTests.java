@@ -43,7 +43,8 @@ class AuthorisationTests {
 			"GET /api/v1/auctions/{lotId}/bids", "GET /api/v1/auctions/{lotId}/events", "GET /api/v1/auction-sessions",
 			"GET /api/v1/auction-sessions/{id}", "GET /api/v1/listings", "GET /api/v1/listings/{id}",
 			"GET /api/v1/events", "GET /api/v1/events/{id}", "GET /api/v1/events/{id}/items",
-			"GET /api/v1/events/{id}/follow-ups");
+			"GET /api/v1/events/{id}/follow-ups", "GET /api/v1/stats/regions/{code}",
+			"GET /api/v1/stats/regions/{code}.csv");
 
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",

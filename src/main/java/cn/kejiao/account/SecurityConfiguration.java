@@ -104,6 +104,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/{id:[0-9a-f-]{36}}",
 						"/api/v1/events/{id:[0-9a-f-]{36}}/items", "/api/v1/events/{id:[0-9a-f-]{36}}/follow-ups").permitAll()
+				// the open statistics: public figures other government portals read without an account
+				.requestMatchers(HttpMethod.GET, "/api/v1/stats/regions/*").permitAll()
 				.requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(accounts, problems), UsernamePasswordAuthenticationFilter.class)
