@@ -20,8 +20,7 @@ import cn.kejiao.platform.RegionFlow;
 /**
  * What the platform shares, by region: the service institutions ({@link OrganisationFlows}) and the catalog's
  * instruments, services, achievements and experts ({@link CatalogFlows}), net per day, so a stock is the running
- * sum. An entry's change of sharing counts today; an institution on the day it took effect, which the listener
- * asks the organisation module for (the end of a notice may be noticed later than it passed).
+ * sum. An entry's change of sharing counts today; an institution on the day it took effect.
  */
 @Component
 class CatalogSource implements FactSource {
@@ -71,8 +70,13 @@ class CatalogSource implements FactSource {
 		stale.markToday(kind(changed.type()));
 	}
 
+	/**
+	 * Today, where an approval without notice counts (the organisation may not be written yet when it is told), and
+	 * the day the organisation counts from as its module says, for a notice that ended before it was noticed.
+	 */
 	@EventListener
 	void on(OrganisationVerified verified) {
+		stale.markToday(InsightKind.INSTITUTIONS);
 		organisations.institutionSince(verified.organisationId())
 			.ifPresent(since -> stale.mark(InsightKind.INSTITUTIONS, since));
 	}
