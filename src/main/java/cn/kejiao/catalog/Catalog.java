@@ -43,9 +43,11 @@ public class Catalog {
 	private final Clock clock;
 	private final InstrumentCategories categories;
 	private final EntryVisibility visibility;
+	private final CatalogFlows flows;
 
 	Catalog(CatalogEntryRepository entries, Organisations organisations, Regions regions, AuditLog audit, JsonMapper json,
-			Clock clock, InstrumentCategories categories, EntryVisibility visibility) {
+			Clock clock, InstrumentCategories categories, EntryVisibility visibility, CatalogFlows flows) {
+		this.flows = flows;
 		this.categories = categories;
 		this.visibility = visibility;
 		this.entries = entries;
@@ -102,6 +104,7 @@ public class Catalog {
 		entry.describe(checkedCategory(entry.type(), form), regionOf(form, owner), detailsJson(entry.type(), owner.id(), form),
 				clock.instant());
 		entries.saveAndFlush(entry);
+		flows.follow(entry, clock.instant());
 		audit.record("catalog.updated", "catalog-" + entry.type().name().toLowerCase(), id.toString(), entry.title(),
 				entry.regionCode(), before, entry.state(details(entry)));
 		return entry.view(details(entry), true);
@@ -267,6 +270,7 @@ public class Catalog {
 		Map<String, Object> before = entry.state(details(entry));
 		step.accept(entry);
 		entries.saveAndFlush(entry);
+		flows.follow(entry, clock.instant());
 		audit.record(action, "catalog-" + entry.type().name().toLowerCase(), entry.id().toString(), entry.title(),
 				entry.regionCode(), before, entry.state(details(entry)));
 		return entry.view(details(entry), true);

@@ -27,8 +27,11 @@ class EntryRegions {
 	private final Organisations organisations;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final CatalogFlows flows;
 
-	EntryRegions(CatalogEntryRepository entries, Organisations organisations, AuditLog audit, Clock clock) {
+	EntryRegions(CatalogEntryRepository entries, Organisations organisations, AuditLog audit, Clock clock,
+			CatalogFlows flows) {
+		this.flows = flows;
 		this.entries = entries;
 		this.organisations = organisations;
 		this.audit = audit;
@@ -51,7 +54,8 @@ class EntryRegions {
 			for (CatalogEntry entry : entries.findByOwnerOrgIdOrderByUpdatedAtDesc(owner)) {
 				if (entry.regionCode().equals(region)) {
 					entry.followOrganisation(home, now);
-					entries.save(entry);
+					entries.saveAndFlush(entry);
+					flows.follow(entry, now);
 					audit.record("catalog.region-followed", "catalog-" + entry.type().name().toLowerCase(),
 							entry.id().toString(), entry.title(), home, Map.of("regionCode", region), Map.of("regionCode", home));
 					moved++;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,11 @@ public class ChallengeApplications {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final BlindReview blind;
+	private final ApplicationEventPublisher events;
 
 	ChallengeApplications(JdbcClient jdbc, ChallengeRows rows, Announcements announcements, Organisations organisations,
-			Regions regions, AuditLog audit, Clock clock, BlindReview blind) {
+			Regions regions, AuditLog audit, Clock clock, BlindReview blind, ApplicationEventPublisher events) {
+		this.events = events;
 		this.blind = blind;
 		this.jdbc = jdbc;
 		this.rows = rows;
@@ -104,6 +107,7 @@ public class ChallengeApplications {
 		}
 		audit.record("challenge.applied", "challenge", challengeId.toString(), row.title(), row.regionCode(), null,
 				Map.of("applicant", applicant.name()));
+		events.publishEvent(new ChallengeApplied(challengeId, id, applicant.id()));
 		return application(id, actor);
 	}
 

@@ -217,6 +217,7 @@ public class Challenges {
 		jdbc.sql("update challenge.challenge set opened_at = :at where id = :id").param("at", Timestamp.from(clock.instant()))
 			.param("id", id).update();
 		audit.record("challenge.opened", "challenge", id.toString(), row.title(), row.regionCode(), null, null);
+		events.publishEvent(new ChallengeOpened(id, row.regionCode()));
 		return rows.view(id, actor);
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,11 @@ public class MyApplications {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	MyApplications(JdbcClient jdbc, ChallengeRows rows, ChallengeApplications applications, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	MyApplications(JdbcClient jdbc, ChallengeRows rows, ChallengeApplications applications, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.applications = applications;
@@ -120,6 +125,8 @@ public class MyApplications {
 		Actor actor = Actors.require();
 		ChallengeRow challenge = ownWhileOpen(applicationId, actor, "challenge.closed-for-withdrawal");
 		String receipt = receipt(applicationId);
+		java.time.Instant submitted = jdbc.sql("select submitted_at from challenge.application where id = :id")
+			.param("id", applicationId).query(java.sql.Timestamp.class).single().toInstant();
 		jdbc.sql("""
 				insert into challenge.withdrawn_application (id, challenge_id, applicant_org_id, receipt, team, proposal,
 				    submitted_at, withdrawn_at, withdrawn_by)
@@ -129,6 +136,7 @@ public class MyApplications {
 		jdbc.sql("delete from challenge.application where id = :id").param("id", applicationId).update();
 		audit.record("challenge.application-withdrawn", "challenge", challenge.id().toString(), challenge.title(),
 				challenge.regionCode(), Map.of("receipt", receipt), null);
+		events.publishEvent(new ChallengeApplicationWithdrawn(challenge.id(), applicationId, submitted));
 		return list(actor).stream().filter(a -> a.id().equals(applicationId)).findFirst().orElseThrow();
 	}
 

@@ -185,6 +185,10 @@ public class Matching {
 		String where = regions.fullName(demands.shownRegion(demand, null));
 		List<CatalogMatching.Candidate> strong = ranked.stream().filter(r -> r.score() >= STRONG * best)
 			.filter(r -> !r.ownerOrgId().equals(demand.ownerOrgId())).limit(TOLD_AT_MOST).toList();
+		if (!strong.isEmpty()) {
+			jdbc.sql("update demand.demand set matched_at = :at where id = :id and matched_at is null")
+				.param("at", Timestamp.from(clock.instant())).param("id", demand.id()).update();
+		}
 		strong.forEach(r -> events.publishEvent(new MatchSuggested(demand.id(), demand.title(), where, r.id(), r.title(),
 				r.ownerOrgId())));
 		UUID owner = demand.ownerOrgId();
@@ -212,6 +216,7 @@ public class Matching {
 				throw KejiaoException.invalid("match.reason-required");
 			}
 		}
+		java.time.Instant before = firstUseful(demandId, entryId);
 		jdbc.sql("""
 				insert into demand.feedback (demand_id, entry_id, entry_type, useful, reason, note, by_user, at)
 				values (:demand, :entry, :type, :useful, :reason, :note, :by, :at)
@@ -220,8 +225,16 @@ public class Matching {
 			.param("demand", demandId).param("entry", entryId).param("type", type.name()).param("useful", useful)
 			.param("reason", why, java.sql.Types.VARCHAR).param("note", note == null ? "" : note.strip())
 			.param("by", actor.username()).param("at", Timestamp.from(clock.instant())).update();
+		events.publishEvent(new MatchVerdictGiven(demandId, entryId, type, useful, before, firstUseful(demandId, entryId)));
 		audit.record("match.feedback", "demand", demandId.toString(), demand.title(), demand.regionCode(), null,
 				Map.of("entry", entryId.toString(), "useful", useful, "reason", why == null ? "" : why));
+	}
+
+	/** The first useful verdict still standing on a demand's suggestion, when a match counts from (see {@link MatchFlows}). */
+	private java.time.@Nullable Instant firstUseful(UUID demandId, UUID entryId) {
+		Timestamp first = jdbc.sql("select min(at) from demand.feedback where demand_id = :d and entry_id = :e and useful")
+			.param("d", demandId).param("e", entryId).query((rs, n) -> rs.getTimestamp(1)).list().getFirst();
+		return first == null ? null : first.toInstant();
 	}
 
 	/** One verdict as admins see it. */

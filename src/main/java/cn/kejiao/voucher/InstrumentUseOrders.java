@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,10 +73,12 @@ public class InstrumentUseOrders {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Duration holdFor;
+	private final ApplicationEventPublisher events;
 
 	InstrumentUseOrders(JdbcClient jdbc, OrderRows rows, ServiceOrders orders, ActingEnterprise enterprises,
 			VoucherPart part, Ledger ledger, Organisations organisations, AuditLog audit, Clock clock,
-			@Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor) {
+			@Value("${kejiao.voucher.hold-for:P60D}") Duration holdFor, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.orders = orders;
@@ -200,6 +203,7 @@ public class InstrumentUseOrders {
 			ledger.transfer(posting.transfer(), posting.open());
 		}
 		orders.voidHold(order, order.voucherAmount() - posted);
+		events.publishEvent(new BookingOrderBilled(order.id(), bookingId, fee, new Money(posted)));
 		return changed(order, "order.confirmed");
 	}
 

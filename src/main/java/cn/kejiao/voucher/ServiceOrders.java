@@ -323,6 +323,9 @@ public class ServiceOrders {
 					: VoucherAccounts.budget(grant.schemeId());
 			ledger.transfer(new Transfer("void:" + order.id(), VoucherAccounts.hold(order.id()), to, amount, "VOID",
 					"order:" + order.id()));
+			if (!grant.state().equals("ACTIVE")) {
+				events.publishEvent(new VoucherMoneyLapsed(grantId, order.id(), new Money(amount)));
+			}
 		}
 	}
 

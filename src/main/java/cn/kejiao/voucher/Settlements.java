@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,10 @@ public class Settlements {
 	private final Ledger ledger;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Settlements(JdbcClient jdbc, Ledger ledger, AuditLog audit, Clock clock) {
+	Settlements(JdbcClient jdbc, Ledger ledger, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.audit = audit;
@@ -80,6 +83,7 @@ public class Settlements {
 					VoucherAccounts.receivable(line.provider(), line.issuer()), clearing, line.amount(), "SETTLE", "settlement:" + id),
 					new Account(clearing, VoucherAccounts.CLEARING, line.issuer(), null, true));
 		}
+		events.publishEvent(new PeriodSettled(id, period.toString()));
 		SettlementView view = view(id);
 		audit.record("settlement.run", "settlement", id.toString(), period.toString(), null, null,
 				Map.of("total", view.total(), "lines", view.lines().size()));

@@ -24,6 +24,11 @@ final class VoucherAccounts {
 		return "budget:" + schemeId;
 	}
 
+	/** Whether the account is a scheme's budget. */
+	static boolean isBudget(String code) {
+		return code.startsWith("budget:");
+	}
+
 	static String grant(UUID grantId) {
 		return "grant:" + grantId;
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +35,11 @@ public class VoucherGrants {
 	private final Organisations organisations;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	VoucherGrants(JdbcClient jdbc, Ledger ledger, Organisations organisations, AuditLog audit, Clock clock) {
+	VoucherGrants(JdbcClient jdbc, Ledger ledger, Organisations organisations, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.organisations = organisations;
@@ -142,6 +146,7 @@ public class VoucherGrants {
 			if (left > 0) {
 				ledger.transfer(new Transfer("lapse:" + grantId, VoucherAccounts.grant(grantId), VoucherAccounts.budget(schemeId), left,
 						"LAPSE", "grant:" + grantId));
+				events.publishEvent(new VoucherMoneyLapsed(grantId, null, new Money(left)));
 			}
 			jdbc.sql("update voucher.grant_ set state = 'LAPSED', lapsed_at = :at where id = :id")
 				.param("at", Timestamp.from(now)).param("id", grantId).update();
