@@ -21,6 +21,7 @@ import cn.kejiao.platform.RegionFlow;
 import cn.kejiao.trading.ContractFigures;
 import cn.kejiao.trading.ContractItems;
 import cn.kejiao.trading.ContractStepTaken;
+import cn.kejiao.voucher.BookingOrderBilled;
 import cn.kejiao.voucher.OrderConfirmed;
 import cn.kejiao.voucher.OrderFlows;
 import cn.kejiao.voucher.OrderItems;
@@ -99,6 +100,12 @@ class FlowSources implements FactSource {
 		if (!steps.confirmed().isEmpty()) {
 			stale.markToday(InsightKind.ORDERS, InsightKind.VOUCHER_SPENDING);
 		}
+	}
+
+	/** A booking's order billed is confirmed in the same step: its voucher part is voucher money spent today. */
+	@EventListener
+	void on(BookingOrderBilled billed) {
+		stale.markToday(InsightKind.VOUCHER_SPENDING);
 	}
 
 	@EventListener
