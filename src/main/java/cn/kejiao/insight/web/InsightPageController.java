@@ -24,6 +24,7 @@ import cn.kejiao.platform.Actors;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Paging;
+import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.web.Problems;
 import cn.kejiao.region.RegionLevel;
 import cn.kejiao.region.Regions;
@@ -64,8 +65,16 @@ class InsightPageController {
 	}
 
 	@GetMapping("/insight")
-	String home(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+	String home(@RequestParam(required = false) @Nullable String region,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String kind, Model model, HttpServletRequest request) {
+		if (region != null && region.strip().matches("[1-9]\\d{5}")) {
+			return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/insight/regions/{code}")
+				.queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+				.queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+				.queryParamIfPresent("kind", java.util.Optional.ofNullable(kind))
+				.buildAndExpand(region.strip()).encode().toUriString();
+		}
 		Actor actor = Actors.current().orElse(null);
 		return dashboard(access.governs(actor, access.home(actor)) ? access.home(actor) : InsightFigures.NATION, from,
 				to, kind, model, request);
@@ -92,6 +101,7 @@ class InsightPageController {
 		model.addAttribute("regionCode", code);
 		model.addAttribute("regionName", data.regionName(code));
 		model.addAttribute("full", full);
+		model.addAttribute("regionPrefix", InsightFigures.NATION.equals(code) ? "" : RegionCodes.prefix(code));
 		model.addAttribute("regionOptions", options.options(actor, code));
 		LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
 		model.addAttribute("thisYear", today.getYear());
