@@ -121,30 +121,7 @@
     var known = shapes(geo, names);
     window.echarts.registerMap(mapName, geo);
     var chart = window.echarts.init(element);
-    var tooltipOf = function (p) {
-      return p.fromName + ' → ' + p.toName + '<br>' + d.kindName + ' ' + d.countLabel + '：' + p.count
-        + (p.value ? '<br>' + d.valueLabel + '：¥' + p.value : '');
-    };
-    chart.setOption({
-      tooltip: { trigger: 'item' },
-      geo: {
-        map: mapName, roam: false, layoutCenter: ['50%', '50%'], layoutSize: '95%',
-        label: { show: false }, emphasis: { label: { show: true } },
-        itemStyle: { borderColor: '#8aa4bf', areaColor: '#eef2f6' },
-        regions: regions(pairs, known, own)
-      },
-      series: [{
-        type: 'lines', coordinateSystem: 'geo', silent: false, zlevel: 1,
-        effect: { show: false },
-        lineStyle: { color: '#d35400', opacity: 0.75, curveness: 0.25 },
-        data: lines(pairs, known, tooltipOf)
-      }]
-    });
-    chart.on('click', function (params) {
-      if (params.componentType === 'geo' && names[params.name]) {
-        open(names[params.name]);
-      }
-    });
+    // where each region is drawn, for whoever needs to point at it (the journeys click there)
     chart.on('finished', function () {
       var points = {};
       Object.keys(known.byCode).forEach(function (code) {
@@ -158,6 +135,30 @@
       });
       element.dataset.points = JSON.stringify(points);
       element.dataset.drawn = 'true';
+    });
+    var tooltipOf = function (p) {
+      return p.fromName + ' → ' + p.toName + '<br>' + d.kindName + ' ' + d.countLabel + '：' + p.count
+        + (p.value ? '<br>' + d.valueLabel + '：¥' + p.value : '');
+    };
+    chart.setOption({
+      tooltip: { trigger: 'item' },
+      geo: {
+        map: mapName, roam: false, layoutCenter: ['50%', '50%'], layoutSize: '95%',
+        label: { show: false }, emphasis: { label: { show: true } },
+        itemStyle: { borderColor: '#8aa4bf', areaColor: '#eef2f6' },
+        regions: regions(pairs, known, own)
+      },
+      series: [{
+        type: 'lines', coordinateSystem: 'geo', silent: true, zlevel: 1,
+        effect: { show: false },
+        lineStyle: { color: '#d35400', opacity: 0.75, curveness: 0.25 },
+        data: lines(pairs, known, tooltipOf)
+      }]
+    });
+    chart.on('click', function (params) {
+      if (params.componentType === 'geo' && names[params.name]) {
+        open(names[params.name]);
+      }
     });
     resizing(chart);
   }
