@@ -100,9 +100,18 @@ class DashboardData {
 				stocks.add(new Stock(kind, kindName(kind), figures.stock(region, period.to(), kind).count()));
 			}
 		}
-		String held = full && model.kinds().contains(InsightKind.VOUCHERS_ISSUED)
-				? figures.vouchersHeld(region, period.to()).yuan() : null;
+		String held = full && model.kinds().contains(InsightKind.VOUCHERS_ISSUED) ? held(region, period) : null;
 		return new Figures(region, name, period.from().toString(), period.to().toString(), rows, stocks, held);
+	}
+
+	/** Voucher money held at the end of the period; none while the read model counts more spent than issued. */
+	private @Nullable String held(String region, InsightPeriod period) {
+		try {
+			return figures.vouchersHeld(region, period.to()).yuan();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	Trends trends(String region, InsightPeriod period, boolean full) {
