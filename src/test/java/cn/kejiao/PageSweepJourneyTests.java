@@ -28,16 +28,16 @@ class PageSweepJourneyTests extends JourneyTest {
 
 	static {
 		PAGES.put("", List.of("/", "/catalog", "/catalog?q=电子显微镜", "/demands", "/challenges", "/notices", "/regions", "/zones",
-				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free", "/listings", "/auctions"));
+				"/login", "/register", "/terms", "/privacy", "/password/forgot", "/instruments/free", "/listings", "/auctions", "/insight"));
 		PAGES.put("ent-ws", List.of("/", "/orders", "/vouchers", "/notifications", "/demands", "/demands/new", "/challenges", "/me", "/me/password", "/bookings",
 				"/bookings/feed", "/instruments/free?zone=yrd", "/auctions/mine", "/inquiries", "/contracts", "/contracts/new", "/agreements"));
 		PAGES.put("provider-jd", List.of("/", "/orders", "/catalog/mine", "/bookings/console", "/notifications", "/me", "/sharing-figures",
 				"/listings/mine", "/listings/new", "/auctions/selling", "/contracts"));
 		PAGES.put("yn-admin", List.of("/", "/admin/vouchers", "/admin/organisations", "/admin/audit", "/admin/catalog", "/settlements",
-				"/notices", "/admin/users", "/sharing-figures", "/contracts/registrations", "/auctions/console", "/inquiries", "/agreements", "/agreements/new"));
+				"/notices", "/admin/users", "/sharing-figures", "/contracts/registrations", "/auctions/console", "/inquiries", "/agreements", "/agreements/new", "/insight"));
 		PAGES.put("expert-sh", List.of("/", "/challenges", "/notifications", "/reviews", "/challenges/mine"));
 		PAGES.put("admin", List.of("/", "/admin/organisations", "/admin/audit", "/zones", "/admin/users", "/admin/booking/holidays",
-				"/auctions/console", "/agreements"));
+				"/auctions/console", "/agreements", "/insight"));
 	}
 
 	/** Lists whose first item is opened too. */

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/register/**", "/password/forgot", "/password/reset", "/terms", "/privacy", "/notices", "/catalog",
 			"/catalog/entries/**", "/catalog/suggestions", "/regions",
-			"/regions/**", "/zones", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+			"/regions/**", "/zones", "/insight", "/maps/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
 			"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
@@ -128,6 +128,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/auctions", "/auctions/sessions/{id:[0-9a-f-]{36}}",
 						"/auctions/lots/{id:[0-9a-f-]{36}}", "/auctions/lots/{id:[0-9a-f-]{36}}/live").permitAll()
 				.requestMatchers(HttpMethod.GET, "/events", "/events/{id:[0-9a-f-]{36}}").permitAll()
+				.requestMatchers(HttpMethod.GET, "/insight/regions/{code:[0-9]{6}}").permitAll()
 				.requestMatchers("/admin/zones/**").hasRole("PLATFORM_ADMIN")
 				.requestMatchers("/admin/**").hasAnyRole("REGION_ADMIN", "PLATFORM_ADMIN")
 				.anyRequest().authenticated())
