@@ -69,6 +69,22 @@ final class SimulationCast {
 		return null;
 	}
 
+	/** The admin who registers contracts and verifies organisations of a region: the nearest demo admin above it. */
+	static String registrar(String region) {
+		if (region.startsWith("310114")) {
+			return "jd-admin";
+		}
+		if (region.startsWith("5326")) {
+			return "ws-admin";
+		}
+		return switch (region.substring(0, 2)) {
+			case "31" -> "sh-admin";
+			case "53" -> "yn-admin";
+			case "50" -> "cq-admin";
+			default -> "admin";
+		};
+	}
+
 	Actor admin(String username) {
 		return admins.get(username);
 	}
