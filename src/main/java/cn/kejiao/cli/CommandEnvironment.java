@@ -68,8 +68,8 @@ public class CommandEnvironment implements EnvironmentPostProcessor {
 
 	/**
 	 * The simulation: the demo organisations and accounts (not the demo catalog, vouchers or orders), a fresh
-	 * data folder unless one is named, the read model refreshed by the command at the end rather than on a
-	 * schedule, no embeddings, and a low BCrypt cost for its thousands of made-up users.
+	 * data folder unless one is named, the read model refreshed by the command at the end and the voucher jobs
+	 * run by the simulation at simulated times rather than on a schedule of the real clock, no embeddings, and a low BCrypt cost for its thousands of made-up users.
 	 */
 	private static void simulation(ConfigurableEnvironment environment, Map<String, Object> settings) {
 		var commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
@@ -84,6 +84,7 @@ public class CommandEnvironment implements EnvironmentPostProcessor {
 		settings.put("kejiao.demo.enabled", "true");
 		settings.put("kejiao.demo.catalog-scale", "none");
 		settings.put("kejiao.insight.jobs", "false");
+		settings.put("kejiao.voucher.jobs", "false");
 		settings.put("kejiao.booking.jobs", "false");
 		settings.put("kejiao.trading.jobs", "false");
 		settings.put("kejiao.cooperation.jobs", "false");

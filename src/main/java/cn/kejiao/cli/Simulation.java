@@ -43,6 +43,7 @@ import cn.kejiao.voucher.SchemeView;
 import cn.kejiao.voucher.ServiceOrders;
 import cn.kejiao.voucher.Settlements;
 import cn.kejiao.voucher.VoucherApplications;
+import cn.kejiao.voucher.VoucherGrants;
 import cn.kejiao.voucher.VoucherSchemes;
 
 /**
@@ -101,12 +102,14 @@ class Simulation {
 	private final Settlements settlements;
 	private final DemandPosting demands;
 	private final Contracts contracts;
+	private final VoucherGrants grants;
 	private final Clock clock;
 
 	Simulation(Accounts accounts, Organisations organisations, Regions regions, VoucherSchemes schemes,
 			VoucherApplications applications, ServiceOrders orders, Settlements settlements, DemandPosting demands,
-			Contracts contracts, Clock clock) {
+			Contracts contracts, VoucherGrants grants, Clock clock) {
 		this.contracts = contracts;
+		this.grants = grants;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.regions = regions;
@@ -160,6 +163,12 @@ class Simulation {
 			}
 			for (int day = 0; day < plan.days(); day++) {
 				LocalDate date = plan.start().plusDays(day);
+				// the voucher jobs, at simulated times: stale holds voided and expired grants lapsed every night,
+				// the month that ended settled on the first
+				at(date, LocalTime.of(1, 0), () -> {
+					actions.merge("holds voided", (long) orders.lapseStaleHolds(), Long::sum);
+					actions.merge("grants lapsed", (long) grants.lapseExpiredGrants(date), Long::sum);
+				});
 				if (day > 0 && date.getDayOfMonth() == 1) {
 					at(date, LocalTime.of(2, 0), () -> settle(YearMonth.from(date.minusDays(1))));
 				}
