@@ -124,6 +124,10 @@ public final class InsightBenchmark {
 			table.add(new String[] { what, "skipped", "", "answers 404: not built yet" });
 			return new double[] { Double.NaN, Double.NaN };
 		}
+		if (first.status() == 401 && token == null) {
+			table.add(new String[] { what, "skipped", "", "answers 401 without a token: no public route yet" });
+			return new double[] { Double.NaN, Double.NaN };
+		}
 		if (first.status() != 200) {
 			table.add(new String[] { what, "failed", "", first.status() + " " + first.body().substring(0, Math.min(120, first.body().length())) });
 			return new double[] { Double.NaN, Double.NaN };
