@@ -74,8 +74,16 @@ class SimulationTests {
 					select count(*), coalesce(sum(voucher_amount), 0) from voucher.service_order
 					where state = 'CONFIRMED' and voucher_amount > 0 and confirmed_at >= :from and confirmed_at < :to
 					  and %s like :p""";
-			assertSides(byKind.get(InsightKind.ORDERS), orders, prefix, start, to);
-			assertSides(byKind.get(InsightKind.VOUCHER_SPENDING), spending, prefix, start, to);
+			assertSides(byKind.get(InsightKind.ORDERS), orders, "enterprise_region", "provider_region", prefix, start, to);
+			assertSides(byKind.get(InsightKind.VOUCHER_SPENDING), spending, "enterprise_region", "provider_region", prefix,
+					start, to);
+			if (byKind.containsKey(InsightKind.CONTRACTS)) {
+				assertSides(byKind.get(InsightKind.CONTRACTS), """
+						select count(*), coalesce(sum(value_fen), 0) from trading.contract
+						where state in ('REGISTERED', 'IN_PERFORMANCE', 'COMPLETED')
+						  and registered_at >= :from and registered_at < :to and %s like :p""", "buyer_region", "seller_region",
+						prefix, start, to);
+			}
 			if (byKind.containsKey(InsightKind.VOUCHERS_ISSUED)) {
 				long[] grants = sql("""
 						select count(*), coalesce(sum(amount), 0) from voucher.grant_
@@ -91,12 +99,13 @@ class SimulationTests {
 		}
 	}
 
-	private void assertSides(KindFigures kind, String sql, String prefix, LocalDate from, LocalDate to) {
+	private void assertSides(KindFigures kind, String sql, String served, String serving, String prefix, LocalDate from,
+			LocalDate to) {
 		assertThat(amount(kind.served())).as(kind.kind() + " served " + prefix)
-			.isEqualTo(sql(sql.formatted("enterprise_region"), prefix, from, to));
+			.isEqualTo(sql(sql.formatted(served), prefix, from, to));
 		assertThat(amount(kind.serving())).as(kind.kind() + " serving " + prefix)
-			.isEqualTo(sql(sql.formatted("provider_region"), prefix, from, to));
-		if (!prefix.isEmpty()) {
+			.isEqualTo(sql(sql.formatted(serving), prefix, from, to));
+		if (!prefix.isEmpty() && kind.kind() == InsightKind.ORDERS) {
 			assertThat(kind.served().count()).as(kind.kind() + " counted in " + prefix).isPositive();
 		}
 	}
