@@ -49,7 +49,7 @@ class AuthorisationTests {
 	static final Set<String> PUBLIC_PAGES = Set.of("GET /", "GET /login", "GET /register", "POST /register",
 			"GET /register/done", "GET /password/forgot", "POST /password/forgot", "GET /password/reset",
 			"POST /password/reset", "GET /terms", "GET /privacy", "GET /notices", "GET /regions", "GET /regions/{code}/children", "GET /regions/options",
-			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /instruments/free", "GET /instruments/{id}/calendar", "GET /calendar/{token}.ics", "GET /listings", "GET /listings/{id}", "GET /auctions", "GET /auctions/sessions/{id}", "GET /auctions/lots/{id}", "GET /auctions/lots/{id}/live", "GET /events", "GET /events/{id}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
+			"GET /zones", "GET /catalog", "GET /catalog/entries/{id}", "GET /catalog/suggestions", "GET /demands", "GET /demands/{id}", "GET /demands/for-entry/{entryId}", "GET /challenges", "GET /challenges/{id}", "GET /instruments/free", "GET /instruments/{id}/calendar", "GET /calendar/{token}.ics", "GET /listings", "GET /listings/{id}", "GET /auctions", "GET /auctions/sessions/{id}", "GET /auctions/lots/{id}", "GET /auctions/lots/{id}/live", "GET /events", "GET /events/{id}", "GET /insight", "GET /insight/regions/{code}", "GET /error", "POST /error", "PUT /error", "DELETE /error", "PATCH /error");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -2,6 +2,7 @@ package cn.kejiao.account;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +18,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -55,9 +58,23 @@ class SecurityConfiguration {
 		return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * BCrypt for new passwords; {@code kejiao.account.bcrypt-strength} (default 10) sets its cost. The simulation
+	 * registers thousands of made-up users and runs with a lower cost (every hash names its own cost, so logging
+	 * in works whichever cost a password was stored with).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${kejiao.account.bcrypt-strength:10}") int strength) {
+		DelegatingPasswordEncoder encoder = (DelegatingPasswordEncoder) PasswordEncoderFactories
+			.createDelegatingPasswordEncoder();
+		if (strength == 10) {
+			return encoder;
+		}
+		java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
+		encoders.put("bcrypt", new BCryptPasswordEncoder(strength));
+		DelegatingPasswordEncoder custom = new DelegatingPasswordEncoder("bcrypt", encoders);
+		custom.setDefaultPasswordEncoderForMatches(encoder);
+		return custom;
 	}
 
 	@Bean

@@ -26,10 +26,12 @@ public class CommandEnvironment implements EnvironmentPostProcessor {
 
 	static final String EVAL_MATCHING = "eval-matching";
 
+	static final String SIMULATE = "simulate";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String first = firstArgument(environment);
-		if (!VERIFY_LEDGER.equals(first) && !EVAL_MATCHING.equals(first)) {
+		if (!VERIFY_LEDGER.equals(first) && !EVAL_MATCHING.equals(first) && !SIMULATE.equals(first)) {
 			return;
 		}
 		Map<String, Object> settings = new LinkedHashMap<>();
@@ -52,6 +54,9 @@ public class CommandEnvironment implements EnvironmentPostProcessor {
 			settings.put("kejiao.demo.enabled", "true");
 			settings.put("kejiao.demo.catalog-scale", "none");
 		}
+		if (SIMULATE.equals(first)) {
+			simulation(environment, settings);
+		}
 		MapPropertySource source = new MapPropertySource("kejiaoCommand", settings);
 		if (environment.getPropertySources().contains(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources().addAfter(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, source);
@@ -59,6 +64,33 @@ public class CommandEnvironment implements EnvironmentPostProcessor {
 		else {
 			environment.getPropertySources().addFirst(source);
 		}
+	}
+
+	/**
+	 * The simulation: the demo organisations and accounts (not the demo catalog, vouchers or orders), a fresh
+	 * data folder unless one is named, the read model refreshed by the command at the end and the voucher jobs
+	 * run by the simulation at simulated times rather than on a schedule of the real clock, no embeddings, and a low BCrypt cost for its thousands of made-up users.
+	 */
+	private static void simulation(ConfigurableEnvironment environment, Map<String, Object> settings) {
+		var commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (commandLine == null || !commandLine.containsProperty("kejiao.data-dir")) {
+			try {
+				settings.put("kejiao.data-dir", Files.createTempDirectory("kejiao-simulation").toString());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		settings.put("kejiao.demo.enabled", "true");
+		settings.put("kejiao.demo.catalog-scale", "none");
+		settings.put("kejiao.insight.jobs", "false");
+		settings.put("kejiao.voucher.jobs", "false");
+		settings.put("kejiao.booking.jobs", "false");
+		settings.put("kejiao.trading.jobs", "false");
+		settings.put("kejiao.cooperation.jobs", "false");
+		settings.put("kejiao.matching.embeddings.enabled", "false");
+		settings.put("kejiao.account.bcrypt-strength", "4");
+		settings.put("logging.level.cn.kejiao.cli", "info");
 	}
 
 	private static String firstArgument(ConfigurableEnvironment environment) {

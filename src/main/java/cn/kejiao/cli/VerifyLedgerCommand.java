@@ -28,11 +28,16 @@ class VerifyLedgerCommand implements Command {
 	@Override
 	public void run(ApplicationArguments args) {
 		Verification verification = ledger.verify();
-		System.out.printf("Ledger: %d accounts, %d transfers, balances sum to %d fen, checked in %d ms%n",
-				verification.accounts(), verification.transfers(), verification.totalBalance(), verification.millis());
-		verification.violations().forEach(violation -> System.out.println("VIOLATION " + violation));
-		System.out.println(verification.ok() ? "Ledger verified: 0 violations" : verification.violations().size() + " violations");
+		print(verification, System.out);
 		exitCode = verification.ok() ? 0 : 1;
+	}
+
+	/** What the verification found, as this command prints it (the simulation prints it the same way). */
+	static void print(Verification verification, java.io.PrintStream out) {
+		out.printf("Ledger: %d accounts, %d transfers, balances sum to %d fen, checked in %d ms%n",
+				verification.accounts(), verification.transfers(), verification.totalBalance(), verification.millis());
+		verification.violations().forEach(violation -> out.println("VIOLATION " + violation));
+		out.println(verification.ok() ? "Ledger verified: 0 violations" : verification.violations().size() + " violations");
 	}
 
 	@Override

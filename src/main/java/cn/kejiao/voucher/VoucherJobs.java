@@ -5,12 +5,16 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.platform.ChinaTime;
 
-/** The scheduled side of vouchers: stale holds, grants past their validity, last month's settlement. */
+/**
+ * The scheduled side of vouchers: stale holds, grants past their validity, last month's settlement.
+ * {@code kejiao.voucher.jobs=false} stops them (the simulation runs the same facades itself, at simulated times).
+ */
 @Component
 class VoucherJobs {
 
@@ -20,8 +24,11 @@ class VoucherJobs {
 	private final ServiceOrders orders;
 	private final Settlements settlements;
 	private final Clock clock;
+	private final boolean enabled;
 
-	VoucherJobs(VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Clock clock) {
+	VoucherJobs(VoucherGrants voucherGrants, ServiceOrders orders, Settlements settlements, Clock clock,
+			@Value("${kejiao.voucher.jobs:true}") boolean enabled) {
+		this.enabled = enabled;
 		this.voucherGrants = voucherGrants;
 		this.orders = orders;
 		this.settlements = settlements;
@@ -30,6 +37,9 @@ class VoucherJobs {
 
 	@Scheduled(fixedDelayString = "${kejiao.voucher.job-interval:PT10M}", initialDelayString = "PT1M")
 	void run() {
+		if (!enabled) {
+			return;
+		}
 		try {
 			int holds = orders.lapseStaleHolds();
 			int grants = voucherGrants.lapseExpiredGrants(LocalDate.now(clock.withZone(ChinaTime.ZONE)));

@@ -53,8 +53,16 @@ final class PackagedKejiao implements AutoCloseable {
 	/** Starts the jar with the JVM options and application arguments, and waits until it is healthy. */
 	static PackagedKejiao start(Path jar, List<String> jvmOptions, List<String> arguments, Duration timeout)
 			throws IOException, InterruptedException {
-		Path work = Files.createTempDirectory("kejiao-auction-bench");
-		Path copy = Files.copy(jar, work.resolve("kejiao.jar"));
+		return start(Files.createTempDirectory("kejiao-auction-bench"), jar, jvmOptions, arguments, timeout);
+	}
+
+	/**
+	 * As {@link #start(Path, List, List, Duration)}, in the folder {@code work}: on the data already in
+	 * {@code work/data} when there is (such as a simulated year). The folder is removed at the stop.
+	 */
+	static PackagedKejiao start(Path work, Path jar, List<String> jvmOptions, List<String> arguments, Duration timeout)
+			throws IOException, InterruptedException {
+		Path copy = Files.copy(jar, work.resolve("kejiao.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		Path dataDir = work.resolve("data");
 		int port = freePort();
 		List<String> command = new ArrayList<>();
