@@ -45,6 +45,7 @@ import cn.kejiao.voucher.Settlements;
 import cn.kejiao.voucher.VoucherApplications;
 import cn.kejiao.voucher.VoucherGrants;
 import cn.kejiao.voucher.VoucherSchemes;
+import cn.kejiao.cli.SimulationSteps.SimulatedEnterprise;
 
 /**
  * Drives a period of activity through the modules' public facades, as the users would, each step as its actor and
@@ -104,10 +105,13 @@ class Simulation {
 	private final Contracts contracts;
 	private final VoucherGrants grants;
 	private final Clock clock;
+	private final List<SimulatedActivity> activities;
 
 	Simulation(Accounts accounts, Organisations organisations, Regions regions, VoucherSchemes schemes,
 			VoucherApplications applications, ServiceOrders orders, Settlements settlements, DemandPosting demands,
-			Contracts contracts, VoucherGrants grants, Clock clock) {
+			Contracts contracts, VoucherGrants grants, Clock clock, List<SimulatedActivity> activities) {
+		this.activities = activities.stream()
+			.sorted(java.util.Comparator.comparing(activity -> activity.getClass().getName())).toList();
 		this.contracts = contracts;
 		this.grants = grants;
 		this.accounts = accounts;
@@ -126,7 +130,7 @@ class Simulation {
 		return new Run(plan, out).run();
 	}
 
-	private final class Run {
+	private final class Run implements SimulationSteps {
 
 		final Plan plan;
 		final PrintStream out;
@@ -139,6 +143,7 @@ class Simulation {
 		final Map<String, Scheme> schemeOfProvince = new TreeMap<>();
 		final Map<String, List<SimulationCast.Provider>> providersInZone = new TreeMap<>();
 		List<SimulationCast.Provider> providers = List.of();
+		final List<SimulatedEnterprise> verified = new ArrayList<>();
 		long sequence;
 		long steps;
 
@@ -172,6 +177,7 @@ class Simulation {
 				if (day > 0 && date.getDayOfMonth() == 1) {
 					at(date, LocalTime.of(2, 0), () -> settle(YearMonth.from(date.minusDays(1))));
 				}
+				at(date, LocalTime.of(8, 30), () -> activities.forEach(activity -> activity.day(this)));
 				List<Step> today = new ArrayList<>();
 				while (!queue.isEmpty() && queue.peek().day() == day) {
 					today.add(queue.poll());
@@ -205,6 +211,7 @@ class Simulation {
 				providersInZone.put(zone, providers.stream().filter(p -> regions.zoneCovers(zone, p.regionCode())).toList());
 			}
 			actions.put("providers", (long) providers.size());
+			activities.forEach(activity -> activity.setUp(this));
 		}
 
 		private void scheme(String region, String admin, String name, String zone, LocalDate opens) {
@@ -229,6 +236,10 @@ class Simulation {
 					new Decision(Decision.Verdict.APPROVE, null, 0)));
 			enterprise.actor = cast.actor(SimulationCast.username(plan.seed(), enterprise.index));
 			done("verified");
+			SimulatedEnterprise handle = new SimulatedEnterprise(enterprise.index, enterprise.organisationId,
+					enterprise.actor, enterprise.place[0], enterprise.place[1], enterprise.industry);
+			verified.add(handle);
+			activities.forEach(activity -> activity.enterpriseVerified(this, handle));
 			enterprise.scheme = schemeOfProvince.get(enterprise.place[0].substring(0, 2));
 			if (enterprise.scheme != null && random.nextInt(10) < 7) {
 				later(1 + random.nextInt(10), () -> apply(enterprise));
@@ -362,21 +373,52 @@ class Simulation {
 			}
 		}
 
-		/** {@code days} after the simulated day of the running step. */
-		private void later(int days, Runnable action) {
-			LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-			schedule((int) (today.toEpochDay() - plan.start().toEpochDay()) + days, action);
+		@Override
+		public void later(int days, Runnable action) {
+			schedule((int) (today().toEpochDay() - plan.start().toEpochDay()) + days, action);
 		}
 
-		private void done(String action) {
+		@Override
+		public void done(String action) {
 			actions.merge(action, 1L, Long::sum);
+		}
+
+		@Override
+		public LocalDate today() {
+			return LocalDate.now(clock.withZone(ChinaTime.ZONE));
+		}
+
+		@Override
+		public SplittableRandom random() {
+			return random;
+		}
+
+		@Override
+		public Plan plan() {
+			return plan;
+		}
+
+		@Override
+		public SimulationCast cast() {
+			return cast;
+		}
+
+		@Override
+		public List<SimulationCast.Provider> providers() {
+			return providers;
+		}
+
+		@Override
+		public List<SimulatedEnterprise> enterprises() {
+			return verified;
 		}
 
 		private long count(String action) {
 			return actions.getOrDefault(action, 0L);
 		}
 
-		private <T> T as(@Nullable Actor actor, java.util.function.Supplier<T> step) {
+		@Override
+		public <T> T as(@Nullable Actor actor, java.util.function.Supplier<T> step) {
 			return Actors.runAs(java.util.Objects.requireNonNull(actor), step);
 		}
 	}
