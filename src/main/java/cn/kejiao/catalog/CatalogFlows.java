@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.FlowItem;
 import cn.kejiao.platform.RegionFlow;
+import cn.kejiao.platform.database.FlowQueries;
 import cn.kejiao.platform.database.SqlArrays;
 
 /**
@@ -84,7 +85,7 @@ public class CatalogFlows {
 				  from catalog.entry_shared
 				  where type = :type and shared_until >= :from and shared_until < :to and region_code like any(:regions)
 				) spans group by 1, 2 having sum(n) <> 0 order by 1, 2""")
-			.param("type", type.name()).param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("type", type.name()).param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
 			.query((rs, n) -> new RegionFlow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(2),
 					rs.getLong(3), null))
@@ -104,7 +105,7 @@ public class CatalogFlows {
 				from catalog.entry_shared s join catalog.entry e on e.id = s.entry_id
 				where s.type = :type and s.shared_from >= :from and s.shared_from < :to and s.region_code like any(:regions)
 				order by s.shared_from desc, s.id desc offset :offset limit :limit""")
-			.param("type", type.name()).param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("type", type.name()).param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
 			.param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
 			.query((rs, n) -> new FlowItem(rs.getString(1), rs.getString(2),
@@ -132,9 +133,5 @@ public class CatalogFlows {
 				.list();
 		}
 		return names;
-	}
-
-	private static Timestamp start(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ChinaTime.ZONE).toInstant());
 	}
 }

@@ -1,20 +1,16 @@
 package cn.kejiao.challenge;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.FlowItem;
-import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionFlow;
-import cn.kejiao.platform.database.SqlArrays;
+import cn.kejiao.platform.database.FlowQueries;
 
 /**
  * Challenges (揭榜挂帅) per day between regions (decision 0028), as {@link RegionFlow}s; each counts in China time:
@@ -84,7 +80,8 @@ public class ChallengeFlows {
 	public List<FlowItem> publishedRows(LocalDate from, LocalDate to, Collection<String> regions, int offset,
 			int limit) {
 		return rows("""
-				select c.number, c.title, c.opened_at, c.region_code, c.publisher_name, c.region_code, null, c.bounty, c.id
+				select c.number, c.title, c.opened_at, c.region_code, c.publisher_name, c.region_code, null, c.bounty,
+				       '/challenges/' || c.id
 				from challenge.challenge c
 				where c.opened_at >= :from and c.opened_at < :to
 				  and c.region_code like any(:served) and c.region_code like any(:serving)
@@ -97,7 +94,7 @@ public class ChallengeFlows {
 			Collection<String> serving, int offset, int limit) {
 		return rows("""
 				select a.receipt, c.title, a.submitted_at, c.region_code, c.publisher_name, a.applicant_region,
-				       a.applicant_name, null, c.id
+				       a.applicant_name, null, '/challenges/' || c.id
 				from challenge.application a join challenge.challenge c on c.id = a.challenge_id
 				where a.submitted_at >= :from and a.submitted_at < :to
 				  and c.region_code like any(:served) and a.applicant_region like any(:serving)
@@ -110,7 +107,7 @@ public class ChallengeFlows {
 			Collection<String> serving, int offset, int limit) {
 		return rows("""
 				select c.number, c.title, c.decided_at, c.region_code, c.publisher_name, a.applicant_region,
-				       a.applicant_name, a.awarded_amount, c.id
+				       a.applicant_name, a.awarded_amount, '/challenges/' || c.id
 				from challenge.application a join challenge.challenge c on c.id = a.challenge_id
 				where a.awarded_amount is not null and c.decided_at >= :from and c.decided_at < :to
 				  and c.region_code like any(:served) and a.applicant_region like any(:serving)
@@ -119,39 +116,11 @@ public class ChallengeFlows {
 	}
 
 	private List<RegionFlow> daily(String sql, LocalDate from, LocalDate to, Collection<String> regions) {
-		RegionFlow.requireSpan(from, to);
-		var patterns = SqlArrays.texts(RegionFlow.likePatterns(regions));
-		return jdbc.sql(sql + " group by 1, 2, 3 order by 1, 2, 3")
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
-			.param("served", patterns).param("serving", patterns)
-			.query((rs, n) -> {
-				long value = rs.getLong(5);
-				return new RegionFlow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getLong(4),
-						rs.wasNull() ? null : new Money(value));
-			})
-			.list();
+		return FlowQueries.daily(jdbc, sql, from, to, regions, regions);
 	}
 
 	private List<FlowItem> rows(String sql, LocalDate from, LocalDate to, Collection<String> served,
 			Collection<String> serving, int offset, int limit) {
-		RegionFlow.requireSpan(from, to);
-		return jdbc.sql(sql + " offset :offset limit :limit")
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
-			.param("served", SqlArrays.texts(RegionFlow.likePatterns(served)))
-			.param("serving", SqlArrays.texts(RegionFlow.likePatterns(serving)))
-			.param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
-			.query((rs, n) -> {
-				long value = rs.getLong(8);
-				Money money = rs.wasNull() ? null : new Money(value);
-				return new FlowItem(rs.getString(1), rs.getString(2),
-						LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), ChinaTime.ZONE), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), money,
-						"/challenges/" + rs.getObject(9, UUID.class));
-			})
-			.list();
-	}
-
-	private static Timestamp start(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ChinaTime.ZONE).toInstant());
+		return FlowQueries.items(jdbc, sql, from, to, served, serving, offset, limit);
 	}
 }

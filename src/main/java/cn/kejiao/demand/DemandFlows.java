@@ -19,6 +19,7 @@ import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.FlowItem;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.RegionFlow;
+import cn.kejiao.platform.database.FlowQueries;
 import cn.kejiao.platform.database.SqlArrays;
 
 /**
@@ -90,7 +91,7 @@ public class DemandFlows {
 				where f.entry_type = 'ACHIEVEMENT' and f.useful and d.region_code like any(:regions)
 				group by d.id, f.entry_id
 				having min(f.at) >= :from and min(f.at) < :to""")
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(served)))
 			.query((rs, n) -> new Confirmed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant()))
@@ -116,7 +117,7 @@ public class DemandFlows {
 				select (%1$s at time zone 'Asia/Shanghai')::date, region_code, count(*) from demand.demand
 				where %1$s >= :from and %1$s < :to and region_code like any(:regions)
 				group by 1, 2 order by 1, 2""".formatted(column))
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
 			.query((rs, n) -> new RegionFlow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(2),
 					rs.getLong(3), null))
@@ -131,16 +132,12 @@ public class DemandFlows {
 				from demand.demand
 				where %1$s >= :from and %1$s < :to and region_code like any(:regions)
 				order by %1$s desc, number offset :offset limit :limit""".formatted(column))
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
 			.param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
 			.query((rs, n) -> new FlowItem(rs.getString(1), rs.getString(2), day(rs.getTimestamp(3).toInstant()),
 					rs.getString(4), rs.getString(5), rs.getString(4), null, null, "/demands/" + rs.getObject(6, UUID.class)))
 			.list();
-	}
-
-	private static Timestamp start(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ChinaTime.ZONE).toInstant());
 	}
 
 	private static LocalDate day(Instant at) {

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.platform.FlowItem;
 import cn.kejiao.platform.RegionFlow;
+import cn.kejiao.platform.database.FlowQueries;
 import cn.kejiao.platform.database.SqlArrays;
 
 /**
@@ -54,7 +55,7 @@ public class OrganisationFlows {
 				where status = 'VERIFIED' and type = any(:types) and %s >= :from and %s < :to
 				  and region_code like any(:regions)
 				group by 1, 2 order by 1, 2""".formatted(EFFECTIVE, EFFECTIVE, EFFECTIVE))
-			.param("types", INSTITUTION_TYPES).param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("types", INSTITUTION_TYPES).param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
 			.query((rs, n) -> new RegionFlow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(2),
 					rs.getLong(3), null))
@@ -71,7 +72,7 @@ public class OrganisationFlows {
 				where status = 'VERIFIED' and type = any(:types) and %s >= :from and %s < :to
 				  and region_code like any(:regions)
 				order by 3 desc, id offset :offset limit :limit""".formatted(EFFECTIVE, EFFECTIVE, EFFECTIVE))
-			.param("types", INSTITUTION_TYPES).param("from", start(from)).param("to", start(to.plusDays(1)))
+			.param("types", INSTITUTION_TYPES).param("from", FlowQueries.start(from)).param("to", FlowQueries.start(to.plusDays(1)))
 			.param("regions", SqlArrays.texts(RegionFlow.likePatterns(regions)))
 			.param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
 			.query((rs, n) -> new FlowItem(rs.getString(1), rs.getString(2),
@@ -88,9 +89,5 @@ public class OrganisationFlows {
 				where id = :id and status = 'VERIFIED' and type = any(:types)""".formatted(EFFECTIVE))
 			.param("id", organisationId).param("types", INSTITUTION_TYPES)
 			.query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
-	}
-
-	private static Timestamp start(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ChinaTime.ZONE).toInstant());
 	}
 }

@@ -1,6 +1,5 @@
 package cn.kejiao.voucher;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import cn.kejiao.platform.FlowItem;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.RegionCodes;
 import cn.kejiao.platform.RegionFlow;
-import cn.kejiao.platform.database.SqlArrays;
+import cn.kejiao.platform.database.FlowQueries;
 
 /**
  * Voucher money per day between the enterprises that hold it and the regions that issued it (decision 0028), as
@@ -68,8 +67,6 @@ public class VoucherFlows {
 			from voucher.settlement_line l join voucher.settlement_run r on r.id = l.run_id
 			where r.started_at >= :from and r.started_at < :to
 			  and l.issuer_region like any(:served) and l.provider_region like any(:serving)""";
-
-	private static final String GROUPED = " group by 1, 2, 3 order by 1, 2, 3";
 
 	private final JdbcClient jdbc;
 	private final Ledger ledger;
@@ -174,28 +171,12 @@ public class VoucherFlows {
 	// ---- reading
 
 	private List<RegionFlow> daily(String sql, LocalDate from, LocalDate to, Collection<String> regions) {
-		RegionFlow.requireSpan(from, to);
-		var patterns = SqlArrays.texts(RegionFlow.likePatterns(regions));
-		return jdbc.sql(sql + GROUPED)
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
-			.param("served", patterns).param("serving", patterns)
-			.query((rs, n) -> new RegionFlow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-					rs.getLong(4), new Money(rs.getLong(5))))
-			.list();
+		return FlowQueries.daily(jdbc, sql, from, to, regions, regions);
 	}
 
 	private List<FlowItem> rows(String sql, LocalDate from, LocalDate to, Collection<String> served,
 			Collection<String> serving, int offset, int limit) {
-		RegionFlow.requireSpan(from, to);
-		return jdbc.sql(sql + " offset :offset limit :limit")
-			.param("from", start(from)).param("to", start(to.plusDays(1)))
-			.param("served", SqlArrays.texts(RegionFlow.likePatterns(served)))
-			.param("serving", SqlArrays.texts(RegionFlow.likePatterns(serving)))
-			.param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
-			.query((rs, n) -> new FlowItem(rs.getString(1), rs.getString(2), day(rs.getTimestamp(3).toInstant()),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), new Money(rs.getLong(8)),
-					rs.getString(9)))
-			.list();
+		return FlowQueries.items(jdbc, sql, from, to, served, serving, offset, limit);
 	}
 
 	/** One posting of money lapsed, with the regions and names of its grant. */
@@ -212,8 +193,8 @@ public class VoucherFlows {
 	 * order's hold credited to a budget (its grant had lapsed); each with its grant's regions.
 	 */
 	private List<Lapse> lapses(LocalDate from, LocalDate to, Collection<String> served, Collection<String> serving) {
-		Instant start = start(from).toInstant();
-		Instant end = start(to.plusDays(1)).toInstant();
+		Instant start = FlowQueries.start(from).toInstant();
+		Instant end = FlowQueries.start(to.plusDays(1)).toInstant();
 		List<Posted> posted = new ArrayList<>(ledger.transfers("LAPSE", start, end));
 		ledger.transfers("VOID", start, end).stream()
 			.filter(p -> VoucherAccounts.isBudget(p.to()))
@@ -268,10 +249,6 @@ public class VoucherFlows {
 
 	private static boolean within(String region, Collection<String> regions) {
 		return regions.isEmpty() || regions.stream().anyMatch(r -> RegionCodes.isWithin(region, r));
-	}
-
-	private static Timestamp start(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ChinaTime.ZONE).toInstant());
 	}
 
 	private static LocalDate day(Instant at) {
