@@ -120,27 +120,43 @@ public class InsightFigures {
 	 */
 	@Transactional(readOnly = true)
 	public Amount stock(String region, LocalDate day, InsightKind kind) {
-		String pattern = pattern(region);
-		long[] sums = jdbc.sql("""
-				select coalesce(sum(count), 0), coalesce(sum(value_fen), 0) from insight.fact_month
-				where kind = :kind and month < :month and served_region like :p""")
-			.param("kind", kind.name()).param("month", day.withDayOfMonth(1)).param("p", pattern)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-		long[] days = jdbc.sql("""
-				select coalesce(sum(count), 0), coalesce(sum(value_fen), 0) from insight.fact
-				where kind = :kind and day >= :month and day <= :day and served_region like :p""")
-			.param("kind", kind.name()).param("month", day.withDayOfMonth(1)).param("day", day).param("p", pattern)
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-		return Amount.of(kind, sums[0] + days[0], sums[1] + days[1]);
+		return stocks(region, day).getOrDefault(kind, Amount.of(kind, 0, 0));
+	}
+
+	/** {@link #stock} of every kind at once, in one query (kinds never counted for the region are left out). */
+	@Transactional(readOnly = true)
+	public Map<InsightKind, Amount> stocks(String region, LocalDate day) {
+		Map<InsightKind, Amount> stocks = new EnumMap<>(InsightKind.class);
+		jdbc.sql("""
+				select kind, sum(count), coalesce(sum(value_fen), 0) from (
+				  select kind, count, value_fen from insight.fact_month where month < :month and served_region like :p
+				  union all
+				  select kind, count, value_fen from insight.fact
+				  where day >= :month and day <= :day and served_region like :p) stock
+				group by kind""")
+			.param("month", day.withDayOfMonth(1)).param("day", day).param("p", pattern(region))
+			.query(rs -> {
+				InsightKind kind = InsightKind.valueOf(rs.getString(1));
+				stocks.put(kind, Amount.of(kind, rs.getLong(2), rs.getLong(3)));
+			});
+		return stocks;
 	}
 
 	/** Voucher money the region's enterprises held at the end of {@code day}: issued, less spent and lapsed. */
 	@Transactional(readOnly = true)
 	public Money vouchersHeld(String region, LocalDate day) {
-		Money issued = stock(region, day, InsightKind.VOUCHERS_ISSUED).value();
-		Money spent = stock(region, day, InsightKind.VOUCHERS_SPENT).value();
-		Money lapsed = stock(region, day, InsightKind.VOUCHERS_LAPSED).value();
-		return issued.minus(spent).minus(lapsed);
+		return vouchersHeld(stocks(region, day));
+	}
+
+	/** Voucher money held, from the stocks of {@link #stocks}. */
+	public static Money vouchersHeld(Map<InsightKind, Amount> stocks) {
+		return fen(stocks, InsightKind.VOUCHERS_ISSUED).minus(fen(stocks, InsightKind.VOUCHERS_SPENT))
+			.minus(fen(stocks, InsightKind.VOUCHERS_LAPSED));
+	}
+
+	private static Money fen(Map<InsightKind, Amount> stocks, InsightKind kind) {
+		Amount amount = stocks.get(kind);
+		return amount == null || amount.value() == null ? Money.ZERO : amount.value();
 	}
 
 	/** The SQL LIKE pattern of a region and everything below it; every region for {@link #NATION}. */

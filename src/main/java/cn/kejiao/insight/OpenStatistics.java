@@ -98,10 +98,11 @@ public class OpenStatistics {
 					figure(f.served(), money), figure(f.serving(), money), figure(f.inside(), money)));
 		}
 		List<PublicFigures.PublicStock> stocks = new ArrayList<>();
+		java.util.Map<InsightKind, Amount> atEnd = insight.stocks(region, to);
 		for (InsightKind kind : model.kinds()) {
 			if (kind.group() == InsightKind.Group.CATALOG) {
 				stocks.add(new PublicFigures.PublicStock(kind, name(kind, Locale.SIMPLIFIED_CHINESE), name(kind, Locale.ENGLISH),
-						insight.stock(region, to, kind).count()));
+						atEnd.getOrDefault(kind, Amount.NONE).count()));
 			}
 		}
 		String zh = view == null ? message("insight.report.nation", Locale.SIMPLIFIED_CHINESE) : view.name();

@@ -73,12 +73,13 @@ class ReportContents {
 			}
 		}
 		List<ReportContent.Stock> stocks = new ArrayList<>();
+		java.util.Map<InsightKind, Amount> atEnd = figures.stocks(region, to);
 		for (InsightKind kind : model.kinds()) {
 			if (kind.group() == InsightKind.Group.CATALOG) {
-				stocks.add(new ReportContent.Stock(kind, kindName(kind), figures.stock(region, to, kind).count()));
+				stocks.add(new ReportContent.Stock(kind, kindName(kind), atEnd.getOrDefault(kind, Amount.NONE).count()));
 			}
 		}
-		var held = model.kinds().contains(InsightKind.VOUCHERS_ISSUED) ? figures.vouchersHeld(region, to) : null;
+		var held = model.kinds().contains(InsightKind.VOUCHERS_ISSUED) ? InsightFigures.vouchersHeld(atEnd) : null;
 		String name = chineseName(region);
 		String title = zh("insight.report.title." + period.kind(), name, period.chinese());
 		return new ReportContent(title, region, name, period, from, to, OffsetDateTime.now(clock.withZone(ChinaTime.ZONE)),

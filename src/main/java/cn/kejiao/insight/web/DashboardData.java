@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -95,19 +96,20 @@ class DashboardData {
 					Quantity.of(kind.inside(), money), text("insight.dashboard.source." + kind.kind().name())));
 		}
 		List<Stock> stocks = new ArrayList<>();
+		Map<InsightKind, Amount> atEnd = figures.stocks(region, period.to());
 		for (InsightKind kind : model.kinds()) {
 			if (STOCKS.contains(kind)) {
-				stocks.add(new Stock(kind, kindName(kind), figures.stock(region, period.to(), kind).count()));
+				stocks.add(new Stock(kind, kindName(kind), atEnd.getOrDefault(kind, Amount.NONE).count()));
 			}
 		}
-		String held = full && model.kinds().contains(InsightKind.VOUCHERS_ISSUED) ? held(region, period) : null;
+		String held = full && model.kinds().contains(InsightKind.VOUCHERS_ISSUED) ? held(atEnd) : null;
 		return new Figures(region, name, period.from().toString(), period.to().toString(), rows, stocks, held);
 	}
 
 	/** Voucher money held at the end of the period; none while the read model counts more spent than issued. */
-	private @Nullable String held(String region, InsightPeriod period) {
+	private @Nullable String held(Map<InsightKind, Amount> atEnd) {
 		try {
-			return figures.vouchersHeld(region, period.to()).yuan();
+			return InsightFigures.vouchersHeld(atEnd).yuan();
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
