@@ -1,5 +1,6 @@
 package cn.kejiao.cli;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,6 +18,7 @@ import cn.kejiao.booking.BookingView;
 import cn.kejiao.booking.Bookings;
 import cn.kejiao.booking.Mode;
 import cn.kejiao.booking.Rules;
+import cn.kejiao.booking.Unit;
 import cn.kejiao.catalog.Catalog;
 import cn.kejiao.catalog.EntryState;
 import cn.kejiao.catalog.EntryType;
@@ -92,13 +94,18 @@ class BookingActivity implements SimulatedActivity {
 			}
 			steps.as(owner.actor(), () -> bookings.checkIn(booking.id()));
 			steps.done("bookings checked in");
-			steps.later(1, () -> use(steps, owner, booking.id()));
+			steps.later(1, () -> use(steps, owner, booking));
 		});
 	}
 
-	/** The owner records the use (the booked time) and bills two in three. */
-	private void use(SimulationSteps steps, SimulationCast.Provider owner, UUID booking) {
-		steps.as(owner.actor(), () -> bookings.complete(booking, null, null, null));
+	/**
+	 * The owner records the use (the booked time; three samples or runs for an instrument priced by the sample) and
+	 * bills two in three.
+	 */
+	private void use(SimulationSteps steps, SimulationCast.Provider owner, BookingView booked) {
+		UUID booking = booked.id();
+		BigDecimal quantity = booked.unit() == Unit.HOUR ? null : BigDecimal.valueOf(3);
+		steps.as(owner.actor(), () -> bookings.complete(booking, null, null, quantity));
 		steps.done("bookings used");
 		if (steps.random().nextInt(3) < 2) {
 			steps.as(owner.actor(), () -> bookings.bill(booking));
