@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.booking.BookingRules;
@@ -24,13 +25,17 @@ import cn.kejiao.catalog.EntryState;
 import cn.kejiao.catalog.EntryType;
 import cn.kejiao.catalog.EntryView;
 import cn.kejiao.platform.ChinaTime;
+import cn.kejiao.region.Regions;
+import cn.kejiao.voucher.GrantView;
+import cn.kejiao.voucher.VoucherGrants;
 
 /**
  * Enterprises book providers' shared instruments: two verified enterprises in five book one, some weeks after they
  * were verified, 2–10 days ahead, 1–4 hours between 08:00 and 20:00 (about 2,000 bookings at 5,000 enterprises). The
  * owner keeps the instrument's rules (samples sent in, booked at once, any day) when it is first booked, receives the
  * sample on the day (checks the booking in) and records the use the day after; two uses in three are billed. One
- * booking in twenty is cancelled by the enterprise instead. A time already taken is refused ({@code booking.clash}).
+ * booking in twenty is cancelled by the enterprise instead. Half the bookers holding an innovation voucher accepted at
+ * the owner pay part of the fee with it (held when the booking is confirmed, spent when billed). A time already taken is refused ({@code booking.clash}).
  */
 @Component
 class BookingActivity implements SimulatedActivity {
@@ -38,9 +43,13 @@ class BookingActivity implements SimulatedActivity {
 	private final Bookings bookings;
 	private final BookingRules rules;
 	private final Catalog catalog;
+	private final VoucherGrants grants;
+	private final Regions regions;
 	private final Set<UUID> ruled = new HashSet<>();
 
-	BookingActivity(Bookings bookings, BookingRules rules, Catalog catalog) {
+	BookingActivity(Bookings bookings, BookingRules rules, Catalog catalog, VoucherGrants grants, Regions regions) {
+		this.grants = grants;
+		this.regions = regions;
 		this.bookings = bookings;
 		this.rules = rules;
 		this.catalog = catalog;
@@ -77,9 +86,10 @@ class BookingActivity implements SimulatedActivity {
 		int hours = 1 + steps.random().nextInt(4);
 		Instant start = day.atTime(from, 0).atZone(ChinaTime.ZONE).toInstant();
 		Instant end = day.atTime(from + hours, 0).atZone(ChinaTime.ZONE).toInstant();
+		UUID grant = voucher(steps, enterprise, owner);
 		BookingView booking = steps.as(enterprise.actor(), () -> bookings.request(new Bookings.Request(instrument.id(),
-				start, end, enterprise.industry() + "样品检测", null)));
-		steps.done("bookings requested");
+				start, end, enterprise.industry() + "样品检测", grant)));
+		steps.done(grant == null ? "bookings requested" : "bookings requested with voucher");
 		if (steps.random().nextInt(20) == 0) {
 			steps.later(1, () -> {
 				steps.as(enterprise.actor(), () -> bookings.cancel(booking.id(), "试验计划推迟"));
@@ -96,6 +106,18 @@ class BookingActivity implements SimulatedActivity {
 			steps.done("bookings checked in");
 			steps.later(1, () -> use(steps, owner, booking));
 		});
+	}
+
+	/** Half the bookers holding a voucher accepted at the owner (balance left) pay part of the fee with it. */
+	private @Nullable UUID voucher(SimulationSteps steps, SimulationSteps.SimulatedEnterprise enterprise,
+			SimulationCast.Provider owner) {
+		if (steps.random().nextInt(2) == 0) {
+			return null;
+		}
+		return steps.as(enterprise.actor(), () -> grants.grants(enterprise.actor())).stream()
+			.filter(g -> g.state().equals("ACTIVE") && new BigDecimal(g.balance()).signum() > 0)
+			.filter(g -> g.acceptedZone() == null || regions.zoneCovers(g.acceptedZone(), owner.regionCode()))
+			.sorted(Comparator.comparing(GrantView::grantedAt)).map(GrantView::id).findFirst().orElse(null);
 	}
 
 	/**
