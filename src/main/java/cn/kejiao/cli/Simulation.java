@@ -19,10 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import cn.kejiao.account.Accounts;
-import cn.kejiao.demand.CooperationMode;
-import cn.kejiao.demand.DemandForm;
-import cn.kejiao.demand.DemandPosting;
-import cn.kejiao.demand.Visibility;
 import cn.kejiao.organisation.Decision;
 import cn.kejiao.organisation.OrganisationView;
 import cn.kejiao.organisation.Organisations;
@@ -52,8 +48,9 @@ import cn.kejiao.cli.SimulationSteps.SimulatedEnterprise;
  * at its simulated time ({@link TimeShift}): enterprises register and their region admins verify them; the
  * enterprises of 上海, 云南 and 重庆 apply for their region's innovation voucher and are granted it; enterprises
  * order services from providers, which quote; orders are accepted (paid partly by voucher where the voucher is
- * accepted at the provider), cancelled, delivered and confirmed; some enterprises post technology demands; the
- * platform admin settles every month that ended. Steps run in the order of their simulated time, on the calling
+ * accepted at the provider), cancelled, delivered and confirmed; some buy technology contracts; the platform admin
+ * settles every month that ended; the {@link SimulatedActivity} beans add the rest (catalog, demands, bookings,
+ * challenges…). Steps run in the order of their simulated time, on the calling
  * thread; one seeded random source decides everything, so the same seed gives the same activity. A step a facade
  * refuses is counted by its error code and the simulation goes on.
  */
@@ -101,14 +98,13 @@ class Simulation {
 	private final VoucherApplications applications;
 	private final ServiceOrders orders;
 	private final Settlements settlements;
-	private final DemandPosting demands;
 	private final Contracts contracts;
 	private final VoucherGrants grants;
 	private final Clock clock;
 	private final List<SimulatedActivity> activities;
 
 	Simulation(Accounts accounts, Organisations organisations, Regions regions, VoucherSchemes schemes,
-			VoucherApplications applications, ServiceOrders orders, Settlements settlements, DemandPosting demands,
+			VoucherApplications applications, ServiceOrders orders, Settlements settlements,
 			Contracts contracts, VoucherGrants grants, Clock clock, List<SimulatedActivity> activities) {
 		this.activities = activities.stream()
 			.sorted(java.util.Comparator.comparing(activity -> activity.getClass().getName())).toList();
@@ -121,7 +117,6 @@ class Simulation {
 		this.applications = applications;
 		this.orders = orders;
 		this.settlements = settlements;
-		this.demands = demands;
 		this.clock = clock;
 	}
 
@@ -175,7 +170,10 @@ class Simulation {
 					actions.merge("grants lapsed", (long) grants.lapseExpiredGrants(date), Long::sum);
 				});
 				if (day > 0 && date.getDayOfMonth() == 1) {
-					at(date, LocalTime.of(2, 0), () -> settle(YearMonth.from(date.minusDays(1))));
+					at(date, LocalTime.of(2, 0), () -> {
+						as(cast.admin("admin"), () -> settlements.run(YearMonth.from(date.minusDays(1))));
+						done("settled");
+					});
 				}
 				at(date, LocalTime.of(8, 30), () -> activities.forEach(activity -> activity.day(this)));
 				List<Step> today = new ArrayList<>();
@@ -247,9 +245,6 @@ class Simulation {
 			int count = random.nextInt(5);
 			for (int i = 0; i < count; i++) {
 				later(3 + random.nextInt(Math.max(1, plan.days() / 2)), () -> request(enterprise));
-			}
-			if (random.nextInt(8) == 0) {
-				later(1 + random.nextInt(30), () -> demand(enterprise));
 			}
 			if (random.nextInt(10) == 0) {
 				later(5 + random.nextInt(Math.max(1, plan.days() / 2)), () -> contract(enterprise));
@@ -334,21 +329,6 @@ class Simulation {
 			});
 		}
 
-		private void demand(Enterprise enterprise) {
-			LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
-			as(enterprise.actor, () -> demands.create(new DemandForm(enterprise.industry + "关键工艺技术攻关",
-					"我公司在" + enterprise.industry + "生产中遇到工艺瓶颈，希望与高校、科研院所合作开展联合攻关，提升产品良率与质量稳定性。",
-					enterprise.industry, List.of(enterprise.industry, "工艺优化"), (10 + random.nextInt(90)) * 10_000 + ".00",
-					today.plusMonths(6), List.of(CooperationMode.JOINT, CooperationMode.COMMISSIONED), Visibility.PUBLIC,
-					null, false, null, null), true));
-			done("demands");
-		}
-
-		private void settle(YearMonth month) {
-			as(cast.admin("admin"), () -> settlements.run(month));
-			done("settled");
-		}
-
 		/** Runs a step at a simulated time, counting a refusal by its code instead of stopping. */
 		private void at(LocalDate date, LocalTime time, Runnable step) {
 			Instant when = date.atTime(time).atZone(ChinaTime.ZONE).toInstant();
@@ -389,19 +369,13 @@ class Simulation {
 		}
 
 		@Override
-		public SplittableRandom random() {
-			return random;
-		}
+		public SplittableRandom random() { return random; }
 
 		@Override
-		public Plan plan() {
-			return plan;
-		}
+		public Plan plan() { return plan; }
 
 		@Override
-		public SimulationCast cast() {
-			return cast;
-		}
+		public SimulationCast cast() { return cast; }
 
 		@Override
 		public List<SimulationCast.Provider> providers() {

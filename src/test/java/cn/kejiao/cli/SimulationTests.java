@@ -99,6 +99,27 @@ class SimulationTests {
 		}
 	}
 
+	@Test
+	void aSimulatedPeriodGrowsTheCatalogAndBooksMatchesAndAwardsChallenges() {
+		LocalDate start = LocalDate.of(2024, 6, 1);
+		var outcome = simulation.run(new Simulation.Plan(45, 80, 13, start), new PrintStream(new ByteArrayOutputStream()));
+		System.out.println("actions " + outcome.actions() + "\nrefusals " + outcome.refusals());
+		assertThat(outcome.actions()).containsKeys("instruments published", "achievements published", "bookings used",
+				"matches confirmed", "challenges published", "challenge applications", "challenges awarded");
+		readModel.refresh();
+		LocalDate to = start.plusDays(44);
+		assertThat(readModel.check(start, to)).isEmpty();
+		Map<InsightKind, KindFigures> byKind = new java.util.EnumMap<>(InsightKind.class);
+		figures.figures(InsightFigures.NATION, start, to).forEach(f -> byKind.put(f.kind(), f));
+		System.out.println("figures " + byKind);
+		for (InsightKind kind : List.of(InsightKind.INSTRUMENTS, InsightKind.ACHIEVEMENTS, InsightKind.BOOKINGS,
+				InsightKind.INSTRUMENT_HOURS, InsightKind.MATCHES_CONFIRMED, InsightKind.CHALLENGES_PUBLISHED,
+				InsightKind.CHALLENGE_APPLICATIONS, InsightKind.PANEL_SEATS)) {
+			assertThat(byKind).as(kind.name()).containsKey(kind);
+			assertThat(byKind.get(kind).served().count()).as(kind.name()).isPositive();
+		}
+	}
+
 	private void assertSides(KindFigures kind, String sql, String served, String serving, String prefix, LocalDate from,
 			LocalDate to) {
 		assertThat(amount(kind.served())).as(kind.kind() + " served " + prefix)
