@@ -99,6 +99,26 @@ class SimulationTests {
 		}
 	}
 
+	@Test
+	void aSmallSimulationAlsoHoldsAgreementsProjectsEventsAndAuctions() {
+		LocalDate start = LocalDate.of(2023, 4, 1);
+		var outcome = simulation.run(new Simulation.Plan(40, 60, 5, start), new PrintStream(new ByteArrayOutputStream()));
+		System.out.println("cooperation run: " + outcome.actions() + " refused " + outcome.refusals());
+		readModel.refresh();
+		LocalDate to = start.plusDays(39);
+		assertThat(readModel.check(start, to)).isEmpty();
+		Map<InsightKind, KindFigures> byKind = new java.util.EnumMap<>(InsightKind.class);
+		figures.figures(InsightFigures.NATION, start, to).forEach(f -> byKind.put(f.kind(), f));
+		for (InsightKind kind : List.of(InsightKind.TASKS_DONE, InsightKind.PROJECTS_STARTED,
+				InsightKind.PROJECTS_ACCEPTED, InsightKind.EVENTS_HELD, InsightKind.EVENT_REGISTRATIONS,
+				InsightKind.LOTS_SOLD, InsightKind.CONTRACTS)) {
+			assertThat(byKind).as(kind + " in " + byKind.keySet()).containsKey(kind);
+			assertThat(byKind.get(kind).served().count()).as(kind.name()).isPositive();
+		}
+		assertThat(outcome.actions()).containsKeys("agreement tasks done", "projects accepted", "events held",
+				"event check-ins", "lots closed", "contracts registered");
+	}
+
 	private void assertSides(KindFigures kind, String sql, String served, String serving, String prefix, LocalDate from,
 			LocalDate to) {
 		assertThat(amount(kind.served())).as(kind.kind() + " served " + prefix)
