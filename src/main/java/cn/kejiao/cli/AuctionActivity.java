@@ -20,9 +20,10 @@ import cn.kejiao.trading.LotClosing;
 /**
  * Auctions in the simulated year, about twenty sessions at a year's length (at least two in any run): a region
  * admin opens a session with three to seven lots of providers' patents, open for ten days; two to four verified
- * enterprises register for a lot, the organiser records their deposits and each bids above the last; every
- * morning the lots due are closed, as the trading module's closing job would (the simulation runs no jobs), and the
- * organiser publishes the session's results the day after it closed.
+ * enterprises register for a lot, the organiser records their deposits and each bids above the last (one lot in six
+ * has a reserve its bids do not reach and stays unsold); every morning the lots due are closed, as the trading
+ * module's closing job would (the simulation runs no jobs), and the organiser publishes the session's results the
+ * day after it closed.
  */
 @Component
 class AuctionActivity implements SimulatedActivity {
@@ -78,11 +79,13 @@ class AuctionActivity implements SimulatedActivity {
 			SimulationCast.Provider seller = steps.providers().get(random.nextInt(steps.providers().size()));
 			String industry = SimulationCast.INDUSTRIES[random.nextInt(SimulationCast.INDUSTRIES.length)];
 			long starting = (10 + random.nextInt(41)) * 1_000_000L; // 100,000 to 500,000 yuan
+			// one lot in six has a reserve above what its bids reach, and stays unsold
+			Money reserve = random.nextInt(6) == 0 ? new Money(starting + 20 * INCREMENT) : null;
 			String patent = "ZL" + (2019 + random.nextInt(5)) + (10_000_000 + random.nextInt(89_999_999)) + ".X";
 			UUID lot = steps.as(admin, () -> sessions.addLot(admin, session, new AuctionSessions.LotForm(
 					industry + "关键工艺发明专利（" + (steps.plan().seed()) + "-" + steps.today() + "）", "发明专利权转让，含技术资料与技术指导。",
 					seller.organisationId(), null, null, patent + "（发明专利，已授权）", new Money(starting),
-					new Money(INCREMENT), null, new Money(2_000_000L), opens, closes, null, null)));
+					new Money(INCREMENT), reserve, new Money(2_000_000L), opens, closes, null, null)));
 			steps.done("lots offered");
 			long[] last = { 0 };
 			Set<Integer> taken = new HashSet<>();

@@ -25,7 +25,7 @@ import cn.kejiao.platform.ChinaTime;
 /**
  * Events in the simulated year, about forty at a year's length (at least two in any run): a region admin opens one
  * for registration one to three weeks ahead; verified enterprises register (about fifty each at 5,000 enterprises,
- * fewer in a small run), one in ten cancels again; the day after it starts the organiser marks it held and checks in
+ * fewer in a small run), one in ten cancels the next day; the day after it starts the organiser marks it held and checks in
  * four in five of those admitted.
  */
 @Component
@@ -95,8 +95,11 @@ class EventActivity implements SimulatedActivity {
 				new EventRegistrations.Registration(null, null, "希望对接" + enterprise.industry() + "方向的合作伙伴。")));
 		steps.done("event registrations");
 		if (random.nextInt(10) == 0) {
-			steps.as(enterprise.actor(), () -> registrations.cancel(event, registration.id()));
-			steps.done("event registrations cancelled");
+			// the next day, still before the event is marked held
+			steps.later(1, () -> {
+				steps.as(enterprise.actor(), () -> registrations.cancel(event, registration.id()));
+				steps.done("event registrations cancelled");
+			});
 		}
 		else if (registration.state() == EventRegistrationState.ADMITTED) {
 			held.add(registration.id());
