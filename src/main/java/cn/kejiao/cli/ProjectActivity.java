@@ -38,7 +38,7 @@ class ProjectActivity implements SimulatedActivity {
 	@Override
 	public void setUp(SimulationSteps steps) {
 		var plan = steps.plan();
-		int count = Math.max(3, (int) Math.round(Math.min(100, plan.enterprises() / 50.0) * plan.days() / 365.0));
+		int count = Math.max(4, (int) Math.round(Math.min(100, plan.enterprises() / 50.0) * plan.days() / 365.0));
 		for (int i = 0; i < count; i++) {
 			steps.later(2 + steps.random().nextInt(Math.max(1, plan.days() / 2)), () -> fund(steps));
 		}

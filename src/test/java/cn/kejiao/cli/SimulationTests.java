@@ -102,10 +102,11 @@ class SimulationTests {
 	@Test
 	void aSmallSimulationAlsoHoldsAgreementsProjectsEventsAndAuctions() {
 		LocalDate start = LocalDate.of(2023, 4, 1);
-		var outcome = simulation.run(new Simulation.Plan(40, 60, 5, start), new PrintStream(new ByteArrayOutputStream()));
+		// long enough for the projects funded in the first half to pass their review
+		var outcome = simulation.run(new Simulation.Plan(90, 60, 5, start), new PrintStream(new ByteArrayOutputStream()));
 		System.out.println("cooperation run: " + outcome.actions() + " refused " + outcome.refusals());
 		readModel.refresh();
-		LocalDate to = start.plusDays(39);
+		LocalDate to = start.plusDays(89);
 		assertThat(readModel.check(start, to)).isEmpty();
 		Map<InsightKind, KindFigures> byKind = new java.util.EnumMap<>(InsightKind.class);
 		figures.figures(InsightFigures.NATION, start, to).forEach(f -> byKind.put(f.kind(), f));
