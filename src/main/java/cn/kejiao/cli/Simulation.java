@@ -29,9 +29,6 @@ import cn.kejiao.platform.KejiaoException;
 import cn.kejiao.platform.Money;
 import cn.kejiao.platform.TimeShift;
 import cn.kejiao.region.Regions;
-import cn.kejiao.trading.ContractType;
-import cn.kejiao.trading.ContractView;
-import cn.kejiao.trading.Contracts;
 import cn.kejiao.voucher.ApplicationView;
 import cn.kejiao.voucher.OrderView;
 import cn.kejiao.voucher.SchemeForm;
@@ -98,17 +95,15 @@ class Simulation {
 	private final VoucherApplications applications;
 	private final ServiceOrders orders;
 	private final Settlements settlements;
-	private final Contracts contracts;
 	private final VoucherGrants grants;
 	private final Clock clock;
 	private final List<SimulatedActivity> activities;
 
 	Simulation(Accounts accounts, Organisations organisations, Regions regions, VoucherSchemes schemes,
 			VoucherApplications applications, ServiceOrders orders, Settlements settlements,
-			Contracts contracts, VoucherGrants grants, Clock clock, List<SimulatedActivity> activities) {
+			VoucherGrants grants, Clock clock, List<SimulatedActivity> activities) {
 		this.activities = activities.stream()
 			.sorted(java.util.Comparator.comparing(activity -> activity.getClass().getName())).toList();
-		this.contracts = contracts;
 		this.grants = grants;
 		this.accounts = accounts;
 		this.organisations = organisations;
@@ -246,29 +241,6 @@ class Simulation {
 			for (int i = 0; i < count; i++) {
 				later(3 + random.nextInt(Math.max(1, plan.days() / 2)), () -> request(enterprise));
 			}
-			if (random.nextInt(10) == 0) {
-				later(5 + random.nextInt(Math.max(1, plan.days() / 2)), () -> contract(enterprise));
-			}
-		}
-
-		/** A provider sells the enterprise a technology contract; both sign; the seller's region registers it. */
-		private void contract(Enterprise enterprise) {
-			SimulationCast.Provider seller = providers.get(random.nextInt(providers.size()));
-			ContractType type = ContractType.values()[random.nextInt(ContractType.values().length)];
-			long value = (5 + random.nextInt(196)) * 1_000_000L; // 50,000 to 2,000,000 yuan
-			ContractView contract = as(seller.actor(), () -> contracts.create(new Contracts.Draft(
-					enterprise.industry + "技术合同", type, seller.organisationId(), enterprise.organisationId,
-					new Money(value), List.of(), null, null)));
-			as(seller.actor(), () -> contracts.sign(contract.id()));
-			done("contracts drafted");
-			later(1 + random.nextInt(5), () -> {
-				as(enterprise.actor, () -> contracts.sign(contract.id()));
-				done("contracts signed");
-				later(1 + random.nextInt(7), () -> {
-					as(cast.admin(SimulationCast.registrar(seller.regionCode())), () -> contracts.register(contract.id()));
-					done("contracts registered");
-				});
-			});
 		}
 
 		private void apply(Enterprise enterprise) {
@@ -355,7 +327,8 @@ class Simulation {
 
 		@Override
 		public void later(int days, Runnable action) {
-			schedule((int) (today().toEpochDay() - plan.start().toEpochDay()) + days, action);
+			// today's steps were taken off the queue when the day began: a step for today would wait at its head
+			schedule((int) (today().toEpochDay() - plan.start().toEpochDay()) + Math.max(1, days), action);
 		}
 
 		@Override

@@ -29,7 +29,10 @@ interface SimulationSteps {
 	/** The enterprises verified so far, in the order they were verified. */
 	List<SimulatedEnterprise> enterprises();
 
-	/** Runs {@code action} {@code days} after the simulated day of the running step (dropped after the period). */
+	/**
+	 * Runs {@code action} {@code days} after the simulated day of the running step, at least the next day (dropped
+	 * after the period).
+	 */
 	void later(int days, Runnable action);
 
 	/** Counts one more {@code action} in the simulation's summary. */

@@ -100,22 +100,26 @@ class SimulationTests {
 	}
 
 	@Test
-	void aSimulatedPeriodGrowsTheCatalogAndBooksMatchesAndAwardsChallenges() {
-		LocalDate start = LocalDate.of(2024, 6, 1);
-		var outcome = simulation.run(new Simulation.Plan(45, 80, 13, start), new PrintStream(new ByteArrayOutputStream()));
+	void aSimulatedPeriodGrowsTheCatalogBooksMatchesAwardsAndCooperates() {
+		LocalDate start = LocalDate.of(2023, 4, 1);
+		// long enough for challenges to be awarded and the projects funded in the first half to pass their review
+		var outcome = simulation.run(new Simulation.Plan(90, 80, 13, start), new PrintStream(new ByteArrayOutputStream()));
 		System.out.println("actions " + outcome.actions() + "\nrefusals " + outcome.refusals());
 		assertThat(outcome.actions()).containsKeys("instruments published", "achievements published", "bookings used",
-				"matches confirmed", "challenges published", "challenge applications", "challenges awarded");
+				"matches confirmed", "challenges published", "challenge applications", "challenges awarded",
+				"agreement tasks done", "projects accepted", "events held", "event check-ins", "lots closed",
+				"contracts registered");
 		readModel.refresh();
-		LocalDate to = start.plusDays(44);
+		LocalDate to = start.plusDays(89);
 		assertThat(readModel.check(start, to)).isEmpty();
 		Map<InsightKind, KindFigures> byKind = new java.util.EnumMap<>(InsightKind.class);
 		figures.figures(InsightFigures.NATION, start, to).forEach(f -> byKind.put(f.kind(), f));
-		System.out.println("figures " + byKind);
 		for (InsightKind kind : List.of(InsightKind.INSTRUMENTS, InsightKind.ACHIEVEMENTS, InsightKind.BOOKINGS,
 				InsightKind.INSTRUMENT_HOURS, InsightKind.MATCHES_CONFIRMED, InsightKind.CHALLENGES_PUBLISHED,
-				InsightKind.CHALLENGE_APPLICATIONS, InsightKind.PANEL_SEATS)) {
-			assertThat(byKind).as(kind.name()).containsKey(kind);
+				InsightKind.CHALLENGE_APPLICATIONS, InsightKind.PANEL_SEATS, InsightKind.CHALLENGES_AWARDED,
+				InsightKind.TASKS_DONE, InsightKind.PROJECTS_STARTED, InsightKind.PROJECTS_ACCEPTED,
+				InsightKind.EVENTS_HELD, InsightKind.EVENT_REGISTRATIONS, InsightKind.LOTS_SOLD, InsightKind.CONTRACTS)) {
+			assertThat(byKind).as(kind + " in " + byKind.keySet()).containsKey(kind);
 			assertThat(byKind.get(kind).served().count()).as(kind.name()).isPositive();
 		}
 	}
