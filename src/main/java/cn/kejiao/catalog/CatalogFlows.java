@@ -53,7 +53,10 @@ public class CatalogFlows {
 			return;
 		}
 		if (open.isPresent()) {
-			jdbc.sql("update catalog.entry_shared set shared_until = :at where entry_id = :id and shared_until is null")
+			// a span never ends before it began, also when a step runs at an earlier time than the one that opened it
+			jdbc.sql("""
+					update catalog.entry_shared set shared_until = greatest(:at, shared_from)
+					where entry_id = :id and shared_until is null""")
 				.param("at", Timestamp.from(now)).param("id", entry.id()).update();
 		}
 		if (shared) {
