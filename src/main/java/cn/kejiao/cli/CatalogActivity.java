@@ -83,14 +83,16 @@ class CatalogActivity implements SimulatedActivity {
 		Kind kind = KINDS.get(steps.random().nextInt(KINDS.size()));
 		int price = kind.pricePerHour() + 10 * steps.random().nextInt(20);
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("model", "M-" + (100 + steps.random().nextInt(900)));
+		String model = "M-" + (100 + steps.random().nextInt(900));
+		details.put("model", model);
 		details.put("maker", "模拟仪器厂");
 		details.put("originalValue", (50 + steps.random().nextInt(500)) * 10_000);
 		details.put("purchaseYear", 2012 + steps.random().nextInt(13));
 		details.put("location", provider.name());
 		details.put("specs", kind.specs());
-		publish(steps, provider.actor(), EntryType.INSTRUMENT, new EntryForm(code(steps, "I"), kind.name(),
-				kind.name() + "，" + kind.specs() + "。面向企业开放共享，提供测试与技术咨询。", kind.category() + "、" + kind.name(),
+		publish(steps, provider.actor(), EntryType.INSTRUMENT, new EntryForm(code(steps, "I"),
+				kind.name() + "（" + model + "）", kind.name() + "，" + kind.specs() + "。面向企业开放共享，提供测试与技术咨询。",
+				kind.category() + "、" + kind.name(),
 				kind.category(), BigDecimal.valueOf(price), "HOUR", Set.of(), null, Confidentiality.PUBLIC, null, details),
 				"instruments published");
 	}
