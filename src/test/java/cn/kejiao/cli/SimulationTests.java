@@ -29,6 +29,8 @@ import cn.kejiao.platform.ChinaTime;
 import cn.kejiao.support.KejiaoIntegrationTest;
 
 @KejiaoIntegrationTest
+// a database of its own: the simulated catalog, orders and events would change what the other tests find
+@org.springframework.test.context.TestPropertySource(properties = "kejiao.data-dir=target/test-data-simulation")
 class SimulationTests {
 
 	@Autowired
